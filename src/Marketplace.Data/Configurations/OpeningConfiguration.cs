@@ -1,0 +1,76 @@
+using Marketplace.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Marketplace.Data.Configurations;
+
+public sealed class OpeningConfiguration : IEntityTypeConfiguration<Opening>
+{
+    public const int TitleMax = 200;
+    public const int DescriptionMax = 20_000;
+
+    public void Configure(EntityTypeBuilder<Opening> b)
+    {
+        b.Property(o => o.RoleCode).HasMaxLength(40).IsRequired();
+        b.Property(o => o.EngagementCode).HasMaxLength(40).IsRequired();
+        b.Property(o => o.Title).HasMaxLength(TitleMax).IsRequired();
+        b.Property(o => o.Description).HasMaxLength(DescriptionMax).IsRequired();
+        b.Property(o => o.Rank).HasMaxLength(100);
+        b.Property(o => o.TermNotes).HasMaxLength(1000);
+        b.Property(o => o.PayNotes).HasMaxLength(1000);
+        b.Property(o => o.WorkLocation).HasMaxLength(300);
+        b.Property(o => o.WorkStyleNotes).HasMaxLength(1000);
+        b.Property(o => o.SearchText).IsRequired();
+        b.Property(o => o.Version).IsConcurrencyToken();
+
+        b.HasOne(o => o.Organization).WithMany().HasForeignKey(o => o.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(o => o.Notice).WithMany(n => n.Openings).HasForeignKey(o => o.NoticeId).OnDelete(DeleteBehavior.SetNull);
+        b.HasMany(o => o.Skills).WithOne().HasForeignKey(s => s.OpeningId).OnDelete(DeleteBehavior.Cascade);
+
+        b.HasIndex(o => new { o.Status, o.PublishedAt });
+        b.HasIndex(o => new { o.Status, o.ApplicationDeadline });
+        b.HasIndex(o => new { o.Status, o.DayRateYen });
+        b.HasIndex(o => o.OrganizationId);
+    }
+}
+
+public sealed class OpeningSkillConfiguration : IEntityTypeConfiguration<OpeningSkill>
+{
+    public void Configure(EntityTypeBuilder<OpeningSkill> b)
+    {
+        b.HasKey(s => new { s.OpeningId, s.SkillCode });
+        b.Property(s => s.SkillCode).HasMaxLength(40);
+    }
+}
+
+public sealed class RecruitmentNoticeConfiguration : IEntityTypeConfiguration<RecruitmentNotice>
+{
+    public void Configure(EntityTypeBuilder<RecruitmentNotice> b)
+    {
+        b.Property(n => n.Title).HasMaxLength(OpeningConfiguration.TitleMax).IsRequired();
+        b.HasOne(n => n.Organization).WithMany().HasForeignKey(n => n.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class ExpertProfileConfiguration : IEntityTypeConfiguration<ExpertProfile>
+{
+    public void Configure(EntityTypeBuilder<ExpertProfile> b)
+    {
+        b.Property(p => p.FullName).HasMaxLength(100).IsRequired();
+        b.Property(p => p.Phone).HasMaxLength(30);
+        b.Property(p => p.HomePrefectureCode).HasMaxLength(2).IsRequired();
+        b.Property(p => p.Summary).HasMaxLength(10_000);
+        b.HasIndex(p => p.UserId).IsUnique();
+        b.HasOne(p => p.User).WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(p => p.Skills).WithOne().HasForeignKey(s => s.ExpertProfileId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class ExpertSkillConfiguration : IEntityTypeConfiguration<ExpertSkill>
+{
+    public void Configure(EntityTypeBuilder<ExpertSkill> b)
+    {
+        b.HasKey(s => new { s.ExpertProfileId, s.SkillCode });
+        b.Property(s => s.SkillCode).HasMaxLength(40);
+    }
+}

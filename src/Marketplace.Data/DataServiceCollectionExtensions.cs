@@ -1,0 +1,122 @@
+using System.Data.Common;
+using Marketplace.Data.Postgres;
+using Marketplace.Data.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="MarketplaceDbContext"/> for the provider named by <c>Database:Provider</c>
+    /// (default Sqlite) with <c>ConnectionStrings:Marketplace</c>. With no connection string, SQLite
+    /// uses <c>data/marketplace.db</c> under <paramref name="contentRoot"/>.
+    /// </summary>
+    public static IServiceCollection AddMarketplaceData(this IServiceCollection services, IConfiguration config, string contentRoot)
+    {
+        var provider = ResolveProvider(config);
+        var connectionString = config.GetConnectionString("Marketplace");
+        switch (provider)
+        {
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Marketplace is not set.");
+                }
+                services.AddDbContext<MarketplaceDbContext, PostgresMarketplaceDbContext>(o => o.UseNpgsql(connectionString));
+                break;
+            default:
+                connectionString = SqliteConnectionString(connectionString, contentRoot);
+                services.AddDbContext<MarketplaceDbContext, SqliteMarketplaceDbContext>(o => o
+                    .UseSqlite(connectionString)
+                    .AddInterceptors(SqlitePragmaInterceptor.Instance));
+                break;
+        }
+        services.AddSingleton(new DatabaseInfo(provider, RedactPassword(connectionString!)));
+        return services;
+    }
+
+    public static DatabaseProvider ResolveProvider(IConfiguration config)
+    {
+        var value = config["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(value) || value.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+        if (value.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || value.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
+        {
+            return DatabaseProvider.Postgres;
+        }
+        throw new InvalidOperationException($"Database:Provider '{value}' is not supported; use Sqlite or Postgres.");
+    }
+
+    private static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(configured ?? "");
+        if (string.IsNullOrEmpty(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine(contentRoot, "data", "marketplace.db");
+        }
+        else if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        }
+        if (builder.DataSource != ":memory:")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+        // Microsoft.Data.Sqlite retries SQLITE_BUSY until the command timeout; 30 s is generous for one machine.
+        builder.DefaultTimeout = 30;
+        return builder.ToString();
+    }
+
+    private static string RedactPassword(string connectionString)
+    {
+        try
+        {
+            var b = new DbConnectionStringBuilder { ConnectionString = connectionString };
+            foreach (var key in new[] { "Password", "Pwd" })
+            {
+                if (b.ContainsKey(key)) b[key] = "***";
+            }
+            return b.ConnectionString;
+        }
+        catch (ArgumentException)
+        {
+            return "(unparsed)";
+        }
+    }
+}
+
+public sealed record DatabaseInfo(DatabaseProvider Provider, string DisplayConnectionString);
+
+/// <summary>WAL lets readers go on while one writer writes; busy_timeout makes a writer wait instead of failing.</summary>
+internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
+{
+    public static readonly SqlitePragmaInterceptor Instance = new();
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = Pragmas;
+        cmd.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = Pragmas;
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,56 @@
+using Marketplace.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Data;
+
+/// <summary>
+/// The one context of the service. Each database provider has a subclass that owns its own
+/// migration set (<c>Migrations/Sqlite</c>, <c>Migrations/Postgres</c>).
+/// </summary>
+public abstract class MarketplaceDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Prefecture> Prefectures => Set<Prefecture>();
+    public DbSet<VendorCompany> VendorCompanies => Set<VendorCompany>();
+    public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
+    public DbSet<RecruitmentNotice> Notices => Set<RecruitmentNotice>();
+    public DbSet<Opening> Openings => Set<Opening>();
+    public DbSet<OpeningSkill> OpeningSkills => Set<OpeningSkill>();
+    public DbSet<ExpertProfile> ExpertProfiles => Set<ExpertProfile>();
+    public DbSet<ExpertSkill> ExpertSkills => Set<ExpertSkill>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MarketplaceDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // An app-managed concurrency token: every save of a versioned row writes a new one, so a
+    // save based on a stale copy matches no row and fails with DbUpdateConcurrencyException.
+    private void StampVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Entity.Version = Guid.NewGuid();
+            }
+        }
+    }
+}

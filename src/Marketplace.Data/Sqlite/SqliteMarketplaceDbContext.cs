@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Marketplace.Data.Sqlite;
+
+public sealed class SqliteMarketplaceDbContext(DbContextOptions<SqliteMarketplaceDbContext> options)
+    : MarketplaceDbContext(options);
+
+/// <summary>Lets <c>dotnet ef</c> build the SQLite model without starting the web app.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteMarketplaceDbContext>
+{
+    public SqliteMarketplaceDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteMarketplaceDbContext>()
+            .UseSqlite("Data Source=design-time.db")
+            .Options);
+}

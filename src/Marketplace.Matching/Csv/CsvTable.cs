@@ -1,0 +1,124 @@
+using System.Text;
+
+namespace Marketplace.Matching.Csv;
+
+/// <summary>One record of a CSV file with the physical line it starts on (quoted fields may span lines).</summary>
+public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
+
+/// <summary>A CSV syntax problem at a line (1-based) and column (1-based character position).</summary>
+public sealed record CsvSyntaxError(int Line, int Column, string Message);
+
+/// <summary>
+/// A small RFC 4180 reader: comma-separated, double-quote quoting with "" escapes, CRLF or LF,
+/// an optional UTF-8 BOM. It reports where a record starts so errors can name file:line.
+/// </summary>
+public static class CsvTable
+{
+    public static (List<CsvRecord> Records, List<CsvSyntaxError> Errors) Parse(TextReader reader)
+    {
+        var records = new List<CsvRecord>();
+        var errors = new List<CsvSyntaxError>();
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        int line = 1, column = 0, recordLine = 1;
+        bool inQuotes = false, fieldWasQuoted = false, afterQuote = false, any = false;
+        int c;
+        var first = true;
+        while ((c = reader.Read()) != -1)
+        {
+            var ch = (char)c;
+            if (first)
+            {
+                first = false;
+                if (ch == '\uFEFF') continue;
+            }
+            column++;
+            if (inQuotes)
+            {
+                if (ch == '"')
+                {
+                    if (reader.Peek() == '"')
+                    {
+                        reader.Read();
+                        column++;
+                        field.Append('"');
+                    }
+                    else
+                    {
+                        inQuotes = false;
+                        afterQuote = true;
+                    }
+                }
+                else
+                {
+                    if (ch == '\n')
+                    {
+                        line++;
+                        column = 0;
+                    }
+                    field.Append(ch);
+                }
+                continue;
+            }
+            switch (ch)
+            {
+                case ',':
+                    fields.Add(field.ToString());
+                    field.Clear();
+                    fieldWasQuoted = afterQuote = false;
+                    any = true;
+                    break;
+                case '\r':
+                    if (reader.Peek() == '\n') break;
+                    goto case '\n';
+                case '\n':
+                    if (any || field.Length > 0 || fields.Count > 0 || fieldWasQuoted)
+                    {
+                        fields.Add(field.ToString());
+                        records.Add(new CsvRecord(recordLine, fields.ToArray()));
+                    }
+                    fields.Clear();
+                    field.Clear();
+                    fieldWasQuoted = afterQuote = any = false;
+                    line++;
+                    column = 0;
+                    recordLine = line;
+                    break;
+                case '"' when field.Length == 0 && !fieldWasQuoted:
+                    inQuotes = true;
+                    fieldWasQuoted = true;
+                    any = true;
+                    break;
+                default:
+                    if (afterQuote)
+                    {
+                        errors.Add(new CsvSyntaxError(line, column, "text after a closing quote"));
+                        afterQuote = false;
+                    }
+                    else if (ch == '"')
+                    {
+                        errors.Add(new CsvSyntaxError(line, column, "a quote inside an unquoted field"));
+                    }
+                    field.Append(ch);
+                    any = true;
+                    break;
+            }
+        }
+        if (inQuotes) errors.Add(new CsvSyntaxError(recordLine, 1, "a quoted field is not closed"));
+        if (any || field.Length > 0 || fields.Count > 0)
+        {
+            fields.Add(field.ToString());
+            records.Add(new CsvRecord(recordLine, fields.ToArray()));
+        }
+        return (records, errors);
+    }
+
+    /// <summary>Quotes a field when it holds a comma, quote or line break (RFC 4180).</summary>
+    public static string Escape(string? value)
+    {
+        value ??= "";
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
+
+    public static string Line(IEnumerable<string?> fields) => string.Join(',', fields.Select(Escape));
+}

@@ -1,0 +1,24 @@
+using Marketplace.Web.Features.Openings;
+using Marketplace.Web.Features.Organizations;
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Seeding;
+using Marketplace.Web.Features.Taxonomy;
+
+namespace Marketplace.Web.Features;
+
+public static class FeatureServices
+{
+    public static IServiceCollection AddMarketplaceFeatures(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => TaxonomyCatalog.Load(SeedFiles.PathOf("taxonomy.json")));
+        services.AddScoped<OpeningService>();
+        services.AddScoped<OpeningSearch>();
+        services.AddScoped<OpeningDisplay>();
+        services.AddScoped<OrganizationService>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<DemoDataSeeder>();
+        return services;
+    }
+}

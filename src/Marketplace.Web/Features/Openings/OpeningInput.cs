@@ -1,0 +1,55 @@
+namespace Marketplace.Web.Features.Openings;
+
+/// <summary>
+/// What the opening form posts. Numbers and dates arrive as text so that full-width digits,
+/// separators and 円 can be accepted and every mistake reported in the page's language.
+/// </summary>
+public sealed class OpeningInput
+{
+    /// <summary>"" = a notice of its own, "new" = create <see cref="NewNoticeTitle"/>, or the id of an existing notice.</summary>
+    public string? Notice { get; set; }
+    public string? NewNoticeTitle { get; set; }
+
+    public string? RoleCode { get; set; }
+    public string? EngagementCode { get; set; }
+    public string? Title { get; set; }
+    public string? Description { get; set; }
+    /// <summary>One duty per line.</summary>
+    public string? Duties { get; set; }
+    public string? Rank { get; set; }
+    public string? Positions { get; set; } = "1";
+
+    public string? FirstTermMonths { get; set; }
+    public string? StartDate { get; set; }
+    public string? RenewalRule { get; set; } = "None";
+    public string? RenewalMaxCount { get; set; }
+    public string? RenewalMaxTotalMonths { get; set; }
+    public string? FollowOnTermMonths { get; set; }
+    public string? TermNotes { get; set; }
+
+    public string? PayAmount { get; set; }
+    public string? PayUnit { get; set; } = "Month";
+    public bool PayTaxIncluded { get; set; }
+    public List<string> AllowancesIncluded { get; set; } = [];
+    public bool CommutingAllowancePaid { get; set; }
+    public string? PayNotes { get; set; }
+
+    public string? DaysPerWeek { get; set; }
+    public string? OnsiteDays { get; set; }
+    public string? OnsitePeriod { get; set; } = "Month";
+    public bool RemoteAllowed { get; set; }
+    public string? WorkLocation { get; set; }
+    public string? WorkStyleNotes { get; set; }
+
+    public List<string> RequiredSkills { get; set; } = [];
+    public List<string> PreferredSkills { get; set; } = [];
+    public bool PublicSectorExperienceRequired { get; set; }
+    public bool CertifiedCioOnly { get; set; }
+
+    public string? ApplicationDeadline { get; set; }
+    /// <summary>One selection step per line.</summary>
+    public string? SelectionSteps { get; set; }
+
+    /// <summary>The concurrency token the form was loaded with.</summary>
+    public Guid Version { get; set; }
+}

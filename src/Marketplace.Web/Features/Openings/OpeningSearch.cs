@@ -1,0 +1,137 @@
+using Marketplace.Data;
+using Marketplace.Data.Entities;
+using Marketplace.Matching.Text;
+using Marketplace.Web.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Features.Openings;
+
+/// <summary>The public search's state, exactly as it appears in the query string of <c>/openings</c>.</summary>
+public sealed record OpeningQuery
+{
+    public string? Q { get; init; }
+    public string? Prefecture { get; init; }
+    public string? Role { get; init; }
+    public string? Engagement { get; init; }
+    public string? MinDayRate { get; init; }
+    public string? MaxOnsiteDays { get; init; }
+    public bool Remote { get; init; }
+    /// <summary>short (≤ 6 months), medium (7–12), long (&gt; 12): the first term.</summary>
+    public string? Term { get; init; }
+    /// <summary>newest (default), deadline (soonest first), day_rate (highest first).</summary>
+    public string? Sort { get; init; }
+    public int Page { get; init; } = 1;
+
+    public static OpeningQuery FromRequest(IQueryCollection q) => new()
+    {
+        Q = q["q"],
+        Prefecture = q["prefecture"],
+        Role = q["role"],
+        Engagement = q["engagement"],
+        MinDayRate = q["min_day_rate"],
+        MaxOnsiteDays = q["max_onsite_days"],
+        Remote = q["remote"] is var r && (r == "1" || r == "true" || r == "on"),
+        Term = q["term"],
+        Sort = q["sort"],
+        Page = int.TryParse(q["page"], out var p) && p > 0 ? Math.Min(p, 10_000) : 1,
+    };
+
+    /// <summary>The query string for this search, with <paramref name="page"/> (and an optional other sort).</summary>
+    public string ToQueryString(int? page = null, string? sort = null)
+    {
+        var pairs = new List<KeyValuePair<string, string?>>();
+        void Add(string k, string? v)
+        {
+            if (!string.IsNullOrWhiteSpace(v)) pairs.Add(new(k, v));
+        }
+        Add("q", Q);
+        Add("prefecture", Prefecture);
+        Add("role", Role);
+        Add("engagement", Engagement);
+        Add("min_day_rate", MinDayRate);
+        Add("max_onsite_days", MaxOnsiteDays);
+        if (Remote) Add("remote", "1");
+        Add("term", Term);
+        Add("sort", sort ?? Sort);
+        if ((page ?? Page) > 1) Add("page", (page ?? Page).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return Microsoft.AspNetCore.Http.QueryString.Create(pairs).ToString();
+    }
+}
+
+public sealed record OpeningSummary(
+    int Id, string Title, string OrganizationNameJa, string OrganizationNameEn, string PrefectureCode,
+    string RoleCode, string EngagementCode, string? Rank, long PayAmountYen, PayUnit PayUnit, long DayRateYen,
+    double DaysPerWeek, double OnsiteDaysPerMonth, bool RemoteAllowed, int FirstTermMonths,
+    DateOnly ApplicationDeadline, DateTime? PublishedAt, int? NoticeId);
+
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock)
+{
+    public const int PageSize = 20;
+
+    /// <summary>Published openings still taking applications, filtered and sorted as the query says.</summary>
+    public async Task<Paged<OpeningSummary>> SearchAsync(OpeningQuery query, CancellationToken ct = default)
+    {
+        var today = DisplayFormatter.TodayInJapan(clock);
+        var q = db.Openings.AsNoTracking().Where(o => o.Status == OpeningStatus.Published && o.ApplicationDeadline >= today);
+
+        foreach (var term in JapaneseText.SearchTerms(query.Q))
+        {
+            q = q.Where(o => o.SearchText.Contains(term));
+        }
+        if (!string.IsNullOrEmpty(query.Prefecture)) q = q.Where(o => o.Organization!.PrefectureCode == query.Prefecture);
+        if (!string.IsNullOrEmpty(query.Role)) q = q.Where(o => o.RoleCode == query.Role);
+        if (!string.IsNullOrEmpty(query.Engagement)) q = q.Where(o => o.EngagementCode == query.Engagement);
+        if (ParseMinDayRate(query) is { } minRate) q = q.Where(o => o.DayRateYen >= minRate);
+        if (ParseMaxOnsite(query) is { } maxOnsite) q = q.Where(o => o.OnsiteDaysPerMonth <= maxOnsite);
+        if (query.Remote) q = q.Where(o => o.RemoteAllowed);
+        q = query.Term switch
+        {
+            "short" => q.Where(o => o.FirstTermMonths <= 6),
+            "medium" => q.Where(o => o.FirstTermMonths > 6 && o.FirstTermMonths <= 12),
+            "long" => q.Where(o => o.FirstTermMonths > 12),
+            _ => q,
+        };
+        q = query.Sort switch
+        {
+            "deadline" => q.OrderBy(o => o.ApplicationDeadline).ThenBy(o => o.Id),
+            "day_rate" => q.OrderByDescending(o => o.DayRateYen).ThenBy(o => o.Id),
+            _ => q.OrderByDescending(o => o.PublishedAt).ThenByDescending(o => o.Id),
+        };
+
+        var total = await q.CountAsync(ct);
+        var items = await q.Skip((query.Page - 1) * PageSize).Take(PageSize)
+            .Select(o => new OpeningSummary(
+                o.Id, o.Title, o.Organization!.NameJa, o.Organization.NameEn, o.Organization.PrefectureCode,
+                o.RoleCode, o.EngagementCode, o.Rank, o.PayAmountYen, o.PayUnit, o.DayRateYen,
+                o.DaysPerWeek, o.OnsiteDaysPerMonth, o.RemoteAllowed, o.FirstTermMonths,
+                o.ApplicationDeadline, o.PublishedAt, o.NoticeId))
+            .ToListAsync(ct);
+        return new Paged<OpeningSummary>(items, query.Page, PageSize, total);
+    }
+
+    public static long? ParseMinDayRate(OpeningQuery q) =>
+        JapaneseText.TryParseYen(q.MinDayRate, out var v) && v >= 0 ? v : null;
+
+    public static double? ParseMaxOnsite(OpeningQuery q) =>
+        JapaneseText.TryParseDecimal(q.MaxOnsiteDays, out var v) && v >= 0 ? v : null;
+
+    /// <summary>A published (or closed) opening as the public may see it; drafts and cancelled ones are not found.</summary>
+    public Task<Opening?> FindPublicAsync(int id, CancellationToken ct = default) =>
+        db.Openings.AsNoTracking().Include(o => o.Skills).Include(o => o.Organization).ThenInclude(g => g!.Prefecture).Include(o => o.Notice)
+            .FirstOrDefaultAsync(o => o.Id == id && (o.Status == OpeningStatus.Published || o.Status == OpeningStatus.Closed), ct);
+
+    public async Task<(RecruitmentNotice Notice, List<Opening> Openings)?> FindPublicNoticeAsync(int noticeId, CancellationToken ct = default)
+    {
+        var notice = await db.Notices.AsNoTracking().Include(n => n.Organization).FirstOrDefaultAsync(n => n.Id == noticeId, ct);
+        if (notice is null) return null;
+        var openings = await db.Openings.AsNoTracking().Include(o => o.Skills).Include(o => o.Organization).ThenInclude(g => g!.Prefecture)
+            .Where(o => o.NoticeId == noticeId && (o.Status == OpeningStatus.Published || o.Status == OpeningStatus.Closed))
+            .OrderBy(o => o.Id).ToListAsync(ct);
+        return openings.Count == 0 ? null : (notice, openings);
+    }
+}

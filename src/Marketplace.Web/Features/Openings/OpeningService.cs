@@ -1,0 +1,400 @@
+using System.Globalization;
+using Marketplace.Data;
+using Marketplace.Data.Configurations;
+using Marketplace.Data.Entities;
+using Marketplace.Matching.Pay;
+using Marketplace.Matching.Text;
+using Marketplace.Web.Features.Taxonomy;
+using Marketplace.Web.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Features.Openings;
+
+public enum OpeningOutcome
+{
+    Ok,
+    NotFound,
+    Invalid,
+    Conflict,
+}
+
+public sealed record OpeningResult(OpeningOutcome Outcome, Opening? Opening, IReadOnlyDictionary<string, string> Errors)
+{
+    public bool Succeeded => Outcome == OpeningOutcome.Ok;
+    public static OpeningResult Ok(Opening o) => new(OpeningOutcome.Ok, o, new Dictionary<string, string>());
+    public static readonly OpeningResult NotFound = new(OpeningOutcome.NotFound, null, new Dictionary<string, string>());
+    public static OpeningResult Invalid(IReadOnlyDictionary<string, string> errors) => new(OpeningOutcome.Invalid, null, errors);
+    public static OpeningResult Fail(string message) => Invalid(new Dictionary<string, string> { [""] = message });
+}
+
+/// <summary>
+/// Everything staff do to openings. Every method takes the caller's government and treats another
+/// government's opening as not found, so no page or crafted request can reach it.
+/// </summary>
+public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxonomy, IStringLocalizer<SharedResource> t, TimeProvider clock)
+{
+    public const int MaxDutyLines = 50;
+    public const int MaxLineLength = 500;
+
+    public Task<Opening?> FindOwnAsync(int organizationId, int id, CancellationToken ct = default) =>
+        db.Openings.Include(o => o.Skills).Include(o => o.Notice).Include(o => o.Organization)
+            .FirstOrDefaultAsync(o => o.Id == id && o.OrganizationId == organizationId, ct);
+
+    public Task<List<RecruitmentNotice>> NoticesAsync(int organizationId, CancellationToken ct = default) =>
+        db.Notices.Where(n => n.OrganizationId == organizationId).OrderByDescending(n => n.Id).ToListAsync(ct);
+
+    public async Task<OpeningResult> CreateAsync(int organizationId, string userId, OpeningInput input, CancellationToken ct = default)
+    {
+        var opening = new Opening { OrganizationId = organizationId, CreatedByUserId = userId, CreatedAt = Now };
+        var errors = await ApplyAsync(opening, input, organizationId, isNew: true, ct);
+        if (errors.Count > 0) return OpeningResult.Invalid(errors);
+        db.Openings.Add(opening);
+        await db.SaveChangesAsync(ct);
+        return OpeningResult.Ok(opening);
+    }
+
+    public async Task<OpeningResult> UpdateAsync(int organizationId, int id, OpeningInput input, CancellationToken ct = default)
+    {
+        var opening = await FindOwnAsync(organizationId, id, ct);
+        if (opening is null) return OpeningResult.NotFound;
+        if (opening.Status is OpeningStatus.Closed or OpeningStatus.Cancelled)
+        {
+            return OpeningResult.Fail(t["Opening_NotEditable"]);
+        }
+        // The version the form was loaded with is what EF compares against, so a save over someone else's save fails.
+        db.Entry(opening).Property(o => o.Version).OriginalValue = input.Version;
+        var errors = await ApplyAsync(opening, input, organizationId, isNew: false, ct);
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return OpeningResult.Invalid(errors);
+        }
+        return await SaveAsync(opening, ct);
+    }
+
+    public Task<OpeningResult> PublishAsync(int organizationId, int id, Guid version, CancellationToken ct = default) =>
+        TransitionAsync(organizationId, id, version, o =>
+        {
+            if (o.Status != OpeningStatus.Draft) return t["Opening_PublishOnlyDraft"];
+            if (o.ApplicationDeadline < Today) return t["Opening_DeadlinePassedCannotPublish"];
+            o.Status = OpeningStatus.Published;
+            o.PublishedAt = Now;
+            return null;
+        }, ct);
+
+    public Task<OpeningResult> CloseAsync(int organizationId, int id, Guid version, CancellationToken ct = default) =>
+        TransitionAsync(organizationId, id, version, o =>
+        {
+            if (o.Status != OpeningStatus.Published) return t["Opening_CloseOnlyPublished"];
+            o.Status = OpeningStatus.Closed;
+            o.ClosedAt = Now;
+            return null;
+        }, ct);
+
+    public Task<OpeningResult> CancelAsync(int organizationId, int id, Guid version, CancellationToken ct = default) =>
+        TransitionAsync(organizationId, id, version, o =>
+        {
+            if (o.Status is not (OpeningStatus.Draft or OpeningStatus.Published)) return t["Opening_CancelOnlyOpen"];
+            o.Status = OpeningStatus.Cancelled;
+            o.ClosedAt = Now;
+            return null;
+        }, ct);
+
+    private async Task<OpeningResult> TransitionAsync(int organizationId, int id, Guid version, Func<Opening, string?> change, CancellationToken ct)
+    {
+        var opening = await FindOwnAsync(organizationId, id, ct);
+        if (opening is null) return OpeningResult.NotFound;
+        db.Entry(opening).Property(o => o.Version).OriginalValue = version;
+        var refusal = change(opening);
+        if (refusal is not null)
+        {
+            db.ChangeTracker.Clear();
+            return OpeningResult.Fail(refusal);
+        }
+        opening.UpdatedAt = Now;
+        return await SaveAsync(opening, ct);
+    }
+
+    private async Task<OpeningResult> SaveAsync(Opening opening, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return OpeningResult.Ok(opening);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new OpeningResult(OpeningOutcome.Conflict, null, new Dictionary<string, string> { [""] = t["ChangedBySomeoneElse"] });
+        }
+    }
+
+    /// <summary>Validates the whole input and copies it onto the entity only if nothing is wrong.</summary>
+    private async Task<Dictionary<string, string>> ApplyAsync(Opening o, OpeningInput input, int organizationId, bool isNew, CancellationToken ct)
+    {
+        var e = new Dictionary<string, string>();
+        void Err(string field, string key, params object[] args) => e.TryAdd(field, t[key, args]);
+
+        var title = input.Title?.Trim() ?? "";
+        if (title.Length == 0) Err(nameof(input.Title), "Val_Required", t["Field_Title"]);
+        else if (title.Length > OpeningConfiguration.TitleMax) Err(nameof(input.Title), "Val_TooLong", t["Field_Title"], OpeningConfiguration.TitleMax, title.Length);
+
+        var description = input.Description?.Trim() ?? "";
+        if (description.Length == 0) Err(nameof(input.Description), "Val_Required", t["Field_Description"]);
+        else if (description.Length > OpeningConfiguration.DescriptionMax) Err(nameof(input.Description), "Val_TooLong", t["Field_Description"], OpeningConfiguration.DescriptionMax, description.Length);
+
+        var duties = Lines(input.Duties);
+        if (duties.Count > MaxDutyLines) Err(nameof(input.Duties), "Val_TooManyLines", t["Field_Duties"], MaxDutyLines);
+        else if (duties.Any(d => d.Length > MaxLineLength)) Err(nameof(input.Duties), "Val_LineTooLong", t["Field_Duties"], MaxLineLength);
+
+        var steps = Lines(input.SelectionSteps);
+        if (steps.Count > 20) Err(nameof(input.SelectionSteps), "Val_TooManyLines", t["Field_SelectionSteps"], 20);
+        else if (steps.Any(d => d.Length > MaxLineLength)) Err(nameof(input.SelectionSteps), "Val_LineTooLong", t["Field_SelectionSteps"], MaxLineLength);
+
+        if (!TaxonomyCatalog.Contains(taxonomy.Roles, input.RoleCode)) Err(nameof(input.RoleCode), "Val_Choose", t["Field_Role"]);
+        if (!TaxonomyCatalog.Contains(taxonomy.Engagements, input.EngagementCode)) Err(nameof(input.EngagementCode), "Val_Choose", t["Field_Engagement"]);
+
+        var rank = input.Rank?.Trim();
+        if (rank?.Length > 100) Err(nameof(input.Rank), "Val_TooLong", t["Field_Rank"], 100, rank.Length);
+
+        var positions = Int(nameof(input.Positions), input.Positions, "Field_Positions", 1, 100, required: true) ?? 1;
+        var firstTerm = Int(nameof(input.FirstTermMonths), input.FirstTermMonths, "Field_FirstTermMonths", 1, 120, required: true) ?? 0;
+        var followOn = Int(nameof(input.FollowOnTermMonths), input.FollowOnTermMonths, "Field_FollowOnTermMonths", 1, 120, required: false);
+
+        if (!Enum.TryParse<RenewalRule>(input.RenewalRule, out var renewal) || !Enum.IsDefined(renewal)) Err(nameof(input.RenewalRule), "Val_Choose", t["Field_RenewalRule"]);
+        int? renewalCount = null, renewalTotal = null;
+        if (renewal == RenewalRule.RenewableTimes)
+        {
+            renewalCount = Int(nameof(input.RenewalMaxCount), input.RenewalMaxCount, "Field_RenewalMaxCount", 1, 20, required: true);
+        }
+        else if (renewal == RenewalRule.RenewableUpToTotalMonths)
+        {
+            renewalTotal = Int(nameof(input.RenewalMaxTotalMonths), input.RenewalMaxTotalMonths, "Field_RenewalMaxTotalMonths", 1, 600, required: true);
+            if (renewalTotal is { } total && firstTerm > 0 && total <= firstTerm) Err(nameof(input.RenewalMaxTotalMonths), "Val_TotalTermTooShort");
+        }
+
+        var termNotes = input.TermNotes?.Trim();
+        if (termNotes?.Length > 1000) Err(nameof(input.TermNotes), "Val_TooLong", t["Field_TermNotes"], 1000, termNotes.Length);
+
+        long payAmount = 0;
+        if (string.IsNullOrWhiteSpace(input.PayAmount)) Err(nameof(input.PayAmount), "Val_Required", t["Field_PayAmount"]);
+        else if (!JapaneseText.TryParseYen(input.PayAmount, out payAmount)) Err(nameof(input.PayAmount), "Val_Yen", t["Field_PayAmount"]);
+        else if (payAmount < 0) Err(nameof(input.PayAmount), "Val_NotNegative", t["Field_PayAmount"]);
+        else if (payAmount > 100_000_000_000) Err(nameof(input.PayAmount), "Val_TooLarge", t["Field_PayAmount"]);
+
+        if (!Enum.TryParse<PayUnit>(input.PayUnit, out var payUnit) || !Enum.IsDefined(payUnit)) Err(nameof(input.PayUnit), "Val_Choose", t["Field_PayUnit"]);
+        var allowances = input.AllowancesIncluded.Distinct().ToList();
+        if (allowances.Any(a => !TaxonomyCatalog.Contains(taxonomy.Allowances, a))) Err(nameof(input.AllowancesIncluded), "Val_UnknownCode", t["Field_Allowances"]);
+        var payNotes = input.PayNotes?.Trim();
+        if (payNotes?.Length > 1000) Err(nameof(input.PayNotes), "Val_TooLong", t["Field_PayNotes"], 1000, payNotes.Length);
+
+        var daysPerWeek = Dec(nameof(input.DaysPerWeek), input.DaysPerWeek, "Field_DaysPerWeek", 0.5, 5, required: true) ?? 0;
+        var onsite = Dec(nameof(input.OnsiteDays), input.OnsiteDays, "Field_OnsiteDays", 0, 31, required: true) ?? 0;
+        if (!Enum.TryParse<OnsitePeriod>(input.OnsitePeriod, out var onsitePeriod) || !Enum.IsDefined(onsitePeriod)) Err(nameof(input.OnsitePeriod), "Val_Choose", t["Field_OnsitePeriod"]);
+        var onsitePerMonth = onsitePeriod == OnsitePeriod.Week ? onsite * ComparablePay.WeeksPerMonth : onsite;
+        if (daysPerWeek > 0 && onsitePerMonth > daysPerWeek * ComparablePay.WeeksPerMonth + 1e-9) Err(nameof(input.OnsiteDays), "Val_OnsiteMoreThanWorkdays");
+        var location = input.WorkLocation?.Trim();
+        if (location?.Length > 300) Err(nameof(input.WorkLocation), "Val_TooLong", t["Field_WorkLocation"], 300, location.Length);
+        var workNotes = input.WorkStyleNotes?.Trim();
+        if (workNotes?.Length > 1000) Err(nameof(input.WorkStyleNotes), "Val_TooLong", t["Field_WorkStyleNotes"], 1000, workNotes.Length);
+
+        var required = input.RequiredSkills.Distinct().ToList();
+        var preferred = input.PreferredSkills.Distinct().ToList();
+        if (required.Concat(preferred).Any(s => !TaxonomyCatalog.Contains(taxonomy.Skills, s))) Err(nameof(input.RequiredSkills), "Val_UnknownCode", t["Field_Skills"]);
+        if (required.Intersect(preferred).Any()) Err(nameof(input.PreferredSkills), "Val_SkillBothRequiredAndPreferred");
+
+        DateOnly deadline = default;
+        if (string.IsNullOrWhiteSpace(input.ApplicationDeadline)) Err(nameof(input.ApplicationDeadline), "Val_Required", t["Field_Deadline"]);
+        else if (!TryParseDate(input.ApplicationDeadline, out deadline)) Err(nameof(input.ApplicationDeadline), "Val_Date", t["Field_Deadline"]);
+        else if (deadline < Today && (isNew || deadline != o.ApplicationDeadline)) Err(nameof(input.ApplicationDeadline), "Val_DeadlinePast");
+
+        DateOnly? start = null;
+        if (!string.IsNullOrWhiteSpace(input.StartDate))
+        {
+            if (!TryParseDate(input.StartDate, out var s)) Err(nameof(input.StartDate), "Val_Date", t["Field_StartDate"]);
+            else if (deadline != default && s < deadline) Err(nameof(input.StartDate), "Val_StartBeforeDeadline");
+            else start = s;
+        }
+
+        if (payUnit == PayUnit.ContractTotal && input.EngagementCode != "outsourced") Err(nameof(input.PayUnit), "Val_ContractTotalOnlyOutsourced");
+
+        int? noticeId = null;
+        RecruitmentNotice? newNotice = null;
+        if (input.Notice == "new")
+        {
+            var noticeTitle = input.NewNoticeTitle?.Trim() ?? "";
+            if (noticeTitle.Length == 0) Err(nameof(input.NewNoticeTitle), "Val_Required", t["Field_NoticeTitle"]);
+            else if (noticeTitle.Length > OpeningConfiguration.TitleMax) Err(nameof(input.NewNoticeTitle), "Val_TooLong", t["Field_NoticeTitle"], OpeningConfiguration.TitleMax, noticeTitle.Length);
+            else newNotice = new RecruitmentNotice { OrganizationId = organizationId, Title = noticeTitle, CreatedAt = Now };
+        }
+        else if (!string.IsNullOrEmpty(input.Notice))
+        {
+            if (int.TryParse(input.Notice, out var nid) && await db.Notices.AnyAsync(n => n.Id == nid && n.OrganizationId == organizationId, ct)) noticeId = nid;
+            else Err(nameof(input.Notice), "Val_Choose", t["Field_Notice"]);
+        }
+
+        if (e.Count > 0) return e;
+
+        ComparableFigures figures;
+        try
+        {
+            figures = ComparablePay.Compute(new PostedPay(payAmount, ToPostedUnit(payUnit), daysPerWeek, firstTerm, input.PayTaxIncluded && payUnit == PayUnit.ContractTotal));
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            e[nameof(input.PayAmount)] = t["Val_Yen", t["Field_PayAmount"]];
+            return e;
+        }
+
+        o.RoleCode = input.RoleCode!;
+        o.EngagementCode = input.EngagementCode!;
+        o.Title = title;
+        o.Description = description;
+        o.Duties = duties;
+        o.Rank = string.IsNullOrEmpty(rank) ? null : rank;
+        o.Positions = positions;
+        o.FirstTermMonths = firstTerm;
+        o.StartDate = start;
+        o.RenewalRule = renewal;
+        o.RenewalMaxCount = renewalCount;
+        o.RenewalMaxTotalMonths = renewalTotal;
+        o.FollowOnTermMonths = followOn;
+        o.TermNotes = string.IsNullOrEmpty(termNotes) ? null : termNotes;
+        o.PayAmountYen = payAmount;
+        o.PayUnit = payUnit;
+        o.PayTaxIncluded = input.PayTaxIncluded && payUnit == PayUnit.ContractTotal;
+        o.AllowancesIncluded = allowances;
+        o.CommutingAllowancePaid = input.CommutingAllowancePaid;
+        o.PayNotes = string.IsNullOrEmpty(payNotes) ? null : payNotes;
+        o.DayRateYen = figures.DayRateYen;
+        o.AnnualEquivalentYen = figures.AnnualEquivalentYen;
+        o.DaysPerWeek = daysPerWeek;
+        o.OnsiteDays = onsite;
+        o.OnsitePeriod = onsitePeriod;
+        o.OnsiteDaysPerMonth = Math.Round(onsitePerMonth, 2);
+        o.RemoteAllowed = input.RemoteAllowed;
+        o.WorkLocation = string.IsNullOrEmpty(location) ? null : location;
+        o.WorkStyleNotes = string.IsNullOrEmpty(workNotes) ? null : workNotes;
+        o.PublicSectorExperienceRequired = input.PublicSectorExperienceRequired;
+        o.CertifiedCioOnly = input.CertifiedCioOnly;
+        o.ApplicationDeadline = deadline;
+        o.SelectionSteps = steps;
+        o.UpdatedAt = Now;
+        if (newNotice is not null) o.Notice = newNotice;
+        else o.NoticeId = noticeId;
+
+        var wanted = required.Select(s => (s, true)).Concat(preferred.Select(s => (s, false))).ToList();
+        o.Skills.RemoveAll(s => !wanted.Contains((s.SkillCode, s.Required)));
+        foreach (var (code, req) in wanted.Where(w => !o.Skills.Any(s => s.SkillCode == w.Item1 && s.Required == w.Item2)))
+        {
+            o.Skills.Add(new OpeningSkill { SkillCode = code, Required = req });
+        }
+
+        var orgNames = await db.Organizations.Where(x => x.Id == organizationId).Select(x => x.NameJa + " " + x.NameEn + " " + x.Prefecture!.NameJa).FirstOrDefaultAsync(ct);
+        o.SearchText = OpeningSearchText.Build(o, orgNames, taxonomy);
+        return e;
+
+        int? Int(string field, string? text, string label, int min, int max, bool required)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                if (required) Err(field, "Val_Required", t[label]);
+                return null;
+            }
+            if (!JapaneseText.TryParseYen(text, out var v) || v < min || v > max)
+            {
+                Err(field, "Val_IntRange", t[label], min, max);
+                return null;
+            }
+            return (int)v;
+        }
+
+        double? Dec(string field, string? text, string label, double min, double max, bool required)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                if (required) Err(field, "Val_Required", t[label]);
+                return null;
+            }
+            if (!JapaneseText.TryParseDecimal(text, out var v) || v < min || v > max)
+            {
+                Err(field, "Val_DecimalRange", t[label], min, max);
+                return null;
+            }
+            return v;
+        }
+    }
+
+    public static PostedPayUnit ToPostedUnit(PayUnit unit) => unit switch
+    {
+        PayUnit.Year => PostedPayUnit.Year,
+        PayUnit.Month => PostedPayUnit.Month,
+        PayUnit.Day => PostedPayUnit.Day,
+        PayUnit.Hour => PostedPayUnit.Hour,
+        _ => PostedPayUnit.ContractTotal,
+    };
+
+    /// <summary>Accepts 2026-12-01, 2026/12/01, 2026年12月1日 and 20261201, in full-width digits too.</summary>
+    public static bool TryParseDate(string? text, out DateOnly date)
+    {
+        var s = (text ?? "").Normalize(System.Text.NormalizationForm.FormKC).Trim()
+            .Replace('/', '-').Replace('.', '-').Replace('年', '-').Replace('月', '-').Replace("日", "");
+        return DateOnly.TryParseExact(s, ["yyyy-MM-dd", "yyyy-M-d", "yyyyMMdd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+
+    private static List<string> Lines(string? text) =>
+        (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private DateOnly Today => DisplayFormatter.TodayInJapan(clock);
+
+    public static OpeningInput ToInput(Opening o) => new()
+    {
+        Notice = o.NoticeId?.ToString(CultureInfo.InvariantCulture) ?? "",
+        RoleCode = o.RoleCode,
+        EngagementCode = o.EngagementCode,
+        Title = o.Title,
+        Description = o.Description,
+        Duties = string.Join('\n', o.Duties),
+        Rank = o.Rank,
+        Positions = o.Positions.ToString(CultureInfo.InvariantCulture),
+        FirstTermMonths = o.FirstTermMonths.ToString(CultureInfo.InvariantCulture),
+        StartDate = o.StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        RenewalRule = o.RenewalRule.ToString(),
+        RenewalMaxCount = o.RenewalMaxCount?.ToString(CultureInfo.InvariantCulture),
+        RenewalMaxTotalMonths = o.RenewalMaxTotalMonths?.ToString(CultureInfo.InvariantCulture),
+        FollowOnTermMonths = o.FollowOnTermMonths?.ToString(CultureInfo.InvariantCulture),
+        TermNotes = o.TermNotes,
+        PayAmount = o.PayAmountYen.ToString(CultureInfo.InvariantCulture),
+        PayUnit = o.PayUnit.ToString(),
+        PayTaxIncluded = o.PayTaxIncluded,
+        AllowancesIncluded = [.. o.AllowancesIncluded],
+        CommutingAllowancePaid = o.CommutingAllowancePaid,
+        PayNotes = o.PayNotes,
+        DaysPerWeek = o.DaysPerWeek.ToString(CultureInfo.InvariantCulture),
+        OnsiteDays = o.OnsiteDays.ToString(CultureInfo.InvariantCulture),
+        OnsitePeriod = o.OnsitePeriod.ToString(),
+        RemoteAllowed = o.RemoteAllowed,
+        WorkLocation = o.WorkLocation,
+        WorkStyleNotes = o.WorkStyleNotes,
+        RequiredSkills = [.. o.RequiredSkillCodes],
+        PreferredSkills = [.. o.PreferredSkillCodes],
+        PublicSectorExperienceRequired = o.PublicSectorExperienceRequired,
+        CertifiedCioOnly = o.CertifiedCioOnly,
+        ApplicationDeadline = o.ApplicationDeadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        SelectionSteps = string.Join('\n', o.SelectionSteps),
+        Version = o.Version,
+    };
+}
+
+public static class OpeningSearchText
+{
+    /// <summary>What keyword search looks in, normalised once at save time so the query is a plain substring match.</summary>
+    public static string Build(Opening o, string? organizationNames, TaxonomyCatalog taxonomy)
+    {
+        var role = taxonomy.Roles.FirstOrDefault(r => r.Code == o.RoleCode);
+        var parts = new[] { o.Title, o.Rank, role?.Ja, role?.En, organizationNames, o.WorkLocation, string.Join(' ', o.Duties), o.Description };
+        return JapaneseText.Normalize(string.Join('\n', parts.Where(p => !string.IsNullOrEmpty(p))));
+    }
+}

@@ -1,0 +1,348 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Bogus;
+using Marketplace.Data;
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Openings;
+using Marketplace.Web.Features.Taxonomy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Features.Seeding;
+
+public sealed record DemoSignIn(string Role, string Email, string Organization);
+
+/// <summary>
+/// Demo accounts, the real postings of seed/demo-openings.json, and Bogus-generated openings and
+/// experts (fixed seed, so every fresh database holds the same demo data).
+/// </summary>
+public sealed class DemoDataSeeder(
+    MarketplaceDbContext db,
+    UserManager<AppUser> users,
+    OpeningService openings,
+    TaxonomyCatalog taxonomy,
+    TimeProvider clock,
+    ILogger<DemoDataSeeder> log)
+{
+    public const string Password = "demo-pass-2026";
+    public const string Domain = "demo.cio-marketplace.jp";
+    public const int GeneratedOpenings = 60;
+    public const int GeneratedExperts = 200;
+
+    public static readonly DemoSignIn[] SignIns =
+    [
+        new(Roles.NationalOffice, $"office@{Domain}", ""),
+        new(Roles.Staff, $"osaka@{Domain}", "270008"),
+        new(Roles.Staff, $"ozu@{Domain}", "382078"),
+        new(Roles.Staff, $"maibara@{Domain}", "252140"),
+        new(Roles.Expert, $"expert@{Domain}", ""),
+        new(Roles.Vendor, $"vendor@{Domain}", ""),
+    ];
+
+    public async Task<bool> SeedAsync(CancellationToken ct = default)
+    {
+        if (await db.Users.AnyAsync(u => u.Email == SignIns[0].Email, ct)) return false;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var orgs = await db.Organizations.ToDictionaryAsync(o => o.Code, ct);
+        // One PBKDF2 hash shared by every demo account keeps seeding fast; each account still has its own security stamp.
+        var hash = users.PasswordHasher.HashPassword(new AppUser(), Password);
+
+        var vendor = new VendorCompany { Name = "株式会社デモ自治体DXパートナーズ", CorporateNumber = "1180301018771", CreatedAt = now };
+        db.VendorCompanies.Add(vendor);
+        var accounts = new Dictionary<string, AppUser>();
+        foreach (var s in SignIns)
+        {
+            var user = NewUser(s.Email, s.Role switch
+            {
+                Roles.NationalOffice => "デジタル人材派遣事務局",
+                Roles.Staff => $"{orgs[s.Organization].NameJa} DX推進担当",
+                Roles.Vendor => "営業担当 デモ",
+                _ => "山田 花子",
+            }, hash, now);
+            if (s.Role == Roles.Staff) user.OrganizationId = orgs[s.Organization].Id;
+            if (s.Role == Roles.Vendor) user.VendorCompany = vendor;
+            accounts[s.Email] = user;
+        }
+
+        var faker = new Faker("ja") { Random = new Randomizer(2026) };
+        var expertUsers = new List<(AppUser User, ExpertProfile Profile)>();
+        var prefectureCodes = await db.Prefectures.Select(p => p.Code).OrderBy(c => c).ToListAsync(ct);
+        for (var i = 1; i <= GeneratedExperts; i++)
+        {
+            var name = $"{faker.Name.LastName()} {faker.Name.FirstName()}";
+            var user = NewUser($"expert{i:000}@{Domain}", name, hash, now);
+            expertUsers.Add((user, NewExpertProfile(faker, user, name, prefectureCodes, now)));
+        }
+        var mainExpert = accounts[$"expert@{Domain}"];
+        expertUsers.Add((mainExpert, NewExpertProfile(faker, mainExpert, mainExpert.DisplayName, prefectureCodes, now)));
+
+        foreach (var (user, role) in accounts.Values.Select(u => (u, SignIns.First(s => s.Email == u.Email).Role))
+                     .Concat(expertUsers.Where(e => e.User != mainExpert).Select(e => (e.User, Roles.Expert))))
+        {
+            db.Users.Add(user);
+            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = await RoleId(role, ct) });
+        }
+        db.ExpertProfiles.AddRange(expertUsers.Select(e => e.Profile));
+        await db.SaveChangesAsync(ct);
+
+        await SeedRealPostingsAsync(orgs, accounts, ct);
+        await SeedGeneratedOpeningsAsync(faker, orgs.Values.ToList(), accounts, ct);
+        log.LogInformation("Demo data created: {Experts} experts, {Openings} openings", expertUsers.Count, await db.Openings.CountAsync(ct));
+        return true;
+    }
+
+    private readonly Dictionary<string, string> _roleIds = [];
+
+    private async Task<string> RoleId(string role, CancellationToken ct)
+    {
+        if (!_roleIds.TryGetValue(role, out var id))
+        {
+            id = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).SingleAsync(ct);
+            _roleIds[role] = id;
+        }
+        return id;
+    }
+
+    private AppUser NewUser(string email, string displayName, string hash, DateTime now) => new()
+    {
+        UserName = email,
+        NormalizedUserName = users.NormalizeName(email),
+        Email = email,
+        NormalizedEmail = users.NormalizeEmail(email),
+        EmailConfirmed = true,
+        PasswordHash = hash,
+        SecurityStamp = Guid.NewGuid().ToString("N"),
+        ConcurrencyStamp = Guid.NewGuid().ToString(),
+        LockoutEnabled = true,
+        DisplayName = displayName,
+        Status = AccountStatus.Active,
+        CreatedAt = now,
+    };
+
+    private ExpertProfile NewExpertProfile(Faker f, AppUser user, string name, List<string> prefectures, DateTime now)
+    {
+        var years = f.Random.Int(5, 35);
+        var skillCodes = f.PickRandom(taxonomy.Skills.Select(s => s.Code), f.Random.Int(3, 8)).ToList();
+        var publicYears = f.Random.Bool(0.45f) ? f.Random.Int(1, Math.Min(years, 20)) : 0;
+        return new ExpertProfile
+        {
+            User = user,
+            UserId = user.Id,
+            FullName = name,
+            Phone = f.Phone.PhoneNumber("0##-####-####"),
+            HomePrefectureCode = f.Random.Bool(0.4f) ? "13" : f.PickRandom(prefectures),
+            YearsExperience = years,
+            PublicSectorYears = publicYears,
+            AvailableDaysPerWeek = f.PickRandom(1.0, 2.0, 3.0, 4.0, 5.0),
+            MaxOnsiteDaysPerMonth = f.PickRandom(0.0, 1.0, 2.0, 4.0, 8.0, 20.0),
+            DesiredDayRateYen = f.Random.Int(25, 90) * 1000,
+            AcceptedEngagements = f.PickRandom(taxonomy.Engagements.Select(e => e.Code), f.Random.Int(1, 4)).ToList(),
+            Certifications = f.PickRandom(taxonomy.Certifications.Select(c => c.Code), f.Random.Int(0, 3)).ToList(),
+            Skills = skillCodes.Select(c => new ExpertSkill { SkillCode = c, Years = f.Random.Int(1, Math.Max(1, years)) }).ToList(),
+            Summary = $"{f.PickRandom(SummaryOpeners)}{string.Join("、", skillCodes.Take(3).Select(c => TaxonomyCatalog.Label(taxonomy.Skills, c)))}の経験を活かし、{f.PickRandom(SummaryGoals)}",
+            Visibility = f.Random.Bool(0.7f) ? ProfileVisibility.VisibleToStaff : ProfileVisibility.HiddenUntilApplied,
+            UpdatedAt = now,
+        };
+    }
+
+    private static readonly string[] SummaryOpeners =
+    [
+        "民間企業の情報システム部門で", "大手SIerでのプロジェクト責任者として", "コンサルティングファームで自治体案件に携わり、",
+        "県庁の情報政策課で", "スタートアップのCTOとして", "地方銀行のDX推進室で",
+    ];
+
+    private static readonly string[] SummaryGoals =
+    [
+        "自治体の業務改革と職員の人材育成に貢献したいと考えています。", "地域のDXを住民目線で進めるお手伝いをします。",
+        "ベンダー任せにしない調達と内製化を支援します。", "小規模自治体でも続けられるデジタル化を一緒に考えます。",
+    ];
+
+    private sealed class RealPosting
+    {
+        [JsonPropertyName("org_code")] public string OrgCode { get; set; } = "";
+        [JsonPropertyName("notice_title")] public string? NoticeTitle { get; set; }
+        [JsonPropertyName("role")] public string Role { get; set; } = "";
+        [JsonPropertyName("engagement")] public string Engagement { get; set; } = "";
+        [JsonPropertyName("title")] public string Title { get; set; } = "";
+        [JsonPropertyName("rank")] public string? Rank { get; set; }
+        [JsonPropertyName("positions")] public int Positions { get; set; } = 1;
+        [JsonPropertyName("description")] public string Description { get; set; } = "";
+        [JsonPropertyName("duties")] public List<string> Duties { get; set; } = [];
+        [JsonPropertyName("first_term_months")] public int FirstTermMonths { get; set; }
+        [JsonPropertyName("start_in_days")] public int? StartInDays { get; set; }
+        [JsonPropertyName("renewal_rule")] public string RenewalRule { get; set; } = "None";
+        [JsonPropertyName("renewal_max_count")] public int? RenewalMaxCount { get; set; }
+        [JsonPropertyName("renewal_max_total_months")] public int? RenewalMaxTotalMonths { get; set; }
+        [JsonPropertyName("follow_on_term_months")] public int? FollowOnTermMonths { get; set; }
+        [JsonPropertyName("term_notes")] public string? TermNotes { get; set; }
+        [JsonPropertyName("pay_yen")] public long PayYen { get; set; }
+        [JsonPropertyName("pay_unit")] public string PayUnit { get; set; } = "Month";
+        [JsonPropertyName("pay_tax_included")] public bool PayTaxIncluded { get; set; }
+        [JsonPropertyName("allowances")] public List<string> Allowances { get; set; } = [];
+        [JsonPropertyName("commuting_allowance_paid")] public bool CommutingAllowancePaid { get; set; }
+        [JsonPropertyName("pay_notes")] public string? PayNotes { get; set; }
+        [JsonPropertyName("days_per_week")] public double DaysPerWeek { get; set; }
+        [JsonPropertyName("onsite_days")] public double OnsiteDays { get; set; }
+        [JsonPropertyName("onsite_period")] public string OnsitePeriod { get; set; } = "Month";
+        [JsonPropertyName("remote_allowed")] public bool RemoteAllowed { get; set; }
+        [JsonPropertyName("work_location")] public string? WorkLocation { get; set; }
+        [JsonPropertyName("work_style_notes")] public string? WorkStyleNotes { get; set; }
+        [JsonPropertyName("required_skills")] public List<string> RequiredSkills { get; set; } = [];
+        [JsonPropertyName("preferred_skills")] public List<string> PreferredSkills { get; set; } = [];
+        [JsonPropertyName("public_sector_experience_required")] public bool PublicSectorExperienceRequired { get; set; }
+        [JsonPropertyName("deadline_in_days")] public int DeadlineInDays { get; set; }
+        [JsonPropertyName("selection_steps")] public List<string> SelectionSteps { get; set; } = [];
+    }
+
+    private sealed class RealPostingFile
+    {
+        [JsonPropertyName("openings")] public List<RealPosting> Openings { get; set; } = [];
+    }
+
+    private async Task SeedRealPostingsAsync(Dictionary<string, Organization> orgs, Dictionary<string, AppUser> accounts, CancellationToken ct)
+    {
+        await using var stream = File.OpenRead(SeedFiles.PathOf("demo-openings.json"));
+        var file = await JsonSerializer.DeserializeAsync<RealPostingFile>(stream, cancellationToken: ct) ?? new();
+        var today = Localization.DisplayFormatter.TodayInJapan(clock);
+        foreach (var p in file.Openings)
+        {
+            var org = orgs[p.OrgCode];
+            var staff = accounts.Values.FirstOrDefault(u => u.OrganizationId == org.Id);
+            var input = new OpeningInput
+            {
+                Notice = p.NoticeTitle is null ? "" : "new",
+                NewNoticeTitle = p.NoticeTitle,
+                RoleCode = p.Role,
+                EngagementCode = p.Engagement,
+                Title = p.Title,
+                Description = p.Description,
+                Duties = string.Join('\n', p.Duties),
+                Rank = p.Rank,
+                Positions = Invariant(p.Positions),
+                FirstTermMonths = Invariant(p.FirstTermMonths),
+                StartDate = p.StartInDays is { } s ? today.AddDays(s).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+                RenewalRule = p.RenewalRule,
+                RenewalMaxCount = p.RenewalMaxCount?.ToString(CultureInfo.InvariantCulture),
+                RenewalMaxTotalMonths = p.RenewalMaxTotalMonths?.ToString(CultureInfo.InvariantCulture),
+                FollowOnTermMonths = p.FollowOnTermMonths?.ToString(CultureInfo.InvariantCulture),
+                TermNotes = p.TermNotes,
+                PayAmount = Invariant(p.PayYen),
+                PayUnit = p.PayUnit,
+                PayTaxIncluded = p.PayTaxIncluded,
+                AllowancesIncluded = p.Allowances,
+                CommutingAllowancePaid = p.CommutingAllowancePaid,
+                PayNotes = p.PayNotes,
+                DaysPerWeek = Invariant(p.DaysPerWeek),
+                OnsiteDays = Invariant(p.OnsiteDays),
+                OnsitePeriod = p.OnsitePeriod,
+                RemoteAllowed = p.RemoteAllowed,
+                WorkLocation = p.WorkLocation,
+                WorkStyleNotes = p.WorkStyleNotes,
+                RequiredSkills = p.RequiredSkills,
+                PreferredSkills = p.PreferredSkills,
+                PublicSectorExperienceRequired = p.PublicSectorExperienceRequired,
+                ApplicationDeadline = today.AddDays(p.DeadlineInDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                SelectionSteps = string.Join('\n', p.SelectionSteps),
+            };
+            await CreateAndPublishAsync(org.Id, staff?.Id ?? "", input, ct);
+        }
+    }
+
+    private async Task SeedGeneratedOpeningsAsync(Faker f, List<Organization> orgs, Dictionary<string, AppUser> accounts, CancellationToken ct)
+    {
+        var today = Localization.DisplayFormatter.TodayInJapan(clock);
+        var skills = taxonomy.Skills.Select(s => s.Code).ToArray();
+        for (var i = 0; i < GeneratedOpenings; i++)
+        {
+            var org = f.PickRandom(orgs);
+            var (role, roleTitle) = f.PickRandom(GeneratedRoles);
+            var engagement = role == "cio" || role == "deputy_cio" ? "fixed_term_staff" : f.PickRandom("fixed_term_staff", "part_time_appointee", "part_time_appointee", "fiscal_year_appointee");
+            var (unit, amount, days) = engagement switch
+            {
+                "fixed_term_staff" => ("Year", f.Random.Int(70, 140) * 100_000L, 5.0),
+                "fiscal_year_appointee" => ("Hour", f.Random.Int(20, 60) * 100L, f.PickRandom(2.0, 3.0, 4.0)),
+                _ => f.Random.Bool() ? ("Month", f.Random.Int(15, 45) * 10_000L, f.PickRandom(1.0, 2.0, 3.0)) : ("Day", f.Random.Int(25, 80) * 1_000L, f.PickRandom(1.0, 2.0)),
+            };
+            var remote = days < 5 && f.Random.Bool(0.7f);
+            var onsite = remote ? f.PickRandom(0.0, 1.0, 2.0, 4.0) : Math.Round(days * 4);
+            var required = f.PickRandom(skills, f.Random.Int(1, 3)).ToList();
+            var preferred = f.PickRandom(skills.Except(required), f.Random.Int(0, 3)).ToList();
+            var termMonths = engagement == "fixed_term_staff" ? f.PickRandom(12, 24, 36) : f.PickRandom(3, 6, 12);
+            var renewal = f.PickRandom("None", "RenewableTimes", "RenewableUpToTotalMonths", "Unlimited");
+            var input = new OpeningInput
+            {
+                RoleCode = role,
+                EngagementCode = engagement,
+                Title = $"{org.NameJa}{roleTitle}",
+                Description = $"{org.NameJa}では、{f.PickRandom(Themes)}を進めるため、{roleTitle}を募集します。{f.PickRandom(Appeals)}",
+                Duties = string.Join('\n', required.Concat(preferred).Select(c => $"{TaxonomyCatalog.Label(taxonomy.Skills, c)}に関する助言・推進")),
+                Rank = role == "cio" ? "部長級" : role == "deputy_cio" ? "次長級" : null,
+                Positions = "1",
+                FirstTermMonths = Invariant(termMonths),
+                StartDate = today.AddDays(f.Random.Int(60, 150)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                RenewalRule = renewal,
+                RenewalMaxCount = renewal == "RenewableTimes" ? Invariant(f.Random.Int(1, 4)) : null,
+                RenewalMaxTotalMonths = renewal == "RenewableUpToTotalMonths" ? Invariant(termMonths + f.PickRandom(12, 24, 48)) : null,
+                FollowOnTermMonths = termMonths == 3 ? "24" : null,
+                PayAmount = Invariant(amount),
+                PayUnit = unit,
+                AllowancesIncluded = unit == "Year" ? ["regional", "term_end", "diligence"] : [],
+                CommutingAllowancePaid = f.Random.Bool(),
+                DaysPerWeek = Invariant(days),
+                OnsiteDays = Invariant(onsite),
+                OnsitePeriod = "Month",
+                RemoteAllowed = remote,
+                WorkLocation = $"{org.NameJa}役所・庁舎",
+                RequiredSkills = required,
+                PreferredSkills = preferred,
+                PublicSectorExperienceRequired = f.Random.Bool(0.3f),
+                ApplicationDeadline = today.AddDays(f.Random.Int(7, 60)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                SelectionSteps = "書類選考\n面接",
+            };
+            var staff = accounts.Values.FirstOrDefault(u => u.OrganizationId == org.Id);
+            var opening = await CreateAndPublishAsync(org.Id, staff?.Id ?? "", input, ct, publish: i % 10 != 9);
+            if (opening is not null)
+            {
+                // Spread publication times so "newest" has a meaningful order.
+                opening.PublishedAt = opening.PublishedAt?.AddHours(-f.Random.Int(1, 24 * 30));
+                await db.SaveChangesAsync(ct);
+            }
+        }
+    }
+
+    private async Task<Opening?> CreateAndPublishAsync(int orgId, string userId, OpeningInput input, CancellationToken ct, bool publish = true)
+    {
+        var created = await openings.CreateAsync(orgId, userId, input, ct);
+        if (!created.Succeeded)
+        {
+            throw new InvalidDataException($"Demo opening '{input.Title}' is invalid: {string.Join("; ", created.Errors.Select(e => $"{e.Key}: {e.Value}"))}");
+        }
+        if (!publish) return created.Opening;
+        var published = await openings.PublishAsync(orgId, created.Opening!.Id, created.Opening.Version, ct);
+        return published.Opening;
+    }
+
+    private static string Invariant(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
+
+    private static readonly (string Role, string Title)[] GeneratedRoles =
+    [
+        ("cio_advisor", "CIO補佐官"), ("cio_advisor", "情報化統括責任者補佐官"), ("cdo_advisor", "CDO補佐官"),
+        ("dx_manager", "DX推進監"), ("dx_manager", "地域DXマネージャー"), ("cio", "最高情報統括責任者（CIO）"),
+        ("deputy_cio", "副CIO"), ("other", "デジタル戦略アドバイザー"), ("other", "情報セキュリティ専門員"),
+        ("cdo", "最高デジタル責任者（CDO）"),
+    ];
+
+    private static readonly string[] Themes =
+    [
+        "自治体情報システムの標準化・ガバメントクラウド移行", "行政手続のオンライン化", "庁内のデータ利活用とEBPM",
+        "生成AIの業務活用", "情報セキュリティ対策の強化", "職員のデジタル人材育成", "地域全体のDXと官民共創",
+    ];
+
+    private static readonly string[] Appeals =
+    [
+        "テレワーク中心の勤務も相談可能です。", "民間での経験を行政に活かしたい方を歓迎します。",
+        "首長直轄のポストで、庁内横断の改革をリードしていただきます。", "小さなまちだからこそできるDXに挑戦してください。",
+    ];
+}

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Marketplace.Web.Localization;
+
+namespace Marketplace.Web.Features.Taxonomy;
+
+public sealed record TaxonomyEntry(string Code, string Ja, string En)
+{
+    public string Label => LocalizationSetup.IsEnglish ? En : Ja;
+}
+
+/// <summary>The code lists of seed/taxonomy.json: stable codes with Japanese and English labels.</summary>
+public sealed class TaxonomyCatalog
+{
+    public IReadOnlyList<TaxonomyEntry> Roles { get; }
+    public IReadOnlyList<TaxonomyEntry> Engagements { get; }
+    public IReadOnlyList<TaxonomyEntry> PayUnits { get; }
+    public IReadOnlyList<TaxonomyEntry> Skills { get; }
+    public IReadOnlyList<TaxonomyEntry> Certifications { get; }
+    public IReadOnlyList<TaxonomyEntry> Stages { get; }
+    public IReadOnlyList<TaxonomyEntry> Allowances { get; }
+
+    private TaxonomyCatalog(Dictionary<string, List<TaxonomyEntry>> lists)
+    {
+        IReadOnlyList<TaxonomyEntry> Get(string name) =>
+            lists.TryGetValue(name, out var l) ? l : throw new InvalidDataException($"taxonomy.json has no '{name}' list.");
+        Roles = Get("roles");
+        Engagements = Get("engagements");
+        PayUnits = Get("payUnits");
+        Skills = Get("skills");
+        Certifications = Get("certifications");
+        Stages = Get("stages");
+        Allowances = Get("allowances");
+    }
+
+    public static TaxonomyCatalog Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var lists = JsonSerializer.Deserialize<Dictionary<string, List<TaxonomyEntry>>>(stream, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })
+            ?? throw new InvalidDataException($"{path} is empty.");
+        return new TaxonomyCatalog(lists);
+    }
+
+    public static string Label(IReadOnlyList<TaxonomyEntry> list, string code) =>
+        list.FirstOrDefault(e => e.Code == code)?.Label ?? code;
+
+    public static bool Contains(IReadOnlyList<TaxonomyEntry> list, string? code) => list.Any(e => e.Code == code);
+}

@@ -1,0 +1,112 @@
+using Marketplace.Data;
+using Marketplace.Web.Features.Accounts;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Infrastructure;
+
+public static class WebSetup
+{
+    /// <summary>Largest form the service reads. Bigger posts get a page explaining the limit, not a 500.</summary>
+    public const long MaxRequestBytes = 16 * 1024 * 1024;
+
+    public static IServiceCollection AddMarketplaceWeb(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/Manage", IdentitySetup.StaffPolicy);
+                o.Conventions.AuthorizeFolder("/Admin", IdentitySetup.NationalOfficePolicy);
+                o.Conventions.AddPageRoute("/Manage/Openings/Edit", "/manage/openings/new");
+            })
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>
+        {
+            var t = factory.Create(typeof(SharedResource));
+            var m = o.ModelBindingMessageProvider;
+            m.SetAttemptedValueIsInvalidAccessor((v, f) => t["Bind_Invalid", f]);
+            m.SetValueIsInvalidAccessor(v => t["Bind_Invalid", ""]);
+            m.SetValueMustBeANumberAccessor(f => t["Bind_Number", f]);
+            m.SetMissingBindRequiredValueAccessor(f => t["Val_Required", f]);
+            m.SetValueMustNotBeNullAccessor(f => t["Val_Required", f]);
+            m.SetMissingKeyOrValueAccessor(() => t["Bind_Invalid", ""]);
+            m.SetUnknownValueIsInvalidAccessor(f => t["Bind_Invalid", f]);
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(v => t["Bind_Invalid", ""]);
+            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => t["Bind_Invalid", ""]);
+            m.SetNonPropertyValueMustBeANumberAccessor(() => t["Bind_Number", ""]);
+            m.SetMissingRequestBodyRequiredValueAccessor(() => t["Bind_Invalid", ""]);
+        });
+
+        // Long descriptions must reach validation (which explains the limit) instead of failing in the form reader.
+        services.Configure<FormOptions>(o =>
+        {
+            o.ValueLengthLimit = (int)MaxRequestBytes;
+            o.MultipartBodyLengthLimit = MaxRequestBytes;
+        });
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBytes);
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "mp.af";
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+        services.AddDataProtection().SetApplicationName("Marketplace").PersistKeysToDbContext<MarketplaceDbContext>();
+        services.AddHttpContextAccessor();
+        // Japanese text is written as is rather than as &#x...; escapes (still HTML-encoded where needed).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>("database");
+        return services;
+    }
+
+    public static WebApplication UseMarketplacePipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+        }
+        app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+        app.UseMiddleware<RequestTooLargeMiddleware>();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.Use(async (ctx, next) =>
+        {
+            ctx.Response.Headers["X-Content-Type-Options"] = "nosniff";
+            ctx.Response.Headers["X-Frame-Options"] = "DENY";
+            ctx.Response.Headers["Referrer-Policy"] = "same-origin";
+            await next();
+        });
+        return app;
+    }
+}
+
+/// <summary>Turns a request over the size limit into a 413 page in the user's language.</summary>
+public sealed class RequestTooLargeMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && IsTooLarge(ex))
+        {
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        }
+    }
+
+    private static bool IsTooLarge(Exception ex) =>
+        ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+        || ex is InvalidDataException && ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
+        || ex.InnerException is not null && IsTooLarge(ex.InnerException);
+}

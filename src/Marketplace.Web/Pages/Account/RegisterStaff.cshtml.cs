@@ -1,0 +1,27 @@
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Pages.Account;
+
+public sealed class RegisterStaffModel(AccountService accounts) : PageModel
+{
+    [BindProperty]
+    public StaffSignUpInput Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var result = await accounts.RequestStaffAccountAsync(Input, Request.BaseUrl(), ct);
+        if (!result.Succeeded)
+        {
+            ModelState.AddErrors("Input", result.Errors);
+            return Page();
+        }
+        return RedirectToPage("/Account/CheckEmail", new { staff = true });
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages;
+
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel(IStringLocalizer<SharedResource> t) : PageModel
+{
+    public string Heading { get; private set; } = "";
+    public string Message { get; private set; } = "";
+
+    public void OnGet(int? code) => Describe(code);
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        (Heading, Message) = code switch
+        {
+            404 => (t["Error_NotFound_Title"].Value, t["Error_NotFound_Body"].Value),
+            403 => (t["AccessDenied_Title"].Value, t["AccessDenied_Body"].Value),
+            400 => (t["Error_BadRequest_Title"].Value, t["Error_BadRequest_Body"].Value),
+            413 => (t["Error_TooLarge_Title"].Value, t["Error_TooLarge_Body"].Value),
+            _ => (t["Error_Title"].Value, t["Error_Generic"].Value),
+        };
+        if (code is >= 400 and < 600) Response.StatusCode = code.Value;
+    }
+}

@@ -1,0 +1,58 @@
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Openings;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Manage.Openings;
+
+/// <summary>Creates (route /manage/openings/new) and edits an opening of the staff member's own government.</summary>
+public sealed class EditModel(OpeningService openings, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty]
+    public OpeningInput Input { get; set; } = new();
+
+    public int? Id { get; private set; }
+    public List<RecruitmentNotice> Notices { get; private set; } = [];
+
+    private int OrganizationId => User.OrganizationId()!.Value;
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        Id = id;
+        Notices = await openings.NoticesAsync(OrganizationId, ct);
+        if (id is null) return Page();
+        var opening = await openings.FindOwnAsync(OrganizationId, id.Value, ct);
+        if (opening is null) return NotFound();
+        Input = OpeningService.ToInput(opening);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        Id = id;
+        // A value that could not even be bound (e.g. a crafted non-boolean checkbox) stops the save outright.
+        if (!ModelState.IsValid)
+        {
+            Notices = await openings.NoticesAsync(OrganizationId, ct);
+            return Page();
+        }
+        var result = id is null
+            ? await openings.CreateAsync(OrganizationId, User.UserId()!, Input, ct)
+            : await openings.UpdateAsync(OrganizationId, id.Value, Input, ct);
+        if (result.Outcome == OpeningOutcome.NotFound) return NotFound();
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = (id is null ? t["Opening_Created"] : t["Opening_Saved"]).Value;
+            return Redirect($"/manage/openings/{result.Opening!.Id}");
+        }
+        foreach (var (field, message) in result.Errors)
+        {
+            ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{field}", message);
+        }
+        if (result.Outcome == OpeningOutcome.Conflict) Response.StatusCode = StatusCodes.Status409Conflict;
+        Notices = await openings.NoticesAsync(OrganizationId, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,42 @@
+using Marketplace.Data;
+using Marketplace.Data.Entities;
+using Marketplace.Matching.Text;
+using Marketplace.Web.Features.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Pages.Manage.Openings;
+
+/// <summary>All openings of the signed-in staff member's government, drafts included; no one else's.</summary>
+public sealed class IndexModel(MarketplaceDbContext db) : PageModel
+{
+    public const int PageSize = 30;
+
+    [BindProperty(SupportsGet = true)]
+    public OpeningStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public List<Opening> Openings { get; private set; } = [];
+    public int Total { get; private set; }
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public string OrganizationName { get; private set; } = "";
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var orgId = User.OrganizationId()!.Value;
+        OrganizationName = await db.Organizations.Where(o => o.Id == orgId).Select(o => o.NameJa).SingleAsync(ct);
+        var q = db.Openings.AsNoTracking().Where(o => o.OrganizationId == orgId);
+        if (Status is { } s) q = q.Where(o => o.Status == s);
+        foreach (var term in JapaneseText.SearchTerms(Q)) q = q.Where(o => o.SearchText.Contains(term));
+        Total = await q.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Openings = await q.OrderByDescending(o => o.UpdatedAt).ThenByDescending(o => o.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,21 @@
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Openings;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Pages.Notices;
+
+/// <summary>A recruitment notice shown as one page with every published role in it.</summary>
+public sealed class DetailsModel(OpeningSearch search) : PageModel
+{
+    public RecruitmentNotice Notice { get; private set; } = null!;
+    public List<Opening> Openings { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var found = await search.FindPublicNoticeAsync(id, ct);
+        if (found is null) return NotFound();
+        (Notice, Openings) = found.Value;
+        return Page();
+    }
+}

@@ -1,0 +1,29 @@
+using Marketplace.Data;
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Openings;
+using Marketplace.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Pages.Openings;
+
+public sealed class DetailsModel(OpeningSearch search, MarketplaceDbContext db, TimeProvider clock) : PageModel
+{
+    public Opening Opening { get; private set; } = null!;
+    public List<int> Siblings { get; private set; } = [];
+    public DateOnly Today => DisplayFormatter.TodayInJapan(clock);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var opening = await search.FindPublicAsync(id, ct);
+        if (opening is null) return NotFound();
+        Opening = opening;
+        if (opening.NoticeId is { } noticeId)
+        {
+            Siblings = await db.Openings.Where(o => o.NoticeId == noticeId && o.Id != id && (o.Status == OpeningStatus.Published || o.Status == OpeningStatus.Closed))
+                .Select(o => o.Id).ToListAsync(ct);
+        }
+        return Page();
+    }
+}

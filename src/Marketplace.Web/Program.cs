@@ -1,0 +1,33 @@
+using Marketplace.Data;
+using Marketplace.Web.Email;
+using Marketplace.Web.Features;
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Openings;
+using Marketplace.Web.Features.Seeding;
+using Marketplace.Web.Localization;
+using Marketplace.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddMarketplaceData(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddMarketplaceIdentity();
+builder.Services.AddMarketplaceLocalization();
+builder.Services.AddMarketplaceEmail(builder.Configuration);
+builder.Services.AddMarketplaceFeatures();
+builder.Services.AddMarketplaceWeb(builder.Configuration);
+
+var app = builder.Build();
+
+await app.InitializeDatabaseAsync();
+
+app.UseMarketplacePipeline();
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+app.MapHealthChecks("/health");
+app.MapCultureSwitch();
+app.MapOpeningsApi();
+app.PrintWelcome();
+
+app.Run();
+
+public partial class Program;
