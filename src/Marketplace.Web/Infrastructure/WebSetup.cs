@@ -9,8 +9,11 @@ namespace Marketplace.Web.Infrastructure;
 
 public static class WebSetup
 {
-    /// <summary>Largest form the service reads. Bigger posts get a page explaining the limit, not a 500.</summary>
-    public const long MaxRequestBytes = 16 * 1024 * 1024;
+    /// <summary>
+    /// Largest request the service reads. A 10 MB Japanese text is about 30 MB once a browser URL-encodes it,
+    /// and must still reach validation so the user is told the field's limit; bigger posts get a 413 page.
+    /// </summary>
+    public const long MaxRequestBytes = 32 * 1024 * 1024;
 
     public static IServiceCollection AddMarketplaceWeb(this IServiceCollection services, IConfiguration config)
     {
@@ -78,6 +81,7 @@ public static class WebSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.Use(async (ctx, next) =>
         {
             ctx.Response.Headers["X-Content-Type-Options"] = "nosniff";
@@ -94,6 +98,13 @@ public sealed class RequestTooLargeMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        var reExecuted = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null;
+        if (!reExecuted && context.Request.ContentLength > WebSetup.MaxRequestBytes)
+        {
+            // Refuse before reading anything, so nothing of it is processed or saved.
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
         try
         {
             await next(context);

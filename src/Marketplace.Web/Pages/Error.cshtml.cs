@@ -10,11 +10,15 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> t) : PageModel
     public string Heading { get; private set; } = "";
     public string Message { get; private set; } = "";
 
-    public void OnGet(int? code) => Describe(code);
-    public void OnPost(int? code) => Describe(code);
+    public void OnGet() => Describe();
+    public void OnPost() => Describe();
 
-    private void Describe(int? code)
+    // The status comes from the failed request (re-executed here) or the query string, never from a
+    // form: the body of a re-executed POST may be the very thing that was refused.
+    private void Describe()
     {
+        int? code = Response.StatusCode >= 400 ? Response.StatusCode
+            : int.TryParse(Request.Query["code"], out var c) ? c : null;
         (Heading, Message) = code switch
         {
             404 => (t["Error_NotFound_Title"].Value, t["Error_NotFound_Body"].Value),

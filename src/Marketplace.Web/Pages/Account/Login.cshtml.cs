@@ -7,6 +7,10 @@ using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Account;
 
+/// <summary>
+/// Sign-in. The password is checked, and failures counted towards lockout, before anything about the
+/// account (unconfirmed, awaiting approval, rejected) is revealed, so no account state helps a guesser.
+/// </summary>
 public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed class LoginInput
@@ -27,22 +31,28 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (string.IsNullOrWhiteSpace(Input.Email) || string.IsNullOrEmpty(Input.Password))
+        var user = string.IsNullOrWhiteSpace(Input.Email) ? null : await users.FindByEmailAsync(Input.Email.Trim());
+        if (user is null || string.IsNullOrEmpty(Input.Password)) return Refuse("Login_Failed");
+        if (await users.IsLockedOutAsync(user)) return Refuse("Login_LockedOut");
+
+        if (!await users.CheckPasswordAsync(user, Input.Password))
         {
-            ModelState.AddModelError("", t["Login_Failed"]);
-            return Page();
+            await users.AccessFailedAsync(user);
+            return Refuse(await users.IsLockedOutAsync(user) ? "Login_LockedOut" : "Login_Failed");
         }
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is not null && user.Status != AccountStatus.Active && await users.CheckPasswordAsync(user, Input.Password))
-        {
-            ModelState.AddModelError("", user.Status == AccountStatus.PendingApproval ? t["Login_PendingApproval"] : t["Login_Rejected"]);
-            return Page();
-        }
-        var result = await signIn.PasswordSignInAsync(user?.UserName ?? Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(PageModelExtensions.SafeLocal(ReturnUrl));
-        if (result.IsLockedOut) ModelState.AddModelError("", t["Login_LockedOut"]);
-        else if (result.IsNotAllowed) ModelState.AddModelError("", t["Login_NotConfirmed"]);
-        else ModelState.AddModelError("", t["Login_Failed"]);
+        await users.ResetAccessFailedCountAsync(user);
+
+        if (!user.EmailConfirmed) return Refuse("Login_NotConfirmed");
+        if (user.Status == AccountStatus.PendingApproval) return Refuse("Login_PendingApproval");
+        if (user.Status != AccountStatus.Active || !await signIn.CanSignInAsync(user)) return Refuse("Login_Rejected");
+
+        await signIn.SignInAsync(user, isPersistent: false);
+        return LocalRedirect(PageModelExtensions.SafeLocal(ReturnUrl));
+    }
+
+    private PageResult Refuse(string key)
+    {
+        ModelState.AddModelError("", t[key]);
         return Page();
     }
 }

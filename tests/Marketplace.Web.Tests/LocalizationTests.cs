@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace Marketplace.Web.Tests;
+
+public partial class LocalizationTests
+{
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Marketplace.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Marketplace.sln not found above the test folder");
+    }
+
+    private static HashSet<string> Keys(string file) =>
+        XDocument.Load(file).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+
+    [GeneratedRegex("""\b[tT]\["([A-Za-z_]+)"|"((?:Val|Field|Opening|Account|Org|Mail|Login|Invite|Error|Admin)_[A-Za-z_]+)"|\$"(Status|OrgKind)_\{""")]
+    private static partial Regex KeyUse();
+
+    [Fact]
+    public void Resources_EveryKeyUsedInCode_ExistsInJapaneseAndEnglish()
+    {
+        var web = Path.Combine(RepoRoot(), "src", "Marketplace.Web");
+        var ja = Keys(Path.Combine(web, "Resources", "SharedResource.resx"));
+        var en = Keys(Path.Combine(web, "Resources", "SharedResource.en.resx"));
+        var used = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs") || f.EndsWith(".cshtml")) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .SelectMany(f => KeyUse().Matches(File.ReadAllText(f)))
+            .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)
+            .Where(k => k.Length > 0)
+            .ToHashSet();
+        Assert.True(used.Count > 100, $"only {used.Count} keys found: the pattern is probably broken");
+        Assert.Empty(used.Where(k => !ja.Contains(k)).Order());
+        Assert.Empty(used.Where(k => !en.Contains(k)).Order());
+        Assert.Empty(ja.Except(en).Order());
+        foreach (var status in new[] { "Draft", "Published", "Closed", "Cancelled" }) Assert.Contains($"Status_{status}", ja);
+    }
+}

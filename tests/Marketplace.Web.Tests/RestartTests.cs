@@ -1,0 +1,45 @@
+using System.Net;
+using Marketplace.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Tests;
+
+public class RestartTests
+{
+    [Fact]
+    public async Task SecondStart_SameDatabase_KeepsDataAndSeedsNothingAgain()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "mp-tests", "restart-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var dbPath = Path.Combine(folder, "marketplace.db");
+        try
+        {
+            await RunAsync(dbPath);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task RunAsync(string dbPath)
+    {
+        var first = MarketplaceFactory.OnDatabase(dbPath);
+        var staff = await first.SignedInAsync(WebClientExtensions.OzuStaff);
+        var id = await OpeningAccessTests.CreateDraftAsync(staff, "再起動後も残る下書き");
+        var (openings, users) = await first.WithDbAsync(async db => (await db.Openings.CountAsync(), await db.Users.CountAsync()));
+
+        // Stop the first host, then start another on the same file.
+        await first.DisposeAsync();
+        using var second = MarketplaceFactory.OnDatabase(dbPath);
+        Assert.Equal(HttpStatusCode.OK, (await second.NewClient().GetAsync("/health")).StatusCode);
+        var (openingsAfter, usersAfter, title) = await second.WithDbAsync(async db => (
+            await db.Openings.CountAsync(), await db.Users.CountAsync(), await db.Openings.Where(o => o.Id == id).Select(o => o.Title).SingleAsync()));
+        Assert.Equal(openings, openingsAfter);
+        Assert.Equal(users, usersAfter);
+        Assert.Equal("再起動後も残る下書き", title);
+        var again = await second.SignedInAsync(WebClientExtensions.OzuStaff);
+        Assert.Contains("再起動後も残る下書き", await again.GetStringAsync("/manage/openings"));
+    }
+}
