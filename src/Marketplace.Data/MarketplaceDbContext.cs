@@ -29,6 +29,16 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
         builder.ApplyConfigurationsFromAssembly(typeof(MarketplaceDbContext).Assembly);
     }
 
+    /// <summary>The concurrency token of a tracked versioned entity, as a form carries it.</summary>
+    public virtual string ConcurrencyTokenOf(IVersioned entity) => entity.Version.ToString("N");
+
+    /// <summary>
+    /// Declares the token the user's copy was loaded with: the save then succeeds only if the row still
+    /// has it, so an edit based on a stale page is refused instead of overwriting someone else's.
+    /// </summary>
+    public virtual void ExpectConcurrencyToken(IVersioned entity, string? token) =>
+        Entry(entity).Property(nameof(IVersioned.Version)).OriginalValue = Guid.TryParse(token, out var g) ? g : Guid.Empty;
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampVersions();
@@ -43,7 +53,8 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
 
     // An app-managed concurrency token: every save of a versioned row writes a new one, so a
     // save based on a stale copy matches no row and fails with DbUpdateConcurrencyException.
-    private void StampVersions()
+    // PostgreSQL uses its own xmin instead and ignores this property.
+    protected virtual void StampVersions()
     {
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {

@@ -6,6 +6,7 @@ using Marketplace.Web.Features.Openings;
 using Marketplace.Web.Features.Seeding;
 using Marketplace.Web.Localization;
 using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +16,7 @@ builder.Services.AddMarketplaceLocalization();
 builder.Services.AddMarketplaceEmail(builder.Configuration);
 builder.Services.AddMarketplaceFeatures();
 builder.Services.AddMarketplaceWeb(builder.Configuration);
+builder.Services.AddMarketplaceJobs(builder.Configuration);
 
 var app = builder.Build();
 
@@ -26,6 +28,7 @@ app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/health");
 app.MapCultureSwitch();
 app.MapOpeningsApi();
+app.MapMarketplaceJobs();
 app.PrintWelcome();
 
 app.Run();

@@ -82,7 +82,7 @@ public class ConcurrencyTests
         }
     }
 
-    private static async Task<Opening> SeedOpeningAsync(MarketplaceDbContext db)
+    internal static async Task<Opening> SeedOpeningAsync(MarketplaceDbContext db)
     {
         db.Prefectures.Add(new Prefecture { Code = "38", NameJa = "愛媛県", NameEn = "Ehime", Latitude = 33.8, Longitude = 132.8 });
         var org = new Organization { Code = "382078", PrefectureCode = "38", Kind = OrganizationKind.City, NameJa = "大洲市", NameEn = "Ozu City", CreatedAt = DateTime.UtcNow };

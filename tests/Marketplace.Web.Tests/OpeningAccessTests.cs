@@ -17,8 +17,7 @@ public class OpeningAccessTests(MarketplaceFactory factory)
         var osaka = await factory.SignedInAsync(WebClientExtensions.OsakaStaff);
         var draft = await CreateDraftAsync(osaka, "大阪府の非公開下書き");
         var published = await CreateDraftAsync(osaka, "大阪府の公開募集");
-        var version = await factory.WithDbAsync(db => db.Openings.Where(o => o.Id == published).Select(o => o.Version).SingleAsync());
-        var response = await osaka.PostFormAsync($"/manage/openings/{published}?handler=Publish", [new("version", version.ToString())], "/manage/openings/new");
+        var response = await osaka.PostFormAsync($"/manage/openings/{published}?handler=Publish", [new("token", await factory.TokenOfAsync(published))], "/manage/openings/new");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return (draft, published);
     }
@@ -70,12 +69,14 @@ public class OpeningAccessTests(MarketplaceFactory factory)
         foreach (var id in new[] { draft, published })
         {
             var before = await LoadAsync(id);
-            var form = new OpeningFormBuilder().With("Title", "乗っ取り").With("Version", before.Version.ToString()).Build();
+            var token = await factory.TokenOfAsync(id);
+            var form = new OpeningFormBuilder().With("Title", "乗っ取り").With("ConcurrencyToken", token).Build();
             var response = await ozu.PostFormAsync($"/manage/openings/{id}/edit", form, "/manage/openings/new");
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             var after = await LoadAsync(id);
             Assert.Equal(before.Title, after.Title);
-            Assert.Equal(before.Version, after.Version);
+            Assert.Equal(before.UpdatedAt, after.UpdatedAt);
+            Assert.Equal(token, await factory.TokenOfAsync(id));
         }
     }
 
@@ -90,7 +91,7 @@ public class OpeningAccessTests(MarketplaceFactory factory)
         var id = onDraft ? draft : published;
         var before = await LoadAsync(id);
         var ozu = await factory.SignedInAsync(WebClientExtensions.OzuStaff);
-        var response = await ozu.PostFormAsync($"/manage/openings/{id}?handler={handler}", [new("version", before.Version.ToString())], "/manage/openings/new");
+        var response = await ozu.PostFormAsync($"/manage/openings/{id}?handler={handler}", [new("token", await factory.TokenOfAsync(id))], "/manage/openings/new");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(before.Status, (await LoadAsync(id)).Status);
     }
@@ -102,18 +103,17 @@ public class OpeningAccessTests(MarketplaceFactory factory)
         var id = await CreateDraftAsync(osaka, "ライフサイクル確認");
         Assert.Equal(OpeningStatus.Draft, (await LoadAsync(id)).Status);
 
-        var edit = new OpeningFormBuilder().With("Title", "ライフサイクル確認（改）").With("Version", (await LoadAsync(id)).Version.ToString()).Build();
+        var edit = new OpeningFormBuilder().With("Title", "ライフサイクル確認（改）").With("ConcurrencyToken", await factory.TokenOfAsync(id)).Build();
         Assert.Equal(HttpStatusCode.Redirect, (await osaka.PostFormAsync($"/manage/openings/{id}/edit", edit, "/manage/openings/new")).StatusCode);
         Assert.Equal("ライフサイクル確認（改）", (await LoadAsync(id)).Title);
 
         foreach (var (handler, status) in new[] { ("Publish", OpeningStatus.Published), ("Close", OpeningStatus.Closed) })
         {
-            var version = (await LoadAsync(id)).Version;
-            var response = await osaka.PostFormAsync($"/manage/openings/{id}?handler={handler}", [new("version", version.ToString())], "/manage/openings/new");
+            var response = await osaka.PostFormAsync($"/manage/openings/{id}?handler={handler}", [new("token", await factory.TokenOfAsync(id))], "/manage/openings/new");
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.Equal(status, (await LoadAsync(id)).Status);
         }
-        var closedEdit = new OpeningFormBuilder().With("Version", (await LoadAsync(id)).Version.ToString()).Build();
+        var closedEdit = new OpeningFormBuilder().With("ConcurrencyToken", await factory.TokenOfAsync(id)).Build();
         var refused = await osaka.PostFormAsync($"/manage/openings/{id}/edit", closedEdit, "/manage/openings/new");
         Assert.Contains("締め切った、または取り消した募集は編集できません", await refused.Content.ReadAsStringAsync());
     }
@@ -123,11 +123,11 @@ public class OpeningAccessTests(MarketplaceFactory factory)
     {
         var osaka = await factory.SignedInAsync(WebClientExtensions.OsakaStaff);
         var id = await CreateDraftAsync(osaka, "同時編集の確認");
-        var loaded = (await LoadAsync(id)).Version;
-        var first = new OpeningFormBuilder().With("Title", "先に保存").With("Version", loaded.ToString()).Build();
+        var loaded = await factory.TokenOfAsync(id);
+        var first = new OpeningFormBuilder().With("Title", "先に保存").With("ConcurrencyToken", loaded).Build();
         Assert.Equal(HttpStatusCode.Redirect, (await osaka.PostFormAsync($"/manage/openings/{id}/edit", first, "/manage/openings/new")).StatusCode);
 
-        var second = new OpeningFormBuilder().With("Title", "後から保存").With("Version", loaded.ToString()).Build();
+        var second = new OpeningFormBuilder().With("Title", "後から保存").With("ConcurrencyToken", loaded).Build();
         var response = await osaka.PostFormAsync($"/manage/openings/{id}/edit", second, "/manage/openings/new");
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("ほかの人がこの内容を先に変更したため", await response.Content.ReadAsStringAsync());

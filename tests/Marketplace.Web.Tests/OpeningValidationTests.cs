@@ -128,8 +128,8 @@ public class OpeningValidationTests(MarketplaceFactory factory)
         var secondId = int.Parse(second.Headers.Location!.OriginalString.Split('/').Last());
         foreach (var id in new[] { firstId, secondId })
         {
-            var version = await factory.WithDbAsync(db => db.Openings.Where(o => o.Id == id).Select(o => o.Version).SingleAsync());
-            await client.PostFormAsync($"/manage/openings/{id}?handler=Publish", [new("version", version.ToString())], "/manage/openings/new");
+            var token = await factory.TokenOfAsync(id);
+            await client.PostFormAsync($"/manage/openings/{id}?handler=Publish", [new("token", token)], "/manage/openings/new");
         }
         var notice = await factory.NewClient().GetStringAsync($"/notices/{noticeId}");
         Assert.Contains("大洲市デジタル人材募集（2職種）", notice);

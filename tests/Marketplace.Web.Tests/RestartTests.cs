@@ -9,30 +9,15 @@ public class RestartTests
     [Fact]
     public async Task SecondStart_SameDatabase_KeepsDataAndSeedsNothingAgain()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "mp-tests", "restart-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var dbPath = Path.Combine(folder, "marketplace.db");
-        try
-        {
-            await RunAsync(dbPath);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    private static async Task RunAsync(string dbPath)
-    {
-        var first = MarketplaceFactory.OnDatabase(dbPath);
+        var first = new MarketplaceFactory { OwnsDatabase = false };
         var staff = await first.SignedInAsync(WebClientExtensions.OzuStaff);
         var id = await OpeningAccessTests.CreateDraftAsync(staff, "再起動後も残る下書き");
         var (openings, users) = await first.WithDbAsync(async db => (await db.Openings.CountAsync(), await db.Users.CountAsync()));
 
-        // Stop the first host, then start another on the same file.
+        // Stop the first host, then start another on the same database.
         await first.DisposeAsync();
-        using var second = MarketplaceFactory.OnDatabase(dbPath);
+        using var second = first.SecondInstance();
+        second.OwnsDatabase = true;
         Assert.Equal(HttpStatusCode.OK, (await second.NewClient().GetAsync("/health")).StatusCode);
         var (openingsAfter, usersAfter, title) = await second.WithDbAsync(async db => (
             await db.Openings.CountAsync(), await db.Users.CountAsync(), await db.Openings.Where(o => o.Id == id).Select(o => o.Title).SingleAsync()));

@@ -1,50 +1,77 @@
 using Marketplace.Data;
 using Microsoft.AspNetCore.Hosting;
+using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real web app on its own SQLite file with the demo data, mail written to a temp folder.
-/// Pass a <paramref name="databasePath"/> to start a second host on the same database.
+/// The real web app with the demo data on its own database (a temp SQLite file, or a fresh PostgreSQL
+/// database when the tests run on PostgreSQL), mail written to a temp folder, the job server off.
 /// </summary>
 public class MarketplaceFactory : WebApplicationFactory<Program>
 {
+    public DatabaseProvider Provider { get; }
+    public string ConnectionString { get; }
     public string Folder { get; }
-    public string DatabasePath { get; }
     public string MailFolder => Path.Combine(Folder, "mail");
-    private readonly bool _ownsFolder;
 
-    public MarketplaceFactory() : this(null)
+    /// <summary>Whether disposing this host removes its database (false for a second instance on the same one).</summary>
+    public bool OwnsDatabase { get; set; } = true;
+
+    /// <summary>Extra configuration, e.g. <c>Jobs:Server=true</c>; set before the first request.</summary>
+    public Dictionary<string, string> Settings { get; } = new() { ["Jobs:Server"] = "false" };
+
+    public MarketplaceFactory() : this(TestDatabases.DefaultProvider, null, null)
     {
     }
 
-    /// <summary>A host on an existing database file, e.g. to restart the app on the same data.</summary>
-    public static MarketplaceFactory OnDatabase(string databasePath) => new(databasePath);
-
-    private MarketplaceFactory(string? databasePath)
+    private MarketplaceFactory(DatabaseProvider provider, string? connectionString, string? folder)
     {
-        _ownsFolder = databasePath is null;
-        Folder = databasePath is null
-            ? Path.Combine(Path.GetTempPath(), "mp-tests", Guid.NewGuid().ToString("N"))
-            : Path.GetDirectoryName(databasePath)!;
+        Provider = provider;
+        Folder = folder ?? Path.Combine(Path.GetTempPath(), "mp-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
-        DatabasePath = databasePath ?? Path.Combine(Folder, "marketplace.db");
+        ConnectionString = connectionString ?? (provider == DatabaseProvider.Postgres
+            ? TestDatabases.CreatePostgresDatabase()
+            : $"Data Source={Path.Combine(Folder, "marketplace.db")}");
     }
+
+    public static MarketplaceFactory Create(DatabaseProvider provider) => new(provider, null, null);
+
+    /// <summary>Another app instance on the same database (and mail folder), as behind a load balancer or after a restart.</summary>
+    public MarketplaceFactory SecondInstance() => new(Provider, ConnectionString, Folder) { OwnsDatabase = false };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Marketplace", $"Data Source={DatabasePath}");
-        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Marketplace", ConnectionString);
+        builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Smtp:Host", "");
         builder.UseSetting("Smtp:PickupDirectory", MailFolder);
         builder.UseSetting("Seed:Demo", "true");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
-    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, CookieContainer> Jars = new();
+
+    /// <summary>
+    /// A browser-like client: keeps cookies, does not follow redirects. Pass another client's
+    /// <see cref="CookiesOf"/> to continue that browser's session on this instance.
+    /// </summary>
+    public HttpClient NewClient(CookieContainer? cookies = null)
+    {
+        cookies ??= new CookieContainer();
+        var client = CreateDefaultClient(new CookieContainerHandler(cookies));
+        Jars.AddOrUpdate(client, cookies);
+        return client;
+    }
+
+    public static CookieContainer CookiesOf(HttpClient client) =>
+        Jars.TryGetValue(client, out var jar) ? jar : throw new ArgumentException("Not a client made by NewClient.", nameof(client));
 
     /// <summary>A scope on the app's own services, for reading the database as the app sees it.</summary>
     public async Task<T> WithDbAsync<T>(Func<MarketplaceDbContext, Task<T>> action)
@@ -53,20 +80,26 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
         return await action(scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>());
     }
 
+    /// <summary>The concurrency token of an opening as the management pages would put it in a form.</summary>
+    public Task<string> TokenOfAsync(int openingId) =>
+        WithDbAsync(async db => db.ConcurrencyTokenOf(await db.Openings.SingleAsync(o => o.Id == openingId)));
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && _ownsFolder)
+        if (!disposing || !OwnsDatabase) return;
+        if (Provider == DatabaseProvider.Postgres)
         {
-            SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(Folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still open on a slow machine is left for the OS temp cleaner.
-            }
+            TestDatabases.DropPostgresDatabase(ConnectionString);
+        }
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow machine is left for the OS temp cleaner.
         }
     }
 }

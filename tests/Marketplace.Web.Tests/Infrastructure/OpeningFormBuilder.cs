@@ -24,7 +24,7 @@ public sealed class OpeningFormBuilder
         ["Input.RemoteAllowed"] = "true",
         ["Input.ApplicationDeadline"] = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["Input.SelectionSteps"] = "書類選考\n面接",
-        ["Input.Version"] = Guid.Empty.ToString(),
+        ["Input.ConcurrencyToken"] = "",
     };
 
     private readonly List<KeyValuePair<string, string>> _extra = [];

@@ -50,6 +50,6 @@ public sealed class OpeningInput
     /// <summary>One selection step per line.</summary>
     public string? SelectionSteps { get; set; }
 
-    /// <summary>The concurrency token the form was loaded with.</summary>
-    public Guid Version { get; set; }
+    /// <summary>The concurrency token the form was loaded with (see <c>MarketplaceDbContext.ConcurrencyTokenOf</c>).</summary>
+    public string? ConcurrencyToken { get; set; }
 }

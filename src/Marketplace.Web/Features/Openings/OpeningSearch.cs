@@ -79,10 +79,7 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock)
         var today = DisplayFormatter.TodayInJapan(clock);
         var q = db.Openings.AsNoTracking().Where(o => o.Status == OpeningStatus.Published && o.ApplicationDeadline >= today);
 
-        foreach (var term in JapaneseText.SearchTerms(query.Q))
-        {
-            q = q.Where(o => o.SearchText.Contains(term));
-        }
+        q = MatchingAllTerms(q, query.Q);
         if (!string.IsNullOrEmpty(query.Prefecture)) q = q.Where(o => o.Organization!.PrefectureCode == query.Prefecture);
         if (!string.IsNullOrEmpty(query.Role)) q = q.Where(o => o.RoleCode == query.Role);
         if (!string.IsNullOrEmpty(query.Engagement)) q = q.Where(o => o.EngagementCode == query.Engagement);
@@ -113,6 +110,25 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock)
             .ToListAsync(ct);
         return new Paged<OpeningSummary>(items, query.Page, PageSize, total);
     }
+
+    /// <summary>
+    /// Openings whose normalised text contains every term. LIKE '%term%' behaves the same on SQLite and
+    /// PostgreSQL (where a trigram index serves it) and matches 2-character words, which a word index would not.
+    /// </summary>
+    public static IQueryable<Opening> MatchingAllTerms(IQueryable<Opening> q, string? text)
+    {
+        foreach (var term in JapaneseText.SearchTerms(text))
+        {
+            var pattern = "%" + EscapeLike(term) + "%";
+            q = q.Where(o => EF.Functions.Like(o.SearchText, pattern, LikeEscape));
+        }
+        return q;
+    }
+
+    private const string LikeEscape = "\\";
+
+    private static string EscapeLike(string term) =>
+        term.Replace(LikeEscape, LikeEscape + LikeEscape).Replace("%", LikeEscape + "%").Replace("_", LikeEscape + "_");
 
     public static long? ParseMinDayRate(OpeningQuery q) =>
         JapaneseText.TryParseYen(q.MinDayRate, out var v) && v >= 0 ? v : null;

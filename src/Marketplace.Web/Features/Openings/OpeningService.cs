@@ -62,8 +62,8 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
         {
             return OpeningResult.Fail(t["Opening_NotEditable"]);
         }
-        // The version the form was loaded with is what EF compares against, so a save over someone else's save fails.
-        db.Entry(opening).Property(o => o.Version).OriginalValue = input.Version;
+        // The token the form was loaded with is what the save is checked against, so a save over someone else's save fails.
+        db.ExpectConcurrencyToken(opening, input.ConcurrencyToken);
         var errors = await ApplyAsync(opening, input, organizationId, isNew: false, ct);
         if (errors.Count > 0)
         {
@@ -73,8 +73,8 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
         return await SaveAsync(opening, ct);
     }
 
-    public Task<OpeningResult> PublishAsync(int organizationId, int id, Guid version, CancellationToken ct = default) =>
-        TransitionAsync(organizationId, id, version, o =>
+    public Task<OpeningResult> PublishAsync(int organizationId, int id, string? token, CancellationToken ct = default) =>
+        TransitionAsync(organizationId, id, token, o =>
         {
             if (o.Status != OpeningStatus.Draft) return t["Opening_PublishOnlyDraft"];
             if (o.ApplicationDeadline < Today) return t["Opening_DeadlinePassedCannotPublish"];
@@ -83,8 +83,8 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
             return null;
         }, ct);
 
-    public Task<OpeningResult> CloseAsync(int organizationId, int id, Guid version, CancellationToken ct = default) =>
-        TransitionAsync(organizationId, id, version, o =>
+    public Task<OpeningResult> CloseAsync(int organizationId, int id, string? token, CancellationToken ct = default) =>
+        TransitionAsync(organizationId, id, token, o =>
         {
             if (o.Status != OpeningStatus.Published) return t["Opening_CloseOnlyPublished"];
             o.Status = OpeningStatus.Closed;
@@ -92,8 +92,8 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
             return null;
         }, ct);
 
-    public Task<OpeningResult> CancelAsync(int organizationId, int id, Guid version, CancellationToken ct = default) =>
-        TransitionAsync(organizationId, id, version, o =>
+    public Task<OpeningResult> CancelAsync(int organizationId, int id, string? token, CancellationToken ct = default) =>
+        TransitionAsync(organizationId, id, token, o =>
         {
             if (o.Status is not (OpeningStatus.Draft or OpeningStatus.Published)) return t["Opening_CancelOnlyOpen"];
             o.Status = OpeningStatus.Cancelled;
@@ -101,11 +101,11 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
             return null;
         }, ct);
 
-    private async Task<OpeningResult> TransitionAsync(int organizationId, int id, Guid version, Func<Opening, string?> change, CancellationToken ct)
+    private async Task<OpeningResult> TransitionAsync(int organizationId, int id, string? token, Func<Opening, string?> change, CancellationToken ct)
     {
         var opening = await FindOwnAsync(organizationId, id, ct);
         if (opening is null) return OpeningResult.NotFound;
-        db.Entry(opening).Property(o => o.Version).OriginalValue = version;
+        db.ExpectConcurrencyToken(opening, token);
         var refusal = change(opening);
         if (refusal is not null)
         {
@@ -349,7 +349,10 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private DateOnly Today => DisplayFormatter.TodayInJapan(clock);
 
-    public static OpeningInput ToInput(Opening o) => new()
+    /// <summary>The concurrency token to put in a page that may later change this (tracked) opening.</summary>
+    public string TokenOf(Opening o) => db.ConcurrencyTokenOf(o);
+
+    public OpeningInput ToInput(Opening o) => new()
     {
         Notice = o.NoticeId?.ToString(CultureInfo.InvariantCulture) ?? "",
         RoleCode = o.RoleCode,
@@ -384,7 +387,7 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
         CertifiedCioOnly = o.CertifiedCioOnly,
         ApplicationDeadline = o.ApplicationDeadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         SelectionSteps = string.Join('\n', o.SelectionSteps),
-        Version = o.Version,
+        ConcurrencyToken = db.ConcurrencyTokenOf(o),
     };
 }
 

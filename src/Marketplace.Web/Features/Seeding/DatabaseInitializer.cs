@@ -15,12 +15,44 @@ public static class DatabaseInitializer
         var info = sp.GetRequiredService<DatabaseInfo>();
         log.LogInformation("Database: {Provider} {Connection}", info.Provider, info.DisplayConnectionString);
 
+        // Instances starting together take turns, so migrations and seeding run once.
+        await using var startupLock = info.Provider == DatabaseProvider.Postgres
+            ? await PostgresStartupLock.AcquireAsync(app.Configuration.GetConnectionString("Marketplace")!)
+            : null;
         await db.Database.MigrateAsync();
         await sp.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
         if (app.Configuration.GetValue("Seed:Demo", true))
         {
             var created = await sp.GetRequiredService<DemoDataSeeder>().SeedAsync();
             if (created) log.LogInformation("Demo data seeded.");
+        }
+    }
+
+    /// <summary>A session-level advisory lock held on its own connection for as long as startup runs.</summary>
+    private sealed class PostgresStartupLock : IAsyncDisposable
+    {
+        private const long Key = 0x4D504B5453545254; // "MPKTSTRT"
+        private readonly Npgsql.NpgsqlConnection _connection;
+
+        private PostgresStartupLock(Npgsql.NpgsqlConnection connection) => _connection = connection;
+
+        public static async Task<PostgresStartupLock> AcquireAsync(string connectionString)
+        {
+            var connection = new Npgsql.NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var cmd = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({Key})", connection);
+            await cmd.ExecuteNonQueryAsync();
+            return new PostgresStartupLock(connection);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            // Unlock explicitly: a pooled connection's session outlives Dispose.
+            await using (var cmd = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_unlock({Key})", _connection))
+            {
+                await cmd.ExecuteNonQueryAsync();
+            }
+            await _connection.DisposeAsync();
         }
     }
 

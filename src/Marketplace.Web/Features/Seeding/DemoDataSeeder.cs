@@ -320,7 +320,7 @@ public sealed class DemoDataSeeder(
             throw new InvalidDataException($"Demo opening '{input.Title}' is invalid: {string.Join("; ", created.Errors.Select(e => $"{e.Key}: {e.Value}"))}");
         }
         if (!publish) return created.Opening;
-        var published = await openings.PublishAsync(orgId, created.Opening!.Id, created.Opening.Version, ct);
+        var published = await openings.PublishAsync(orgId, created.Opening!.Id, openings.TokenOf(created.Opening), ct);
         return published.Opening;
     }
 

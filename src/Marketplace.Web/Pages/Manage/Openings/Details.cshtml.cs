@@ -10,23 +10,25 @@ namespace Marketplace.Web.Pages.Manage.Openings;
 public sealed class DetailsModel(OpeningService openings, IStringLocalizer<SharedResource> t) : PageModel
 {
     public Opening Opening { get; private set; } = null!;
+    public string Token { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var found = await openings.FindOwnAsync(User.OrganizationId()!.Value, id, ct);
         if (found is null) return NotFound();
         Opening = found;
+        Token = openings.TokenOf(found);
         return Page();
     }
 
-    public Task<IActionResult> OnPostPublishAsync(int id, Guid version, CancellationToken ct) =>
-        Act(id, ct, () => openings.PublishAsync(User.OrganizationId()!.Value, id, version, ct), "Opening_Published");
+    public Task<IActionResult> OnPostPublishAsync(int id, string? token, CancellationToken ct) =>
+        Act(id, ct, () => openings.PublishAsync(User.OrganizationId()!.Value, id, token, ct), "Opening_Published");
 
-    public Task<IActionResult> OnPostCloseAsync(int id, Guid version, CancellationToken ct) =>
-        Act(id, ct, () => openings.CloseAsync(User.OrganizationId()!.Value, id, version, ct), "Opening_Closed");
+    public Task<IActionResult> OnPostCloseAsync(int id, string? token, CancellationToken ct) =>
+        Act(id, ct, () => openings.CloseAsync(User.OrganizationId()!.Value, id, token, ct), "Opening_Closed");
 
-    public Task<IActionResult> OnPostCancelAsync(int id, Guid version, CancellationToken ct) =>
-        Act(id, ct, () => openings.CancelAsync(User.OrganizationId()!.Value, id, version, ct), "Opening_Cancelled");
+    public Task<IActionResult> OnPostCancelAsync(int id, string? token, CancellationToken ct) =>
+        Act(id, ct, () => openings.CancelAsync(User.OrganizationId()!.Value, id, token, ct), "Opening_Cancelled");
 
     private async Task<IActionResult> Act(int id, CancellationToken ct, Func<Task<OpeningResult>> action, string doneKey)
     {

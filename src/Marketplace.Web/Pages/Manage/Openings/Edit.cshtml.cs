@@ -25,7 +25,7 @@ public sealed class EditModel(OpeningService openings, IStringLocalizer<SharedRe
         if (id is null) return Page();
         var opening = await openings.FindOwnAsync(OrganizationId, id.Value, ct);
         if (opening is null) return NotFound();
-        Input = OpeningService.ToInput(opening);
+        Input = openings.ToInput(opening);
         return Page();
     }
 

@@ -1,6 +1,6 @@
 using Marketplace.Data;
 using Marketplace.Data.Entities;
-using Marketplace.Matching.Text;
+using Marketplace.Web.Features.Openings;
 using Marketplace.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,7 +33,7 @@ public sealed class IndexModel(MarketplaceDbContext db) : PageModel
         OrganizationName = await db.Organizations.Where(o => o.Id == orgId).Select(o => o.NameJa).SingleAsync(ct);
         var q = db.Openings.AsNoTracking().Where(o => o.OrganizationId == orgId);
         if (Status is { } s) q = q.Where(o => o.Status == s);
-        foreach (var term in JapaneseText.SearchTerms(Q)) q = q.Where(o => o.SearchText.Contains(term));
+        q = OpeningSearch.MatchingAllTerms(q, Q);
         Total = await q.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Openings = await q.OrderByDescending(o => o.UpdatedAt).ThenByDescending(o => o.Id)
