@@ -4,9 +4,15 @@ using Marketplace.Web.Features;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Openings;
 using Marketplace.Web.Features.Seeding;
+using Marketplace.Web.Cli;
 using Marketplace.Web.Localization;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Jobs;
+
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -31,6 +37,7 @@ app.MapOpeningsApi();
 app.MapMarketplaceJobs();
 app.PrintWelcome();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 public partial class Program;
