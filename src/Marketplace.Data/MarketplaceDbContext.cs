@@ -21,6 +21,11 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<OpeningSkill> OpeningSkills => Set<OpeningSkill>();
     public DbSet<ExpertProfile> ExpertProfiles => Set<ExpertProfile>();
     public DbSet<ExpertSkill> ExpertSkills => Set<ExpertSkill>();
+    public DbSet<CareerEntry> CareerEntries => Set<CareerEntry>();
+    public DbSet<Application> Applications => Set<Application>();
+    public DbSet<ApplicationStageChange> ApplicationStageChanges => Set<ApplicationStageChange>();
+    public DbSet<ApplicationMessage> ApplicationMessages => Set<ApplicationMessage>();
+    public DbSet<VendorContract> VendorContracts => Set<VendorContract>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -60,9 +60,14 @@ public sealed class ExpertProfileConfiguration : IEntityTypeConfiguration<Expert
         b.Property(p => p.Phone).HasMaxLength(30);
         b.Property(p => p.HomePrefectureCode).HasMaxLength(2).IsRequired();
         b.Property(p => p.Summary).HasMaxLength(10_000);
+        b.Property(p => p.VendorAffiliationName).HasMaxLength(200);
+        b.Property(p => p.VendorCorporateNumber).HasMaxLength(13);
         b.HasIndex(p => p.UserId).IsUnique();
-        b.HasOne(p => p.User).WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(p => p.VendorCorporateNumber);
+        // Deleting the account leaves the anonymised profile (see AccountDeletion) rather than the row going with it.
+        b.HasOne(p => p.User).WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(p => p.Skills).WithOne().HasForeignKey(s => s.ExpertProfileId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(p => p.Career).WithOne().HasForeignKey(c => c.ExpertProfileId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -110,6 +110,152 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.Application", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpertProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Motivation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpeningId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertProfileId");
+
+                    b.HasIndex("OpeningId", "ExpertProfileId")
+                        .IsUnique();
+
+                    b.ToTable("Applications", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ApplicationMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromExpert")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "SentAt");
+
+                    b.ToTable("ApplicationMessages");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ApplicationStageChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ByExpert")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromStage")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToStage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("ApplicationStageChanges");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CareerEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExpertProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organization")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PublicSector")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertProfileId");
+
+                    b.ToTable("CareerEntries");
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.ExpertProfile", b =>
                 {
                     b.Property<int>("Id")
@@ -118,6 +264,9 @@ namespace Marketplace.Data.Migrations.Sqlite
 
                     b.PrimitiveCollection<string>("AcceptedEngagements")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnonymizedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<double>("AvailableDaysPerWeek")
@@ -131,6 +280,12 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("DesiredDayRateYen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DesiredPayAmountYen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DesiredPayUnit")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("FullName")
@@ -153,6 +308,9 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<int>("PublicSectorYears")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SideJob")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(10000)
@@ -162,7 +320,14 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
-                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VendorAffiliationName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VendorCorporateNumber")
+                        .HasMaxLength(13)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Visibility")
@@ -175,6 +340,8 @@ namespace Marketplace.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId")
                         .IsUnique();
+
+                    b.HasIndex("VendorCorporateNumber");
 
                     b.ToTable("ExpertProfiles");
                 });
@@ -543,6 +710,46 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("VendorCompanies");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.VendorContract", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorporateNumber")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Relation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VendorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "CorporateNumber");
+
+                    b.ToTable("VendorContracts");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -705,13 +912,58 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Navigation("VendorCompany");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.Application", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.ExpertProfile", "Expert")
+                        .WithMany()
+                        .HasForeignKey("ExpertProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.Opening", "Opening")
+                        .WithMany()
+                        .HasForeignKey("OpeningId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Expert");
+
+                    b.Navigation("Opening");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ApplicationMessage", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.Application", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ApplicationStageChange", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.Application", null)
+                        .WithMany("History")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CareerEntry", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.ExpertProfile", null)
+                        .WithMany("Career")
+                        .HasForeignKey("ExpertProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.ExpertProfile", b =>
                 {
                     b.HasOne("Marketplace.Data.Entities.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("User");
                 });
@@ -785,6 +1037,17 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.VendorContract", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -836,8 +1099,17 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.Application", b =>
+                {
+                    b.Navigation("History");
+
+                    b.Navigation("Messages");
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.ExpertProfile", b =>
                 {
+                    b.Navigation("Career");
+
                     b.Navigation("Skills");
                 });
 
