@@ -17,6 +17,13 @@ public static class FeatureServices
         services.AddScoped<OpeningDisplay>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<AccountService>();
+        // TEMPORARY: registered by name while Features/Experts is being written; replace with AddScoped<T>.
+        foreach (var name in new[] { "ExpertProfileService", "AccountDeletion", "PersonalDataExport" })
+        {
+            if (typeof(FeatureServices).Assembly.GetType($"Marketplace.Web.Features.Experts.{name}") is { } type) services.AddScoped(type);
+        }
+        services.AddScoped<Applications.ApplicationService>();
+        services.AddScoped<Applications.ConflictOfInterest>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
         return services;

@@ -21,6 +21,8 @@ public static class WebSetup
             {
                 o.Conventions.AuthorizeFolder("/Manage", IdentitySetup.StaffPolicy);
                 o.Conventions.AuthorizeFolder("/Admin", IdentitySetup.NationalOfficePolicy);
+                o.Conventions.AuthorizeFolder("/Applications", IdentitySetup.ExpertPolicy);
+                o.Conventions.AuthorizePage("/Openings/Apply", IdentitySetup.ExpertPolicy);
                 o.Conventions.AddPageRoute("/Manage/Openings/Edit", "/manage/openings/new");
             })
             .AddMvcOptions(o =>

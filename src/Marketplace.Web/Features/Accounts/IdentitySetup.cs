@@ -12,6 +12,7 @@ public static class IdentitySetup
     public const string OrganizationClaim = "mp:org";
     public const string StaffPolicy = "Staff";
     public const string NationalOfficePolicy = "NationalOffice";
+    public const string ExpertPolicy = "Expert";
 
     public static IServiceCollection AddMarketplaceIdentity(this IServiceCollection services)
     {
@@ -46,7 +47,8 @@ public static class IdentitySetup
 
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff).RequireClaim(OrganizationClaim))
-            .AddPolicy(NationalOfficePolicy, p => p.RequireRole(Roles.NationalOffice));
+            .AddPolicy(NationalOfficePolicy, p => p.RequireRole(Roles.NationalOffice))
+            .AddPolicy(ExpertPolicy, p => p.RequireRole(Roles.Expert));
         return services;
     }
 

@@ -89,6 +89,7 @@ public sealed class DemoDataSeeder(
 
         await SeedRealPostingsAsync(orgs, accounts, ct);
         await SeedGeneratedOpeningsAsync(faker, orgs.Values.ToList(), accounts, ct);
+        await SeedApplicationsAsync(faker, expertUsers.Select(e => e.Profile).Where(p => p.User != mainExpert).ToList(), orgs, vendor, ct);
         log.LogInformation("Demo data created: {Experts} experts, {Openings} openings", expertUsers.Count, await db.Openings.CountAsync(ct));
         return true;
     }
@@ -322,6 +323,91 @@ public sealed class DemoDataSeeder(
         if (!publish) return created.Opening;
         var published = await openings.PublishAsync(orgId, created.Opening!.Id, openings.TokenOf(created.Opening), ct);
         return published.Opening;
+    }
+
+    /// <summary>
+    /// Application history for the demo: experts apply to plausible openings, and how far they get depends on
+    /// fit (required skills, pay, public-sector experience), so the pipeline pages and the ranker have real signal.
+    /// One applicant works for a vendor that 大洲市 has a contract with, to show the conflict-of-interest flag.
+    /// </summary>
+    private async Task SeedApplicationsAsync(Faker f, List<ExpertProfile> experts, Dictionary<string, Organization> orgs, VendorCompany vendor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var published = await db.Openings.Include(o => o.Skills).Where(o => o.Status == OpeningStatus.Published).OrderBy(o => o.Id).ToListAsync(ct);
+        foreach (var e in experts)
+        {
+            e.Career =
+            [
+                new CareerEntry { Organization = f.Company.CompanyName(), Role = f.PickRandom("情報システム部長", "DX推進室長", "PMO", "ITコンサルタント", "CTO"), From = new DateOnly(2026 - Math.Min(e.YearsExperience, 20), 4, 1), To = null, PublicSector = false },
+            ];
+            if (e.PublicSectorYears > 0)
+            {
+                e.Career.Add(new CareerEntry { Organization = f.PickRandom(orgs.Values.ToList()).NameJa, Role = "CIO補佐官", From = new DateOnly(2026 - e.PublicSectorYears, 4, 1), To = new DateOnly(2025, 3, 1), PublicSector = true });
+            }
+            e.SideJob = f.PickRandom(SideJobPermission.NotApplicable, SideJobPermission.Permitted, SideJobPermission.Permitted, SideJobPermission.Pending);
+            e.DesiredPayAmountYen = e.DesiredDayRateYen;
+            e.DesiredPayUnit = PayUnit.Day;
+        }
+
+        var ozu = orgs["382078"];
+        db.VendorContracts.Add(new VendorContract
+        {
+            OrganizationId = ozu.Id, VendorName = vendor.Name, CorporateNumber = vendor.CorporateNumber,
+            Relation = VendorRelation.HoldsContract, Description = "基幹系システム運用保守業務（令和7年度〜令和9年度）", CreatedAt = now,
+        });
+        var affiliated = experts[0];
+        affiliated.VendorAffiliationName = vendor.Name;
+        affiliated.VendorCorporateNumber = vendor.CorporateNumber;
+
+        foreach (var opening in published)
+        {
+            var required = opening.RequiredSkillCodes.ToHashSet();
+            var candidates = f.PickRandom(experts, f.Random.Int(2, 7)).ToList();
+            if (opening.OrganizationId == ozu.Id && !candidates.Contains(affiliated)) candidates.Add(affiliated);
+            foreach (var e in candidates)
+            {
+                var coverage = required.Count == 0 ? 1.0 : e.Skills.Count(s => required.Contains(s.SkillCode)) / (double)required.Count;
+                var payFits = e.DesiredDayRateYen <= opening.DayRateYen * 1.1;
+                var publicOk = !opening.PublicSectorExperienceRequired || e.PublicSectorYears > 0;
+                var fit = coverage * 0.6 + (payFits ? 0.25 : 0) + (publicOk ? 0.15 : 0) + f.Random.Double(-0.15, 0.15);
+                var final = fit switch
+                {
+                    > 0.85 => f.PickRandom(Stages.Hired, Stages.Offered, Stages.Interviewed),
+                    > 0.6 => f.PickRandom(Stages.Interviewed, Stages.Interviewed, Stages.Applied, Stages.Declined),
+                    > 0.35 => f.PickRandom(Stages.Applied, Stages.ScreenedOut, Stages.Withdrawn),
+                    _ => Stages.ScreenedOut,
+                };
+                var applied = now.AddDays(-f.Random.Int(1, 20));
+                var application = new Application
+                {
+                    OpeningId = opening.Id, ExpertProfileId = e.Id, Stage = final, CreatedAt = applied, UpdatedAt = applied,
+                    Motivation = $"{opening.Title}の募集を拝見し、応募いたします。{e.Summary}",
+                };
+                application.History.Add(new ApplicationStageChange { ToStage = Stages.Applied, ChangedAt = applied, ByExpert = true });
+                var path = final switch
+                {
+                    Stages.Interviewed => new[] { Stages.Interviewed },
+                    Stages.Offered => [Stages.Interviewed, Stages.Offered],
+                    Stages.Hired => [Stages.Interviewed, Stages.Offered, Stages.Hired],
+                    Stages.Declined => [Stages.Interviewed, Stages.Offered, Stages.Declined],
+                    Stages.ScreenedOut => [Stages.ScreenedOut],
+                    Stages.Withdrawn => [Stages.Withdrawn],
+                    _ => [],
+                };
+                var from = Stages.Applied;
+                var at = applied;
+                foreach (var to in path)
+                {
+                    at = at.AddDays(1);
+                    var byExpert = to is Stages.Withdrawn or Stages.Declined;
+                    application.History.Add(new ApplicationStageChange { FromStage = from, ToStage = to, ChangedAt = at, ByExpert = byExpert, Reason = byExpert ? "" : "書類・面接の評価による（デモ）" });
+                    from = to;
+                }
+                application.UpdatedAt = at;
+                db.Applications.Add(application);
+            }
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private static string Invariant(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);

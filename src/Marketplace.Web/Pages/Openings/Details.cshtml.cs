@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Openings;
@@ -12,6 +13,7 @@ public sealed class DetailsModel(OpeningSearch search, MarketplaceDbContext db, 
 {
     public Opening Opening { get; private set; } = null!;
     public List<int> Siblings { get; private set; } = [];
+    public int? MyApplicationId { get; private set; }
     public DateOnly Today => DisplayFormatter.TodayInJapan(clock);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -23,6 +25,11 @@ public sealed class DetailsModel(OpeningSearch search, MarketplaceDbContext db, 
         {
             Siblings = await db.Openings.Where(o => o.NoticeId == noticeId && o.Id != id && (o.Status == OpeningStatus.Published || o.Status == OpeningStatus.Closed))
                 .Select(o => o.Id).ToListAsync(ct);
+        }
+        if (User.IsInRole(Roles.Expert))
+        {
+            var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+            MyApplicationId = await db.Applications.Where(a => a.OpeningId == id && a.Expert!.UserId == userId).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
         }
         return Page();
     }

@@ -7,10 +7,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Manage.Openings;
 
-public sealed class DetailsModel(OpeningService openings, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class DetailsModel(OpeningService openings, Marketplace.Data.MarketplaceDbContext db, IStringLocalizer<SharedResource> t) : PageModel
 {
     public Opening Opening { get; private set; } = null!;
     public string Token { get; private set; } = "";
+    public int ApplicantCount { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -18,6 +19,7 @@ public sealed class DetailsModel(OpeningService openings, IStringLocalizer<Share
         if (found is null) return NotFound();
         Opening = found;
         Token = openings.TokenOf(found);
+        ApplicantCount = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Applications, a => a.OpeningId == id, ct);
         return Page();
     }
 

@@ -1,0 +1,55 @@
+using Marketplace.Data;
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Applications;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Applications;
+
+/// <summary>The expert's own application: stage, history, messages, withdraw or decline an offer.</summary>
+public sealed class DetailsModel(ApplicationService applications, MarketplaceDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public Application Application { get; private set; } = null!;
+    public string Token { get; private set; } = "";
+    public string? MessageError { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var found = await applications.FindForExpertAsync(User.UserId()!, id, ct);
+        if (found is null) return NotFound();
+        Application = found;
+        Token = db.ConcurrencyTokenOf(found);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostWithdrawAsync(int id, string? token, CancellationToken ct) =>
+        Handle(id, applications.WithdrawAsync(User.UserId()!, id, token, ct), "Application_Withdrawn", ct);
+
+    public Task<IActionResult> OnPostDeclineAsync(int id, string? token, CancellationToken ct) =>
+        Handle(id, applications.DeclineOfferAsync(User.UserId()!, id, token, ct), "Application_Declined", ct);
+
+    public async Task<IActionResult> OnPostMessageAsync(int id, string? body, CancellationToken ct)
+    {
+        var result = await applications.ExpertMessageAsync(User.UserId()!, id, body, ct);
+        if (result.Outcome == ApplicationOutcome.NotFound) return NotFound();
+        if (result.Succeeded) return RedirectToPage(new { id });
+        MessageError = result.Error;
+        return await OnGetAsync(id, ct);
+    }
+
+    private async Task<IActionResult> Handle(int id, Task<ApplicationResult> action, string doneKey, CancellationToken ct)
+    {
+        var result = await action;
+        if (result.Outcome == ApplicationOutcome.NotFound) return NotFound();
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = t[doneKey].Value;
+            return RedirectToPage(new { id });
+        }
+        ModelState.AddModelError("", result.Error!);
+        if (result.Outcome == ApplicationOutcome.Conflict) Response.StatusCode = StatusCodes.Status409Conflict;
+        return await OnGetAsync(id, ct);
+    }
+}

@@ -1,0 +1,59 @@
+using Marketplace.Data;
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Applications;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Manage.Applications;
+
+/// <summary>One applicant to the government's own opening: profile with contact, conflict flag, stage moves, messages.</summary>
+public sealed class DetailsModel(ApplicationService applications, ConflictOfInterest conflicts, MarketplaceDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public Application Application { get; private set; } = null!;
+    public string Token { get; private set; } = "";
+    public ConflictFlag? Flag { get; private set; }
+    public IReadOnlyList<string> Moves { get; private set; } = [];
+    public Dictionary<string, string> StaffNames { get; private set; } = [];
+    public string? MessageError { get; private set; }
+
+    private int OrganizationId => User.OrganizationId()!.Value;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var found = await applications.FindForStaffAsync(OrganizationId, id, ct);
+        if (found is null) return NotFound();
+        Application = found;
+        Token = db.ConcurrencyTokenOf(found);
+        Moves = Stages.StaffMovesFrom(found.Stage);
+        Flag = (await conflicts.FlagsAsync(OrganizationId, [found.Expert!], ct)).GetValueOrDefault(found.ExpertProfileId);
+        var staffIds = found.History.Where(h => h.ChangedByUserId is not null).Select(h => h.ChangedByUserId!).Distinct().ToList();
+        StaffNames = await db.Users.Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(int id, string? toStage, string? reason, string? token, CancellationToken ct)
+    {
+        var result = await applications.StaffMoveAsync(OrganizationId, User.UserId()!, id, toStage, reason, token, ct);
+        if (result.Outcome == ApplicationOutcome.NotFound) return NotFound();
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = t["Applicant_Moved", t[$"Stage_{toStage}"]].Value;
+            return RedirectToPage(new { id });
+        }
+        ModelState.AddModelError("", result.Error!);
+        if (result.Outcome == ApplicationOutcome.Conflict) Response.StatusCode = StatusCodes.Status409Conflict;
+        return await OnGetAsync(id, ct);
+    }
+
+    public async Task<IActionResult> OnPostMessageAsync(int id, string? body, CancellationToken ct)
+    {
+        var result = await applications.StaffMessageAsync(OrganizationId, User.UserId()!, id, body, ct);
+        if (result.Outcome == ApplicationOutcome.NotFound) return NotFound();
+        if (result.Succeeded) return RedirectToPage(new { id });
+        MessageError = result.Error;
+        return await OnGetAsync(id, ct);
+    }
+}

@@ -1,0 +1,45 @@
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Applications;
+using Marketplace.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Manage.Openings;
+
+/// <summary>Applicants of one of the government's own openings, with conflict-of-interest flags and CSV export.</summary>
+public sealed class ApplicantsModel(ApplicationService applications, ConflictOfInterest conflicts, IStringLocalizer<SharedResource> t, DisplayFormatter fmt) : PageModel
+{
+    public Opening Opening { get; private set; } = null!;
+    public List<Application> Applicants { get; private set; } = [];
+    public Dictionary<int, ConflictFlag> Flags { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Stage { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(int id, string? encoding, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var sjis = string.Equals(encoding, "sjis", StringComparison.OrdinalIgnoreCase) || string.Equals(encoding, "shift_jis", StringComparison.OrdinalIgnoreCase);
+        var bytes = ApplicantCsv.Build(Applicants, Flags, t, fmt, sjis);
+        var name = $"applicants-{id}-{DateTime.UtcNow:yyyyMMdd}{(sjis ? "-sjis" : "")}.csv";
+        return File(bytes, sjis ? "text/csv; charset=shift_jis" : "text/csv; charset=utf-8", name);
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var orgId = User.OrganizationId()!.Value;
+        var found = await applications.ApplicantsAsync(orgId, id, Stage, ct);
+        if (found is null) return false;
+        (Opening, Applicants) = found.Value;
+        Flags = await conflicts.FlagsAsync(orgId, Applicants.Select(a => a.Expert!), ct);
+        return true;
+    }
+}
