@@ -11,17 +11,15 @@ public static class FeatureServices
     public static IServiceCollection AddMarketplaceFeatures(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => TaxonomyCatalog.Load(SeedFiles.PathOf("taxonomy.json")));
+        services.AddSingleton(_ => TaxonomyCatalog.Load(SeedFiles.PathOf("taxonomy.json"), SeedFiles.PathOf("prefectures.csv")));
         services.AddScoped<OpeningService>();
         services.AddScoped<OpeningSearch>();
         services.AddScoped<OpeningDisplay>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<AccountService>();
-        // TEMPORARY: registered by name while Features/Experts is being written; replace with AddScoped<T>.
-        foreach (var name in new[] { "ExpertProfileService", "AccountDeletion", "PersonalDataExport" })
-        {
-            if (typeof(FeatureServices).Assembly.GetType($"Marketplace.Web.Features.Experts.{name}") is { } type) services.AddScoped(type);
-        }
+        services.AddScoped<Experts.ExpertProfileService>();
+        services.AddScoped<Experts.AccountDeletion>();
+        services.AddScoped<Experts.PersonalDataExport>();
         services.AddScoped<Applications.ApplicationService>();
         services.AddScoped<Applications.ConflictOfInterest>();
         services.AddScoped<ReferenceDataSeeder>();

@@ -17,7 +17,7 @@ public static class ApplicantCsv
 
     public static Encoding ShiftJis => Encoding.GetEncoding(932, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
 
-    public static byte[] Build(IReadOnlyList<Application> applicants, IReadOnlyDictionary<int, ConflictFlag> flags, IStringLocalizer t, DisplayFormatter fmt, bool shiftJis)
+    public static byte[] Build(IReadOnlyList<Application> applicants, IReadOnlyDictionary<int, ConflictFlag> flags, IStringLocalizer t, DisplayFormatter fmt, Taxonomy.TaxonomyCatalog taxonomy, bool shiftJis)
     {
         var sb = new StringBuilder();
         sb.Append(CsvTable.Line([
@@ -33,7 +33,7 @@ public static class ApplicantCsv
                 e.AnonymizedAt is null ? e.FullName : t["Applicant_Deleted"],
                 e.User?.Email,
                 e.Phone,
-                e.HomePrefectureCode,
+                Taxonomy.TaxonomyCatalog.Label(taxonomy.Prefectures, e.HomePrefectureCode),
                 t[$"Stage_{a.Stage}"],
                 fmt.DateTime(a.CreatedAt),
                 fmt.DateTime(a.UpdatedAt),

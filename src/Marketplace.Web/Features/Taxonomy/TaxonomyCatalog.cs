@@ -19,6 +19,9 @@ public sealed class TaxonomyCatalog
     public IReadOnlyList<TaxonomyEntry> Stages { get; }
     public IReadOnlyList<TaxonomyEntry> Allowances { get; }
 
+    /// <summary>The 47 prefectures by JIS code ("01"–"47"), from seed/prefectures.csv.</summary>
+    public IReadOnlyList<TaxonomyEntry> Prefectures { get; private init; } = [];
+
     private TaxonomyCatalog(Dictionary<string, List<TaxonomyEntry>> lists)
     {
         IReadOnlyList<TaxonomyEntry> Get(string name) =>
@@ -32,12 +35,22 @@ public sealed class TaxonomyCatalog
         Allowances = Get("allowances");
     }
 
-    public static TaxonomyCatalog Load(string path)
+    public static TaxonomyCatalog Load(string path, string? prefecturesCsv = null)
     {
         using var stream = File.OpenRead(path);
         var lists = JsonSerializer.Deserialize<Dictionary<string, List<TaxonomyEntry>>>(stream, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })
             ?? throw new InvalidDataException($"{path} is empty.");
-        return new TaxonomyCatalog(lists);
+        return new TaxonomyCatalog(lists) { Prefectures = prefecturesCsv is null ? [] : LoadPrefectures(prefecturesCsv) };
+    }
+
+    private static List<TaxonomyEntry> LoadPrefectures(string path)
+    {
+        using var reader = new StreamReader(path);
+        var (records, errors) = Marketplace.Matching.Csv.CsvTable.Parse(reader);
+        if (errors.Count > 0) throw new InvalidDataException($"{path}:{errors[0].Line}: {errors[0].Message}");
+        var header = records[0].Fields.ToList();
+        int Col(string name) => header.IndexOf(name);
+        return records.Skip(1).Select(r => new TaxonomyEntry(r.Fields[Col("prefecture_code")], r.Fields[Col("name_ja")], r.Fields[Col("name_en")])).ToList();
     }
 
     public static string Label(IReadOnlyList<TaxonomyEntry> list, string code) =>

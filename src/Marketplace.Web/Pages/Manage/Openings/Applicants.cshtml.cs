@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Marketplace.Web.Pages.Manage.Openings;
 
 /// <summary>Applicants of one of the government's own openings, with conflict-of-interest flags and CSV export.</summary>
-public sealed class ApplicantsModel(ApplicationService applications, ConflictOfInterest conflicts, IStringLocalizer<SharedResource> t, DisplayFormatter fmt) : PageModel
+public sealed class ApplicantsModel(ApplicationService applications, ConflictOfInterest conflicts, IStringLocalizer<SharedResource> t, DisplayFormatter fmt, Marketplace.Web.Features.Taxonomy.TaxonomyCatalog taxonomy) : PageModel
 {
     public Opening Opening { get; private set; } = null!;
     public List<Application> Applicants { get; private set; } = [];
@@ -28,7 +28,7 @@ public sealed class ApplicantsModel(ApplicationService applications, ConflictOfI
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         var sjis = string.Equals(encoding, "sjis", StringComparison.OrdinalIgnoreCase) || string.Equals(encoding, "shift_jis", StringComparison.OrdinalIgnoreCase);
-        var bytes = ApplicantCsv.Build(Applicants, Flags, t, fmt, sjis);
+        var bytes = ApplicantCsv.Build(Applicants, Flags, t, fmt, taxonomy, sjis);
         var name = $"applicants-{id}-{DateTime.UtcNow:yyyyMMdd}{(sjis ? "-sjis" : "")}.csv";
         return File(bytes, sjis ? "text/csv; charset=shift_jis" : "text/csv; charset=utf-8", name);
     }

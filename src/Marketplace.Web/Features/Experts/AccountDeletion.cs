@@ -1,0 +1,92 @@
+using Marketplace.Data;
+using Marketplace.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Features.Experts;
+
+/// <summary>
+/// Deletes an expert's account. Everything that identifies or contacts the person goes: name, phone,
+/// e-mail (with the account row, its roles, claims, logins and tokens), self-introduction, career,
+/// vendor affiliation, motivations and messages. What stays is anonymous: the profile's matching
+/// attributes (skills, years, prefecture, availability, pay, engagements), the applications with their
+/// stages and stage history, so that counts per opening and the ranker's training data keep their shape.
+/// </summary>
+public sealed class AccountDeletion(MarketplaceDbContext db, UserManager<AppUser> users, TimeProvider clock, ILogger<AccountDeletion> log)
+{
+    /// <summary>What an anonymised profile's name is set to.</summary>
+    public const string AnonymizedName = "";
+
+    /// <summary>Deletes the expert account <paramref name="userId"/> in one transaction; false (and nothing changed) if it is not an expert or fails.</summary>
+    public async Task<bool> DeleteExpertAsync(string userId, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null || !await users.IsInRoleAsync(user, Roles.Expert)) return false;
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
+            return await strategy.ExecuteAsync(async () =>
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var now = clock.GetUtcNow().UtcDateTime;
+
+                var profile = await db.ExpertProfiles.Include(p => p.Career).FirstOrDefaultAsync(p => p.UserId == userId, ct);
+                if (profile is not null)
+                {
+                    profile.FullName = AnonymizedName;
+                    profile.Phone = null;
+                    profile.Summary = "";
+                    profile.VendorAffiliationName = null;
+                    profile.VendorCorporateNumber = null;
+                    db.CareerEntries.RemoveRange(profile.Career);
+                    profile.Career.Clear();
+                    profile.Visibility = ProfileVisibility.HiddenUntilApplied;
+                    profile.AnonymizedAt = now;
+                    profile.UpdatedAt = now;
+                    profile.UserId = null;
+                    profile.User = null;
+
+                    var applications = await db.Applications.Include(a => a.History).Include(a => a.Messages)
+                        .AsSplitQuery()
+                        .Where(a => a.ExpertProfileId == profile.Id).ToListAsync(ct);
+                    foreach (var a in applications)
+                    {
+                        a.Motivation = "";
+                        db.ApplicationMessages.RemoveRange(a.Messages);
+                        a.Messages.Clear();
+                        foreach (var h in a.History.Where(h => h.ByExpert || h.ChangedByUserId == userId))
+                        {
+                            h.ChangedByUserId = null;
+                            // A reason the expert wrote (e.g. when withdrawing) is their words; the move itself stays.
+                            if (h.ByExpert) h.Reason = "";
+                        }
+                    }
+                }
+                await db.SaveChangesAsync(ct);
+                // Anything else the person wrote under their id (normally nothing beyond their own applications).
+                await db.ApplicationMessages.Where(m => m.AuthorUserId == userId).ExecuteDeleteAsync(ct);
+                await db.ApplicationStageChanges.Where(h => h.ChangedByUserId == userId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(h => h.ChangedByUserId, (string?)null), ct);
+
+                var deleted = await users.DeleteAsync(user);
+                if (!deleted.Succeeded)
+                {
+                    log.LogWarning("Deleting account {UserId} failed: {Errors}", userId, string.Join("; ", deleted.Errors.Select(e => e.Code)));
+                    await tx.RollbackAsync(ct);
+                    db.ChangeTracker.Clear();
+                    return false;
+                }
+                await tx.CommitAsync(ct);
+                log.LogInformation("Expert account {UserId} deleted; profile {ProfileId} anonymised", userId, profile?.Id);
+                return true;
+            });
+        }
+        catch (DbUpdateException ex)
+        {
+            log.LogError(ex, "Deleting account {UserId} failed", userId);
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+}

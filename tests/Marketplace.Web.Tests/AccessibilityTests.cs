@@ -1,0 +1,168 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Marketplace.Web.Features.Seeding;
+using Marketplace.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Marketplace.Web.Tests;
+
+/// <summary>A test that needs Debian's Chromium; skipped, with the reason shown, when it is not installed.</summary>
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public ChromiumFactAttribute()
+    {
+        if (!File.Exists(ChromiumPath)) Skip = $"Chromium is not installed at {ChromiumPath} (Debian package 'chromium'; .ci/run installs it).";
+    }
+}
+
+/// <summary>The app on a real Kestrel port, for a real browser.</summary>
+public sealed class KestrelMarketplaceFactory : MarketplaceFactory
+{
+    public KestrelMarketplaceFactory() => UseKestrel(0);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Urls", "http://127.0.0.1:0");
+    }
+
+    public string BaseUrl
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return address.Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1").TrimEnd('/');
+        }
+    }
+}
+
+/// <summary>
+/// JIS X 8341-3 / WCAG 2.0 AA: every main page, as each kind of user and in both languages, has no axe
+/// violations of the WCAG 2.0 A and AA rules (labels, contrast, headings, landmarks, lang...), and the
+/// skip link is the first thing the keyboard reaches.
+/// </summary>
+public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly KestrelMarketplaceFactory _app = new();
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumFactAttribute.ChromiumPath)) return;
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumFactAttribute.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    private async Task<IPage> PageAsync(string? email = null)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "ja-JP" });
+        var page = await context.NewPageAsync();
+        if (email is not null)
+        {
+            await page.GotoAsync(_app.BaseUrl + "/account/login");
+            await page.FillAsync("#Input_Email", email);
+            await page.FillAsync("#Input_Password", DemoDataSeeder.Password);
+            await page.ClickAsync("main button[type=submit]");
+            await page.WaitForLoadStateAsync();
+            Assert.DoesNotContain("/account/login", page.Url);
+        }
+        return page;
+    }
+
+    private async Task<List<string>> ViolationsAsync(IPage page, string path)
+    {
+        var response = await page.GotoAsync(_app.BaseUrl + path);
+        Assert.True(response!.Ok || path == "/no-such-page" && response.Status == 404, $"{path} answered {response.Status}");
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa"] },
+        });
+        return result.Violations.Select(v =>
+            $"{path}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}").ToList();
+    }
+
+    private async Task AssertAccessibleAsync(string? email, params string[] paths)
+    {
+        var page = await PageAsync(email);
+        var violations = new List<string>();
+        foreach (var path in paths) violations.AddRange(await ViolationsAsync(page, path));
+        foreach (var v in violations) output.WriteLine(v);
+        Assert.Empty(violations);
+    }
+
+    private Task<int> IdOfAsync(string title) => _app.WithDbAsync(db => db.Openings.Where(o => o.Title == title).Select(o => o.Id).SingleAsync());
+
+    [ChromiumFact]
+    public async Task PublicPages_NoWcag2AaViolations()
+    {
+        var osaka = await IdOfAsync("スマートシティ戦略部副理事（CIO補佐官）");
+        var notice = await _app.WithDbAsync(db => db.Openings.Where(o => o.Id == osaka).Select(o => o.NoticeId).SingleAsync());
+        await AssertAccessibleAsync(null,
+            "/", "/openings", "/openings?q=%E8%A3%9C%E4%BD%90&sort=day_rate&min_day_rate=abc", $"/openings/{osaka}", $"/notices/{notice}",
+            "/account/login", "/account/register", "/account/register-staff", "/openings?culture=en", $"/openings/{osaka}?culture=en", "/no-such-page");
+    }
+
+    [ChromiumFact]
+    public async Task StaffPages_NoWcag2AaViolations()
+    {
+        var ozu = await IdOfAsync("CDO補佐官（デジタル変革推進）");
+        var application = await _app.WithDbAsync(db => db.Applications.Where(a => a.OpeningId == ozu).Select(a => a.Id).FirstAsync());
+        await AssertAccessibleAsync(WebClientExtensions.OzuStaff,
+            "/manage/openings", "/manage/openings/new", $"/manage/openings/{ozu}", $"/manage/openings/{ozu}/edit",
+            $"/manage/openings/{ozu}/applicants", $"/manage/applications/{application}", "/manage/vendor-contracts", "/manage/staff/invite");
+    }
+
+    [ChromiumFact]
+    public async Task FormWithErrors_NoWcag2AaViolations()
+    {
+        var page = await PageAsync(WebClientExtensions.OzuStaff);
+        await page.GotoAsync(_app.BaseUrl + "/manage/openings/new");
+        await page.FillAsync("#Input_PayAmount", "-1");
+        await page.ClickAsync("form[method=post] button.primary >> nth=-1");
+        await page.WaitForLoadStateAsync();
+        Assert.Contains("入力内容を確認してください", await page.ContentAsync());
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa"] } });
+        foreach (var v in result.Violations) output.WriteLine($"{v.Id}: {v.Help}");
+        Assert.Empty(result.Violations);
+    }
+
+    [ChromiumFact]
+    public async Task OfficeAndExpertPages_NoWcag2AaViolations()
+    {
+        await AssertAccessibleAsync(WebClientExtensions.Office, "/admin/organizations", "/admin/organizations/import", "/admin/staff-requests");
+        await AssertAccessibleAsync(WebClientExtensions.Expert, "/applications", "/account/data");
+    }
+
+    [ChromiumFact]
+    public async Task Keyboard_FirstTab_ReachesSkipLinkWhichMovesToMain()
+    {
+        var page = await PageAsync();
+        await page.GotoAsync(_app.BaseUrl + "/openings");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("skip-link", await page.EvaluateAsync<string>("document.activeElement.className"));
+        await page.Keyboard.PressAsync("Enter");
+        Assert.EndsWith("#main", page.Url);
+    }
+}
