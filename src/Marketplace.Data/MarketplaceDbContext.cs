@@ -26,6 +26,9 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<ApplicationStageChange> ApplicationStageChanges => Set<ApplicationStageChange>();
     public DbSet<ApplicationMessage> ApplicationMessages => Set<ApplicationMessage>();
     public DbSet<VendorContract> VendorContracts => Set<VendorContract>();
+    public DbSet<RankerModel> RankerModels => Set<RankerModel>();
+    public DbSet<TrainingRun> TrainingRuns => Set<TrainingRun>();
+    public DbSet<ExpertInvitation> ExpertInvitations => Set<ExpertInvitation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

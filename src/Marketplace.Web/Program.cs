@@ -15,6 +15,8 @@ if (CommandLine.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+// SMTP passwords and connection strings may live in user-secrets whatever the environment.
+builder.Configuration.AddUserSecrets<Program>(optional: true);
 
 builder.Services.AddMarketplaceData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddMarketplaceIdentity();
@@ -35,6 +37,7 @@ app.MapHealthChecks("/health");
 app.MapCultureSwitch();
 app.MapOpeningsApi();
 app.MapMarketplaceJobs();
+app.UseMarketplaceSchedules();
 app.PrintWelcome();
 
 await app.RunAsync();

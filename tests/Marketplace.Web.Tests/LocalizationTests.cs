@@ -15,7 +15,7 @@ public partial class LocalizationTests
     private static HashSet<string> Keys(string file) =>
         XDocument.Load(file).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
 
-    [GeneratedRegex("""\b[tT]\["([A-Za-z_]+)"|"((?:Val|Field|Opening|Account|Org|Mail|Login|Invite|Error|Admin)_[A-Za-z_]+)"|\$"(Status|OrgKind)_\{""")]
+    [GeneratedRegex("""\b[tT]\["([A-Za-z0-9_]+)"|"((?:Val|Field|Opening|Account|Org|Mail|Login|Invite|Error|Admin|Apply|Stage|Coi|Csv|Applicant|Applicants|Application|Vendors|Nav|Recommend|MatchingAdmin|Profile|Data)_[A-Za-z0-9_]+)"|\$"(Status|OrgKind|Stage|TrainingRun|Vendors_Relation)_\{""")]
     private static partial Regex KeyUse();
 
     [Fact]
@@ -34,6 +34,13 @@ public partial class LocalizationTests
         Assert.Empty(used.Where(k => !ja.Contains(k)).Order());
         Assert.Empty(used.Where(k => !en.Contains(k)).Order());
         Assert.Empty(ja.Except(en).Order());
-        foreach (var status in new[] { "Draft", "Published", "Closed", "Cancelled" }) Assert.Contains($"Status_{status}", ja);
+        // Keys built at run time from codes and enum names.
+        var dynamicKeys = new[] { "Draft", "Published", "Closed", "Cancelled" }.Select(s => $"Status_{s}")
+            .Concat(Marketplace.Data.Entities.Stages.All.Select(s => $"Stage_{s}"))
+            .Concat(Enum.GetNames<Marketplace.Data.Entities.TrainingRunStatus>().Select(s => $"TrainingRun_{s}"))
+            .Concat(Enum.GetNames<Marketplace.Data.Entities.VendorRelation>().Select(s => $"Vendors_Relation_{s}"))
+            .Concat(Enum.GetNames<Marketplace.Data.Entities.OrganizationKind>().Select(s => $"OrgKind_{s}"));
+        var missing = dynamicKeys.Where(k => !ja.Contains(k) || !en.Contains(k)).ToList();
+        Assert.True(missing.Count == 0, "missing: " + string.Join(", ", missing));
     }
 }

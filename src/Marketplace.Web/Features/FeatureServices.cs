@@ -22,6 +22,10 @@ public static class FeatureServices
         services.AddScoped<Experts.PersonalDataExport>();
         services.AddScoped<Applications.ApplicationService>();
         services.AddScoped<Applications.ConflictOfInterest>();
+        services.AddScoped<Matching.MatchingService>();
+        services.AddScoped<Matching.MatchingTraining>();
+        services.AddSingleton<Matching.RankerCache>();
+        services.AddScoped<Matching.InvitationService>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
         return services;

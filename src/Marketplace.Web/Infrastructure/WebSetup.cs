@@ -22,6 +22,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Manage", IdentitySetup.StaffPolicy);
                 o.Conventions.AuthorizeFolder("/Admin", IdentitySetup.NationalOfficePolicy);
                 o.Conventions.AuthorizeFolder("/Applications", IdentitySetup.ExpertPolicy);
+                o.Conventions.AuthorizeFolder("/Recommendations", IdentitySetup.ExpertPolicy);
                 o.Conventions.AuthorizePage("/Openings/Apply", IdentitySetup.ExpertPolicy);
                 o.Conventions.AddPageRoute("/Manage/Openings/Edit", "/manage/openings/new");
             })

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
@@ -20,25 +21,16 @@ public static class JobsSetup
     {
         var provider = DataServiceCollectionExtensions.ResolveProvider(config);
         var connectionString = config.GetConnectionString("Marketplace");
-        services.AddHangfire(c =>
-        {
-            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (provider == DatabaseProvider.Postgres)
-            {
-                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
-                {
-                    SchemaName = "hangfire",
-                    PrepareSchemaIfNecessary = true,
-                    QueuePollInterval = TimeSpan.FromSeconds(1),
-                });
-            }
-            else
-            {
-                c.UseInMemoryStorage();
-            }
-        });
+        // Each host gets its own storage object. Hangfire's UseXxxStorage would set a process-wide
+        // JobStorage.Current, and two hosts in one process (tests, tools) would then share or swap storages.
+        services.AddSingleton<JobStorage>(_ => provider == DatabaseProvider.Postgres
+            ? new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString!, PostgresOptions), PostgresOptions)
+            : new Hangfire.InMemory.InMemoryStorage());
+        services.AddHangfire((sp, c) => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         if (config.GetValue("Jobs:Server", true))
         {
             services.AddHangfireServer(o =>
@@ -50,6 +42,13 @@ public static class JobsSetup
         return services;
     }
 
+    private static readonly PostgreSqlStorageOptions PostgresOptions = new()
+    {
+        SchemaName = "hangfire",
+        PrepareSchemaIfNecessary = true,
+        QueuePollInterval = TimeSpan.FromSeconds(1),
+    };
+
     /// <summary>The Hangfire dashboard, for national-office accounts only.</summary>
     public static IEndpointRouteBuilder MapMarketplaceJobs(this IEndpointRouteBuilder app)
     {
@@ -58,8 +57,36 @@ public static class JobsSetup
             Authorization = [new NationalOfficeDashboardFilter()],
             DashboardTitle = "Marketplace jobs",
             AppPath = "/",
-        }).RequireAuthorization(IdentitySetup.NationalOfficePolicy);
+        }, app.ServiceProvider.GetRequiredService<JobStorage>()).RequireAuthorization(IdentitySetup.NationalOfficePolicy);
         return app;
+    }
+
+    /// <summary>
+    /// Hangfire keeps its log provider in a static; after this host stops, another host in the same process
+    /// (tests, tools) must not crash on the disposed logger factory, so logging then falls silent.
+    /// </summary>
+    private sealed class HostLogProvider(ILoggerFactory factory) : Hangfire.Logging.ILogProvider
+    {
+        private readonly Hangfire.AspNetCore.AspNetCoreLogProvider _inner = new(factory);
+
+        public Hangfire.Logging.ILog GetLogger(string name)
+        {
+            try
+            {
+                return _inner.GetLogger(name);
+            }
+            catch (ObjectDisposedException)
+            {
+                return SilentLog.Instance;
+            }
+        }
+    }
+
+    private sealed class SilentLog : Hangfire.Logging.ILog
+    {
+        public static readonly SilentLog Instance = new();
+
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
     }
 
     private sealed class NationalOfficeDashboardFilter : IDashboardAuthorizationFilter

@@ -273,6 +273,42 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.ToTable("CareerEntries");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.ExpertInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ExpertProfileId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InvitedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("OpeningId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertProfileId");
+
+                    b.HasIndex("OpeningId", "ExpertProfileId")
+                        .IsUnique();
+
+                    b.ToTable("ExpertInvitations");
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.ExpertProfile", b =>
                 {
                     b.Property<int>("Id")
@@ -647,6 +683,80 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.ToTable("Prefectures");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.RankerModel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double?>("Bm25Ndcg10")
+                        .HasColumnType("double precision");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ColdStartReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ColdStartReasonEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Experts")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<double?>("ModelNdcg10")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("ModelNdcg5")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Openings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Outcomes")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("RulesNdcg10")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VersionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsCurrent");
+
+                    b.ToTable("RankerModels");
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.RecruitmentNotice", b =>
                 {
                     b.Property<int>("Id")
@@ -715,6 +825,48 @@ namespace Marketplace.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("StaffInvitations");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.TrainingRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Progress")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RankerModelId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QueuedAt");
+
+                    b.ToTable("TrainingRuns");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.VendorCompany", b =>
@@ -1000,6 +1152,25 @@ namespace Marketplace.Data.Migrations.Postgres
                         .HasForeignKey("ExpertProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ExpertInvitation", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.ExpertProfile", "Expert")
+                        .WithMany()
+                        .HasForeignKey("ExpertProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.Opening", "Opening")
+                        .WithMany()
+                        .HasForeignKey("OpeningId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Expert");
+
+                    b.Navigation("Opening");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.ExpertProfile", b =>

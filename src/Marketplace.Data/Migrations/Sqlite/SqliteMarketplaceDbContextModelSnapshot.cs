@@ -256,6 +256,40 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("CareerEntries");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.ExpertInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpertProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvitedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpeningId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertProfileId");
+
+                    b.HasIndex("OpeningId", "ExpertProfileId")
+                        .IsUnique();
+
+                    b.ToTable("ExpertInvitations");
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.ExpertProfile", b =>
                 {
                     b.Property<int>("Id")
@@ -617,6 +651,78 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("Prefectures");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.RankerModel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Bm25Ndcg10")
+                        .HasColumnType("REAL");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ColdStartReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ColdStartReasonEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Experts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ModelNdcg10")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("ModelNdcg5")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Openings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Outcomes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("RulesNdcg10")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VersionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsCurrent");
+
+                    b.ToTable("RankerModels");
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.RecruitmentNotice", b =>
                 {
                     b.Property<int>("Id")
@@ -681,6 +787,46 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("StaffInvitations");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.TrainingRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Progress")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RankerModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QueuedAt");
+
+                    b.ToTable("TrainingRuns");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.VendorCompany", b =>
@@ -956,6 +1102,25 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .HasForeignKey("ExpertProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ExpertInvitation", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.ExpertProfile", "Expert")
+                        .WithMany()
+                        .HasForeignKey("ExpertProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.Opening", "Opening")
+                        .WithMany()
+                        .HasForeignKey("OpeningId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Expert");
+
+                    b.Navigation("Opening");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.ExpertProfile", b =>

@@ -64,6 +64,8 @@ public sealed class AccountDeletion(MarketplaceDbContext db, UserManager<AppUser
                     }
                 }
                 await db.SaveChangesAsync(ct);
+                // Invitations to apply were written to the person (staff may have used their name).
+                if (profile is not null) await db.ExpertInvitations.Where(i => i.ExpertProfileId == profile.Id).ExecuteDeleteAsync(ct);
                 // Anything else the person wrote under their id (normally nothing beyond their own applications).
                 await db.ApplicationMessages.Where(m => m.AuthorUserId == userId).ExecuteDeleteAsync(ct);
                 await db.ApplicationStageChanges.Where(h => h.ChangedByUserId == userId)

@@ -144,6 +144,7 @@ public sealed class DemoDataSeeder(
             Skills = skillCodes.Select(c => new ExpertSkill { SkillCode = c, Years = f.Random.Int(1, Math.Max(1, years)) }).ToList(),
             Summary = $"{f.PickRandom(SummaryOpeners)}{string.Join("、", skillCodes.Take(3).Select(c => TaxonomyCatalog.Label(taxonomy.Skills, c)))}の経験を活かし、{f.PickRandom(SummaryGoals)}",
             Visibility = f.Random.Bool(0.7f) ? ProfileVisibility.VisibleToStaff : ProfileVisibility.HiddenUntilApplied,
+            CertifiedCio = f.Random.Bool(0.12f),
             UpdatedAt = now,
         };
     }

@@ -1,0 +1,151 @@
+using Marketplace.Matching.Geo;
+using Marketplace.Matching.Text;
+
+namespace Marketplace.Matching.Features;
+
+/// <summary>
+/// Precomputed expert vectors: skills by dense index, certification and engagement bit masks, prefecture index,
+/// pay and availability figures and a truncated tf-idf vector of the self-introduction. Build it once from the
+/// expert profiles (preferably with <see cref="Ranking.IMatchRanker.BuildIndex"/>, which uses the ranker's text
+/// weights) and rebuild it when profiles change. Immutable and safe to share between threads.
+/// </summary>
+public sealed class ExpertIndex
+{
+    /// <summary>Grams kept per self-introduction.</summary>
+    public const int TextTermsPerExpert = 64;
+
+    internal const int SkillSlots = 64;
+    internal readonly byte[] SkillYears;          // [expert * SkillSlots + skill], 0 = absent, else min(years,254)+1
+    internal readonly ulong[] SkillMask;
+    internal readonly uint[] CertMask;
+    internal readonly byte[] EngagementMask;
+    internal readonly sbyte[] Prefecture;
+    internal readonly float[] Available, MaxOnsite, DesiredRate, PublicYears, YearsExp, CertCount, SkillCountArr;
+    internal readonly bool[] Certified;
+    internal readonly int[] TextOffsets;
+    internal readonly ushort[] TextIds;
+    internal readonly float[] TextWeights;
+    internal readonly Row[] Rows;
+    private readonly Dictionary<string, int[]> _conflicts;
+
+    /// <summary>One cache line per expert with everything feature computation reads besides skills and text.</summary>
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential, Size = 64)]
+    internal struct Row
+    {
+        public ulong SkillMask;
+        public uint CertMask;
+        public byte Engagement;
+        public sbyte Prefecture;
+        public bool Certified;
+        public float Available, MaxOnsite, DesiredRate, PublicYears, YearsExp, CertCount, SkillCount;
+        public int TextStart, TextEnd;
+    }
+    private readonly Dictionary<string, int> _byId;
+
+    /// <summary>The profiles, in index order.</summary>
+    public IReadOnlyList<ExpertRecord> Experts { get; }
+
+    /// <summary>The text weights the vectors were built with.</summary>
+    public TextIdf Idf { get; }
+
+    public int Count => Experts.Count;
+
+    private ExpertIndex(IReadOnlyList<ExpertRecord> experts, TextIdf idf)
+    {
+        Experts = experts;
+        Idf = idf;
+        var n = experts.Count;
+        SkillYears = new byte[n * SkillSlots];
+        SkillMask = new ulong[n];
+        CertMask = new uint[n];
+        EngagementMask = new byte[n];
+        Prefecture = new sbyte[n];
+        Available = new float[n];
+        MaxOnsite = new float[n];
+        DesiredRate = new float[n];
+        PublicYears = new float[n];
+        YearsExp = new float[n];
+        CertCount = new float[n];
+        SkillCountArr = new float[n];
+        Certified = new bool[n];
+        TextOffsets = new int[n + 1];
+        var vectors = new (ushort[] Ids, float[] W)[n];
+        Parallel.For(0, n, i => vectors[i] = idf.Vectorize(experts[i].Summary, TextTermsPerExpert));
+        var conflicts = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        _byId = new Dictionary<string, int>(n, StringComparer.Ordinal);
+        for (var i = 0; i < n; i++)
+        {
+            var x = experts[i];
+            _byId.TryAdd(x.Id, i);
+            foreach (var (code, years) in x.Skills)
+            {
+                var s = MatchingTaxonomy.SkillIndex(code);
+                if (s is < 0 or >= SkillSlots) continue;
+                SkillYears[i * SkillSlots + s] = (byte)(Math.Clamp(years, 0, 254) + 1);
+                SkillMask[i] |= 1UL << s;
+            }
+            foreach (var c in x.Certifications)
+            {
+                var ci = MatchingTaxonomy.CertificationIndex(c);
+                if (ci is >= 0 and < 32) CertMask[i] |= 1u << ci;
+            }
+            foreach (var e in x.AcceptsEngagements) EngagementMask[i] |= EngagementBit(e);
+            Prefecture[i] = (sbyte)Geo.Prefectures.IndexOf(x.HomePrefectureCode);
+            Available[i] = (float)x.AvailableDaysPerWeek;
+            MaxOnsite[i] = (float)x.MaxOnsiteDaysPerMonth;
+            DesiredRate[i] = x.DesiredDayRateYen;
+            PublicYears[i] = Math.Min(x.PublicSectorYears, 40);
+            YearsExp[i] = Math.Min(x.YearsExperience, 50);
+            CertCount[i] = x.Certifications.Count;
+            SkillCountArr[i] = x.Skills.Count;
+            Certified[i] = x.CertifiedCio;
+            TextOffsets[i + 1] = TextOffsets[i] + vectors[i].Ids.Length;
+            foreach (var org in x.ConflictOrgCodes)
+            {
+                if (!conflicts.TryGetValue(org, out var list)) conflicts[org] = list = [];
+                list.Add(i);
+            }
+        }
+        TextIds = new ushort[TextOffsets[n]];
+        TextWeights = new float[TextOffsets[n]];
+        for (var i = 0; i < n; i++)
+        {
+            vectors[i].Ids.CopyTo(TextIds, TextOffsets[i]);
+            vectors[i].W.CopyTo(TextWeights, TextOffsets[i]);
+        }
+        Rows = new Row[n];
+        for (var i = 0; i < n; i++)
+        {
+            Rows[i] = new Row
+            {
+                SkillMask = SkillMask[i], CertMask = CertMask[i], Engagement = EngagementMask[i], Prefecture = Prefecture[i],
+                Certified = Certified[i], Available = Available[i], MaxOnsite = MaxOnsite[i], DesiredRate = DesiredRate[i],
+                PublicYears = PublicYears[i], YearsExp = YearsExp[i], CertCount = CertCount[i], SkillCount = SkillCountArr[i],
+                TextStart = TextOffsets[i], TextEnd = TextOffsets[i + 1],
+            };
+        }
+        _conflicts = conflicts.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>Builds the index. <paramref name="idf"/> defaults to weights learned from these self-introductions.</summary>
+    public static ExpertIndex Build(IReadOnlyList<ExpertRecord> experts, TextIdf? idf = null) =>
+        new(experts, idf ?? TextIdf.FromCorpus(experts.Select(x => x.Summary)));
+
+    /// <summary>Position of an expert id, or -1.</summary>
+    public int IndexOf(string expertId) => _byId.TryGetValue(expertId, out var i) ? i : -1;
+
+    /// <summary>Experts that must never be proposed to this local government (conflict of interest).</summary>
+    internal int[] ConflictedWith(string orgCode) => _conflicts.TryGetValue(orgCode, out var a) ? a : [];
+
+    internal static byte EngagementBit(string code) => code switch
+    {
+        "fixed_term_staff" => 1,
+        "part_time_appointee" => 2,
+        "fiscal_year_appointee" => 4,
+        "outsourced" => 8,
+        _ => 16,
+    };
+
+    /// <summary>Skill years of expert <paramref name="i"/> for dense skill index <paramref name="s"/>; -1 if absent.</summary>
+    internal int YearsOf(int i, int s) => SkillYears[i * SkillSlots + s] - 1;
+}

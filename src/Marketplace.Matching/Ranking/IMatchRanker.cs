@@ -1,0 +1,364 @@
+using Marketplace.Matching.Features;
+using Marketplace.Matching.Reasons;
+
+namespace Marketplace.Matching.Ranking;
+
+/// <summary>An expert proposed for an opening, with the main reasons.</summary>
+public sealed record RankedExpert(string ExpertId, double Score, IReadOnlyList<MatchReason> Reasons);
+
+/// <summary>An opening proposed to an expert, with the main reasons.</summary>
+public sealed record RankedOpening(string OpeningId, double Score, IReadOnlyList<MatchReason> Reasons);
+
+/// <summary>
+/// Proposes experts for openings and openings for experts. Hard constraints (certified-CIO-only openings,
+/// conflicts of interest) exclude candidates before any scoring. Implementations are thread-safe.
+/// </summary>
+public interface IMatchRanker
+{
+    /// <summary>"model" (the learned ranker) or "rules" (the transparent cold-start scorer).</summary>
+    string Kind { get; }
+
+    /// <summary>Version and a one-line description, for the app and the CLI to say which ranker is in use.</summary>
+    string Description { get; }
+
+    /// <summary>Builds the precomputed expert vectors with this ranker's text weights.</summary>
+    ExpertIndex BuildIndex(IReadOnlyList<ExpertRecord> experts);
+
+    /// <summary>The best <paramref name="top"/> experts of <paramref name="index"/> for an opening, best first.</summary>
+    IReadOnlyList<RankedExpert> RankExperts(OpeningRecord opening, ExpertIndex index, int top);
+
+    /// <summary>The best <paramref name="top"/> openings for an expert, best first.</summary>
+    IReadOnlyList<RankedOpening> RankOpenings(ExpertRecord expert, IReadOnlyList<OpeningRecord> openings, int top);
+}
+
+/// <summary>Scores feature vectors; the part that differs between the model and the rules.</summary>
+internal interface IPairScorer
+{
+    double Score(ReadOnlySpan<float> features);
+
+    /// <summary>False when the score is certainly below <paramref name="threshold"/> (the scorer may stop early).</summary>
+    bool TryScoreAbove(ReadOnlySpan<float> features, double threshold, out double score);
+
+    /// <summary>Contribution of each <see cref="FeatureGroup"/> (indexed by the enum value) to the score.</summary>
+    void Contributions(ReadOnlySpan<float> features, Span<double> byGroup);
+}
+
+/// <summary>The ranking machinery shared by both rankers: filtering, parallel top-k, reasons.</summary>
+public abstract class MatchRankerBase : IMatchRanker
+{
+    private const int Chunk = 2048;
+    private const int SpecializeMinMembers = 512;
+
+    internal MatchRankerBase() { }
+
+    internal abstract IPairScorer Scorer { get; }
+
+    /// <summary>Text weights used for new indexes (null: learn them from the indexed self-introductions).</summary>
+    internal abstract Text.TextIdf? Idf { get; }
+
+    public abstract string Kind { get; }
+    public abstract string Description { get; }
+
+    public ExpertIndex BuildIndex(IReadOnlyList<ExpertRecord> experts) => ExpertIndex.Build(experts, Idf);
+
+    public IReadOnlyList<RankedExpert> RankExperts(OpeningRecord opening, ExpertIndex index, int top)
+    {
+        ArgumentNullException.ThrowIfNull(opening);
+        ArgumentNullException.ThrowIfNull(index);
+        if (top <= 0 || index.Count == 0) return [];
+        using var ctx = new OpeningContext(opening, index.Idf);
+        var conflicted = index.ConflictedWith(opening.OrgCode);
+        var excluded = conflicted.Length == 0 ? null : new HashSet<int>(conflicted);
+        var n = index.Count;
+        var chunks = (n + Chunk - 1) / Chunk;
+        var merged = new List<(double Score, int Index)>();
+        var gate = new object();
+        var scorer = Scorer;
+
+        void Run(int from, int to, TopK heap, float[] buf)
+        {
+            for (var e = from; e < to; e++)
+            {
+                if (ctx.Excluded(index, e) || (excluded is not null && excluded.Contains(e))) continue;
+                ctx.Compute(index, e, buf);
+                double s;
+                if (heap.Full)
+                {
+                    if (!scorer.TryScoreAbove(buf, heap.MinScore, out s)) continue;
+                }
+                else s = scorer.Score(buf);
+                heap.Offer(s, e);
+            }
+        }
+
+        if (scorer is TreeEnsembleScorer trees)
+        {
+            merged.AddRange(BranchAndBound(ctx, index, excluded, trees, top));
+        }
+        else if (chunks <= 1)
+        {
+            var heap = new TopK(top);
+            Run(0, n, heap, new float[MatchFeatures.Count]);
+            merged.AddRange(heap.Items());
+        }
+        else
+        {
+            Parallel.For(0, chunks, () => (Heap: new TopK(top), Buf: new float[MatchFeatures.Count]),
+                (c, _, local) =>
+                {
+                    Run(c * Chunk, Math.Min(n, (c + 1) * Chunk), local.Heap, local.Buf);
+                    return local;
+                },
+                local => { lock (gate) merged.AddRange(local.Heap.Items()); });
+        }
+        merged.Sort(TopK.BestFirst);
+        var result = new List<RankedExpert>(Math.Min(top, merged.Count));
+        var f = new float[MatchFeatures.Count];
+        var contrib = new double[Enum.GetValues<FeatureGroup>().Length];
+        foreach (var (score, e) in merged.Take(top))
+        {
+            ctx.Compute(index, e, f);
+            scorer.Contributions(f, contrib);
+            result.Add(new RankedExpert(index.Experts[e].Id, score, ReasonBuilder.Select(ctx, index.Experts[e], f, contrib)));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Exact top-k for tree models: candidates are partitioned by cheap facts (<see cref="OpeningContext.PartitionOf"/>),
+    /// each partition gets an exact upper bound from the trees, and partitions are scored best bound first until no
+    /// remaining partition can beat the k-th best score. Within a partition, scoring stops early per candidate when
+    /// the remaining trees cannot lift it above the k-th best.
+    /// </summary>
+
+    private static List<(double Score, int Index)> BranchAndBound(OpeningContext ctx, ExpertIndex index, HashSet<int>? excluded, TreeEnsembleScorer trees, int top)
+    {
+        var n = index.Count;
+        const int subs = OpeningContext.SubPartitions;
+        var parts = ctx.PartitionCount;
+        var keys = new int[n];
+        var counts = new int[parts * subs + 1];
+        var firstEligible = -1;
+        Parallel.For(0, (n + 8191) / 8192, c =>
+        {
+            for (var e = c * 8192; e < Math.Min(n, (c + 1) * 8192); e++)
+            {
+                keys[e] = ctx.Excluded(index, e) || (excluded is not null && excluded.Contains(e))
+                    ? -1
+                    : ctx.PartitionOf(index, e) * subs + ctx.SubPartitionOf(index, e);
+            }
+        });
+        for (var e = 0; e < n; e++)
+        {
+            var k = keys[e];
+            if (k < 0) continue;
+            counts[k + 1]++;
+            if (firstEligible < 0) firstEligible = e;
+        }
+        var result = new List<(double, int)>();
+        if (firstEligible < 0) return result;
+        for (var p = 0; p < parts * subs; p++) counts[p + 1] += counts[p];
+        var members = new int[counts[parts * subs]];
+        var fill = counts.AsSpan(0, parts * subs).ToArray();
+        for (var e = 0; e < n; e++) if (keys[e] >= 0) members[fill[keys[e]]++] = e;
+
+        var context = new float[MatchFeatures.Count];
+        ctx.Compute(index, firstEligible, context);
+        var lo = new float[MatchFeatures.Count];
+        var hi = new float[MatchFeatures.Count];
+        Array.Fill(lo, float.NegativeInfinity);
+        Array.Fill(hi, float.PositiveInfinity);
+        for (var i = 0; i < MatchFeatures.Count; i++)
+            if (MatchFeatures.Groups[i] == FeatureGroup.Context) lo[i] = hi[i] = context[i];
+        var querySpecial = trees.Specialize(lo, hi);
+        var order = new List<(double Bound, int Partition)>();
+        var scratch = new double[trees.TreeCount + 1];
+        for (var p = 0; p < parts; p++)
+        {
+            if (counts[(p + 1) * subs] == counts[p * subs]) continue;
+            ctx.PartitionBox(p, context, lo, hi);
+            order.Add((trees.UpperBound(lo, hi, scratch), p));
+        }
+        order.Sort((a, b) => b.Bound.CompareTo(a.Bound) is var c && c != 0 ? c : a.Partition.CompareTo(b.Partition));
+
+        // Partitions are taken best bound first by two workers sharing the k-th best score found so far: any such score
+        // is a lower bound of the final k-th best, so skipping a box whose bound is below it never changes the result.
+        var global = new TopK(top);
+        var gate = new object();
+        var shared = double.NegativeInfinity;
+        bool Below(double bound)
+        {
+            var t = Volatile.Read(ref shared);
+            return bound < t - 1e-6 * (1 + Math.Abs(t));
+        }
+        var next = -1;
+        void Worker()
+        {
+            var heap = new TopK(top);
+            var f = new float[MatchFeatures.Count];
+            var subLo = new float[MatchFeatures.Count];
+            var subHi = new float[MatchFeatures.Count];
+            var boxLo = new float[MatchFeatures.Count];
+            var boxHi = new float[MatchFeatures.Count];
+            var bounds = new double[trees.TreeCount + 1];
+            while (true)
+            {
+                var j = Interlocked.Increment(ref next);
+                if (j >= order.Count) break;
+                var (bound, p) = order[j];
+                if (Below(bound)) break; // later partitions have lower bounds
+                ctx.PartitionBox(p, context, boxLo, boxHi);
+                // Specialising costs about as much as scoring a few hundred candidates: small partitions share the
+                // ensemble specialised to the opening alone (still exact inside any box of this query).
+                var special = counts[(p + 1) * subs] - counts[p * subs] >= SpecializeMinMembers ? trees.Specialize(boxLo, boxHi) : querySpecial;
+                if (bounds.Length < special.TreeCount + 1) bounds = new double[special.TreeCount + 1];
+                for (var sub = 0; sub < subs; sub++)
+                {
+                    var from = counts[p * subs + sub];
+                    var to = counts[p * subs + sub + 1];
+                    if (from == to) continue;
+                    Array.Copy(boxLo, subLo, subLo.Length);
+                    Array.Copy(boxHi, subHi, subHi.Length);
+                    ctx.SubPartitionBox(sub, subLo, subHi);
+                    if (Below(special.UpperBound(subLo, subHi, bounds))) continue;
+                    for (var m = from; m < to; m++)
+                    {
+                        var e = members[m];
+                        ctx.Compute(index, e, f);
+                        var floor = Volatile.Read(ref shared);
+                        var threshold = heap.Full ? Math.Max(heap.MinScore, floor) : floor;
+                        if (!special.TryScoreAbove(f, threshold, bounds, out var s)) continue;
+                        heap.Offer(s, e);
+                    }
+                    lock (gate)
+                    {
+                        foreach (var (s, e) in heap.Items()) global.Offer(s, e);
+                        if (global.Full) Volatile.Write(ref shared, global.MinScore);
+                    }
+                    heap = new TopK(top);
+                }
+            }
+        }
+        var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, order.Count));
+        if (workers == 1) Worker();
+        else Parallel.Invoke(Enumerable.Repeat((Action)Worker, workers).ToArray());
+        // Report the canonical scores (the full ensemble in ML.NET's order), not the specialised sums.
+        var f2 = new float[MatchFeatures.Count];
+        foreach (var (_, e) in global.Items())
+        {
+            ctx.Compute(index, e, f2);
+            result.Add((trees.Score(f2), e));
+        }
+        return result;
+    }
+
+    public IReadOnlyList<RankedOpening> RankOpenings(ExpertRecord expert, IReadOnlyList<OpeningRecord> openings, int top)
+    {
+        ArgumentNullException.ThrowIfNull(expert);
+        if (top <= 0 || openings.Count == 0) return [];
+        var index = ExpertIndex.Build([expert], Idf ?? Text.TextIdf.FromCorpus(openings.Select(o => OpeningContext.QueryText(o)).Append(expert.Summary)));
+        var conflicts = expert.ConflictOrgCodes.Count == 0 ? null : expert.ConflictOrgCodes.ToHashSet(StringComparer.Ordinal);
+        var scored = new (double Score, int Index, MatchReason[] Reasons)[openings.Count];
+        var keep = new bool[openings.Count];
+        Parallel.For(0, openings.Count, i =>
+        {
+            var o = openings[i];
+            if (conflicts is not null && conflicts.Contains(o.OrgCode)) return;
+            using var ctx = new OpeningContext(o, index.Idf);
+            if (ctx.Excluded(index, 0)) return;
+            var f = new float[MatchFeatures.Count];
+            ctx.Compute(index, 0, f);
+            scored[i] = (Scorer.Score(f), i, []);
+            keep[i] = true;
+        });
+        var best = scored.Where((_, i) => keep[i]).Select(s => (s.Score, s.Index)).ToList();
+        best.Sort(TopK.BestFirst);
+        var result = new List<RankedOpening>();
+        foreach (var (score, i) in best.Take(top))
+        {
+            using var ctx = new OpeningContext(openings[i], index.Idf);
+            var f = new float[MatchFeatures.Count];
+            var contrib = new double[Enum.GetValues<FeatureGroup>().Length];
+            ctx.Compute(index, 0, f);
+            Scorer.Contributions(f, contrib);
+            result.Add(new RankedOpening(openings[i].Id, score, ReasonBuilder.Select(ctx, expert, f, contrib)));
+        }
+        return result;
+    }
+
+    /// <summary>Scores every expert of the index for an opening (excluded ones get −∞). Used for evaluation.</summary>
+    internal void ScoreAll(OpeningRecord opening, ExpertIndex index, float[] scores)
+    {
+        using var ctx = new OpeningContext(opening, index.Idf);
+        var conflicted = index.ConflictedWith(opening.OrgCode).ToHashSet();
+        var scorer = Scorer;
+        Parallel.For(0, (index.Count + Chunk - 1) / Chunk, () => new float[MatchFeatures.Count], (c, _, f) =>
+        {
+            for (var e = c * Chunk; e < Math.Min(index.Count, (c + 1) * Chunk); e++)
+            {
+                if (ctx.Excluded(index, e) || conflicted.Contains(e)) { scores[e] = float.NegativeInfinity; continue; }
+                ctx.Compute(index, e, f);
+                scores[e] = (float)scorer.Score(f);
+            }
+            return f;
+        }, _ => { });
+    }
+}
+
+/// <summary>A bounded min-heap keeping the best k (score, index) pairs; ties go to the lower index.</summary>
+internal sealed class TopK(int k)
+{
+    private readonly double[] _s = new double[k];
+    private readonly int[] _i = new int[k];
+    private int _n;
+
+    public bool Full => _n == k;
+    public double MinScore => _s[0];
+
+    public static int BestFirst((double Score, int Index) a, (double Score, int Index) b)
+    {
+        var c = b.Score.CompareTo(a.Score);
+        return c != 0 ? c : a.Index.CompareTo(b.Index);
+    }
+
+    // a is worse than b
+    private bool Worse(int a, int b) => _s[a] < _s[b] || (_s[a] == _s[b] && _i[a] > _i[b]);
+
+    public void Offer(double score, int index)
+    {
+        if (_n < k)
+        {
+            _s[_n] = score; _i[_n] = index; _n++;
+            var c = _n - 1;
+            while (c > 0)
+            {
+                var p = (c - 1) / 2;
+                if (!Worse(c, p)) break;
+                Swap(c, p); c = p;
+            }
+            return;
+        }
+        if (score < _s[0] || (score == _s[0] && index > _i[0])) return;
+        _s[0] = score; _i[0] = index;
+        var i = 0;
+        while (true)
+        {
+            int l = 2 * i + 1, r = l + 1, m = i;
+            if (l < _n && Worse(l, m)) m = l;
+            if (r < _n && Worse(r, m)) m = r;
+            if (m == i) break;
+            Swap(i, m); i = m;
+        }
+    }
+
+    private void Swap(int a, int b)
+    {
+        (_s[a], _s[b]) = (_s[b], _s[a]);
+        (_i[a], _i[b]) = (_i[b], _i[a]);
+    }
+
+    public IEnumerable<(double Score, int Index)> Items()
+    {
+        for (var j = 0; j < _n; j++) yield return (_s[j], _i[j]);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Marketplace.Data.Entities;
+using Marketplace.Matching;
+
+namespace Marketplace.Web.Features.Matching;
+
+/// <summary>Maps the app's entities onto the matching component's plain records.</summary>
+public static class MatchingRecords
+{
+    public static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    public static string PayUnitCode(PayUnit unit) => unit switch
+    {
+        PayUnit.Year => "year",
+        PayUnit.Month => "month",
+        PayUnit.Day => "day",
+        PayUnit.Hour => "hour",
+        _ => "contract_total",
+    };
+
+    public static OpeningRecord From(Opening o) => new(
+        Id(o.Id),
+        o.Organization!.Code,
+        o.Organization.PrefectureCode,
+        o.RoleCode,
+        o.EngagementCode,
+        o.FirstTermMonths,
+        o.PayAmountYen,
+        PayUnitCode(o.PayUnit),
+        o.PayTaxIncluded,
+        o.DaysPerWeek,
+        o.OnsiteDaysPerMonth,
+        [.. o.RequiredSkillCodes],
+        [.. o.PreferredSkillCodes],
+        o.PublicSectorExperienceRequired,
+        o.CertifiedCioOnly,
+        o.Title,
+        o.Description);
+
+    /// <summary>A profile can be matched once it says where the expert lives and how many days they have.</summary>
+    public static bool IsMatchable(ExpertProfile e) => e.HomePrefectureCode.Length == 2 && e.AvailableDaysPerWeek > 0;
+
+    public static ExpertRecord From(ExpertProfile e, IReadOnlyCollection<string> conflictOrgCodes) => new(
+        Id(e.Id),
+        e.HomePrefectureCode,
+        e.Skills.ToDictionary(s => s.SkillCode, s => s.Years),
+        e.Certifications,
+        e.YearsExperience,
+        e.PublicSectorYears,
+        e.AvailableDaysPerWeek,
+        e.MaxOnsiteDaysPerMonth,
+        e.DesiredDayRateYen,
+        e.AcceptedEngagements,
+        e.CertifiedCio,
+        e.Summary,
+        conflictOrgCodes);
+}

@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using Marketplace.Data;
+using Marketplace.Data.Entities;
+using Marketplace.Matching;
+using Marketplace.Matching.Ranking;
+using Marketplace.Matching.Reasons;
+using Marketplace.Matching.Training;
+using Marketplace.Web.Features.Applications;
+using Marketplace.Web.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Features.Matching;
+
+/// <summary>The ranker in use and why: the current trained model, or the rule-based scorer at cold start.</summary>
+public sealed record RankerInUse(IMatchRanker Ranker, RankerModel? Model, string Why);
+
+public sealed record ExpertRecommendation(ExpertProfile Expert, double Score, IReadOnlyList<MatchReason> Reasons, bool Applied, bool Invited);
+
+public sealed record OpeningRecommendation(Opening Opening, double Score, IReadOnlyList<MatchReason> Reasons);
+
+/// <summary>Loaded rankers by model id: an accelerator only, every instance can rebuild it from the database.</summary>
+public sealed class RankerCache
+{
+    public ConcurrentDictionary<int, IMatchRanker> Rankers { get; } = new();
+}
+
+/// <summary>
+/// Recommendations in both directions. Staff see only experts who made their profile visible to staff
+/// or who applied to that opening; the ranker excludes conflicts of interest and, for certified-only
+/// openings, anyone not certified, before scoring.
+/// </summary>
+public sealed class MatchingService(MarketplaceDbContext db, ConflictOfInterest conflicts, RankerCache cache, TimeProvider clock)
+{
+    public const int DefaultTop = 20;
+
+    public async Task<RankerInUse> RankerAsync(CancellationToken ct = default)
+    {
+        var current = await db.RankerModels.AsNoTracking().Where(m => m.IsCurrent).OrderByDescending(m => m.Id).FirstOrDefaultAsync(ct);
+        if (current is null)
+        {
+            return new RankerInUse(new RuleBasedRanker(), null, LocalizationSetup.IsEnglish
+                ? "No model has been trained yet: the transparent rule-based scorer ranks."
+                : "学習済みモデルがまだないため、ルールに基づく採点で順位付けしています。");
+        }
+        var ranker = cache.Rankers.GetOrAdd(current.Id, _ => MatchingModel.FromBytes(current.Bytes).CreateRanker());
+        var why = current.Kind == "model"
+            ? LocalizationSetup.IsEnglish
+                ? $"Learned ranker {current.VersionId} (trained {current.TrainedAt:yyyy-MM-dd}, held-out NDCG@10 {current.ModelNdcg10:0.000})."
+                : $"学習済みランカー {current.VersionId}（{current.TrainedAt:yyyy-MM-dd} 学習、検証用データでの NDCG@10 = {current.ModelNdcg10:0.000}）で順位付けしています。"
+            : LocalizationSetup.IsEnglish ? current.ColdStartReasonEn : current.ColdStartReason;
+        return new RankerInUse(ranker, current, why);
+    }
+
+    /// <summary>Recommended experts for one of the government's own openings; null when the opening is not theirs.</summary>
+    public async Task<(Opening Opening, RankerInUse Ranker, List<ExpertRecommendation> Experts)?> ExpertsForAsync(int organizationId, int openingId, int top = DefaultTop, CancellationToken ct = default)
+    {
+        var opening = await db.Openings.AsNoTracking().Include(o => o.Organization).Include(o => o.Skills)
+            .FirstOrDefaultAsync(o => o.Id == openingId && o.OrganizationId == organizationId, ct);
+        if (opening is null) return null;
+
+        var appliedIds = await db.Applications.Where(a => a.OpeningId == openingId).Select(a => a.ExpertProfileId).ToListAsync(ct);
+        var invitedIds = await db.ExpertInvitations.Where(i => i.OpeningId == openingId).Select(i => i.ExpertProfileId).ToListAsync(ct);
+        var candidates = await db.ExpertProfiles.AsNoTracking().Include(e => e.Skills)
+            .Where(e => e.UserId != null && e.AnonymizedAt == null && (e.Visibility == ProfileVisibility.VisibleToStaff || appliedIds.Contains(e.Id)))
+            .ToListAsync(ct);
+        candidates = candidates.Where(MatchingRecords.IsMatchable).ToList();
+        var conflictCodes = await conflicts.ConflictOrgCodesAsync(ct);
+        var records = candidates.Select(e => MatchingRecords.From(e, conflictCodes.GetValueOrDefault(e.Id) ?? [])).ToList();
+
+        var inUse = await RankerAsync(ct);
+        var index = inUse.Ranker.BuildIndex(records);
+        var ranked = inUse.Ranker.RankExperts(MatchingRecords.From(opening), index, top);
+        var byId = candidates.ToDictionary(e => MatchingRecords.Id(e.Id));
+        var result = ranked.Select(r =>
+        {
+            var expert = byId[r.ExpertId];
+            return new ExpertRecommendation(expert, r.Score, r.Reasons, appliedIds.Contains(expert.Id), invitedIds.Contains(expert.Id));
+        }).ToList();
+        return (opening, inUse, result);
+    }
+
+    /// <summary>Recommended openings, still taking applications, for the signed-in expert.</summary>
+    public async Task<(ExpertProfile? Profile, RankerInUse Ranker, List<OpeningRecommendation> Openings)> OpeningsForAsync(string userId, int top = DefaultTop, CancellationToken ct = default)
+    {
+        var inUse = await RankerAsync(ct);
+        var profile = await db.ExpertProfiles.AsNoTracking().Include(e => e.Skills).FirstOrDefaultAsync(e => e.UserId == userId, ct);
+        if (profile is null || !MatchingRecords.IsMatchable(profile)) return (profile, inUse, []);
+        var today = DisplayFormatter.TodayInJapan(clock);
+        var openings = await db.Openings.AsNoTracking().Include(o => o.Organization).Include(o => o.Skills)
+            .Where(o => o.Status == OpeningStatus.Published && o.ApplicationDeadline >= today)
+            .ToListAsync(ct);
+        var conflictCodes = await conflicts.ConflictOrgCodesAsync(ct);
+        var expert = MatchingRecords.From(profile, conflictCodes.GetValueOrDefault(profile.Id) ?? []);
+        var ranked = inUse.Ranker.RankOpenings(expert, openings.Select(MatchingRecords.From).ToList(), top);
+        var byId = openings.ToDictionary(o => MatchingRecords.Id(o.Id));
+        return (profile, inUse, ranked.Select(r => new OpeningRecommendation(byId[r.OpeningId], r.Score, r.Reasons)).ToList());
+    }
+
+    /// <summary>Everything the database knows, as the matching component's training data.</summary>
+    public async Task<MatchingData> TrainingDataAsync(CancellationToken ct = default)
+    {
+        var openings = await db.Openings.AsNoTracking().Include(o => o.Organization).Include(o => o.Skills)
+            .Where(o => o.Status != OpeningStatus.Draft).ToListAsync(ct);
+        var experts = await db.ExpertProfiles.AsNoTracking().Include(e => e.Skills).ToListAsync(ct);
+        experts = experts.Where(MatchingRecords.IsMatchable).ToList();
+        var expertIds = experts.Select(e => e.Id).ToHashSet();
+        var openingIds = openings.Select(o => o.Id).ToHashSet();
+        var outcomes = await db.Applications.AsNoTracking().Select(a => new { a.OpeningId, a.ExpertProfileId, a.Stage }).ToListAsync(ct);
+        var conflictCodes = await conflicts.ConflictOrgCodesAsync(ct);
+        return new MatchingData(
+            openings.Select(MatchingRecords.From).ToList(),
+            experts.Select(e => MatchingRecords.From(e, conflictCodes.GetValueOrDefault(e.Id) ?? [])).ToList(),
+            outcomes.Where(o => openingIds.Contains(o.OpeningId) && expertIds.Contains(o.ExpertProfileId))
+                .Select(o => new OutcomeRecord(MatchingRecords.Id(o.OpeningId), MatchingRecords.Id(o.ExpertProfileId), o.Stage)).ToList());
+    }
+}

@@ -1,0 +1,39 @@
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Matching;
+using Marketplace.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Manage.Openings;
+
+/// <summary>Recommended experts for one of the government's own openings, with reasons and an invitation to apply.</summary>
+public sealed class RecommendationsModel(MatchingService matching, InvitationService invitations, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public Opening Opening { get; private set; } = null!;
+    public string RankerWhy { get; private set; } = "";
+    public List<ExpertRecommendation> Experts { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var found = await matching.ExpertsForAsync(User.OrganizationId()!.Value, id, ct: ct);
+        if (found is null) return NotFound();
+        (Opening, var inUse, Experts) = found.Value;
+        RankerWhy = inUse.Why;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync(int id, int expertId, string? message, CancellationToken ct)
+    {
+        var (ok, error, notFound) = await invitations.InviteAsync(User.OrganizationId()!.Value, User.UserId()!, id, expertId, message, Request.BaseUrl(), ct);
+        if (notFound) return NotFound();
+        if (ok)
+        {
+            TempData["Notice"] = t["Invite_ToApplySent"].Value;
+            return RedirectToPage(new { id });
+        }
+        ModelState.AddModelError("", error!);
+        return await OnGetAsync(id, ct);
+    }
+}
