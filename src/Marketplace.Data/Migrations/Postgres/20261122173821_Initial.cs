@@ -60,6 +60,54 @@ namespace Marketplace.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "RankerModels",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    VersionId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TrainedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Openings = table.Column<int>(type: "integer", nullable: false),
+                    Experts = table.Column<int>(type: "integer", nullable: false),
+                    Outcomes = table.Column<int>(type: "integer", nullable: false),
+                    ModelNdcg5 = table.Column<double>(type: "double precision", nullable: true),
+                    ModelNdcg10 = table.Column<double>(type: "double precision", nullable: true),
+                    Bm25Ndcg10 = table.Column<double>(type: "double precision", nullable: true),
+                    RulesNdcg10 = table.Column<double>(type: "double precision", nullable: true),
+                    IsCurrent = table.Column<bool>(type: "boolean", nullable: false),
+                    Decision = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ColdStartReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ColdStartReasonEn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RankerModels", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrainingRuns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Progress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "text", nullable: true),
+                    QueuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RankerModelId = table.Column<int>(type: "integer", nullable: true),
+                    Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "VendorCompanies",
                 columns: table => new
                 {
@@ -210,6 +258,31 @@ namespace Marketplace.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "VendorContracts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    VendorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CorporateNumber = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
+                    Relation = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VendorContracts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VendorContracts_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -300,21 +373,27 @@ namespace Marketplace.Data.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: true),
                     FullName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    HomePrefectureCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
                     Summary = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    VendorAffiliationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    VendorCorporateNumber = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: true),
+                    HomePrefectureCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
                     YearsExperience = table.Column<int>(type: "integer", nullable: false),
                     PublicSectorYears = table.Column<int>(type: "integer", nullable: false),
                     AvailableDaysPerWeek = table.Column<double>(type: "double precision", nullable: false),
                     MaxOnsiteDaysPerMonth = table.Column<double>(type: "double precision", nullable: false),
                     DesiredDayRateYen = table.Column<long>(type: "bigint", nullable: false),
+                    DesiredPayAmountYen = table.Column<long>(type: "bigint", nullable: false),
+                    DesiredPayUnit = table.Column<int>(type: "integer", nullable: false),
                     AcceptedEngagements = table.Column<List<string>>(type: "text[]", nullable: false),
                     Certifications = table.Column<List<string>>(type: "text[]", nullable: false),
                     CertifiedCio = table.Column<bool>(type: "boolean", nullable: false),
+                    SideJob = table.Column<int>(type: "integer", nullable: false),
                     Visibility = table.Column<int>(type: "integer", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AnonymizedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -324,7 +403,7 @@ namespace Marketplace.Data.Migrations.Postgres
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -395,6 +474,30 @@ namespace Marketplace.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CareerEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ExpertProfileId = table.Column<int>(type: "integer", nullable: false),
+                    Organization = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: true),
+                    PublicSector = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CareerEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CareerEntries_ExpertProfiles_ExpertProfileId",
+                        column: x => x.ExpertProfileId,
+                        principalTable: "ExpertProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ExpertSkills",
                 columns: table => new
                 {
@@ -409,6 +512,66 @@ namespace Marketplace.Data.Migrations.Postgres
                         name: "FK_ExpertSkills_ExpertProfiles_ExpertProfileId",
                         column: x => x.ExpertProfileId,
                         principalTable: "ExpertProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Applications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OpeningId = table.Column<int>(type: "integer", nullable: false),
+                    ExpertProfileId = table.Column<int>(type: "integer", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Motivation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Applications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Applications_ExpertProfiles_ExpertProfileId",
+                        column: x => x.ExpertProfileId,
+                        principalTable: "ExpertProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Applications_Openings_OpeningId",
+                        column: x => x.OpeningId,
+                        principalTable: "Openings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExpertInvitations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OpeningId = table.Column<int>(type: "integer", nullable: false),
+                    ExpertProfileId = table.Column<int>(type: "integer", nullable: false),
+                    InvitedByUserId = table.Column<string>(type: "text", nullable: false),
+                    Message = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExpertInvitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExpertInvitations_ExpertProfiles_ExpertProfileId",
+                        column: x => x.ExpertProfileId,
+                        principalTable: "ExpertProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ExpertInvitations_Openings_OpeningId",
+                        column: x => x.OpeningId,
+                        principalTable: "Openings",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -431,6 +594,75 @@ namespace Marketplace.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "ApplicationMessages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    AuthorUserId = table.Column<string>(type: "text", nullable: true),
+                    FromExpert = table.Column<bool>(type: "boolean", nullable: false),
+                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApplicationMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApplicationMessages_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApplicationStageChanges",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    FromStage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ToStage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ChangedByUserId = table.Column<string>(type: "text", nullable: true),
+                    ByExpert = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApplicationStageChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApplicationStageChanges_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApplicationMessages_ApplicationId_SentAt",
+                table: "ApplicationMessages",
+                columns: new[] { "ApplicationId", "SentAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_ExpertProfileId",
+                table: "Applications",
+                column: "ExpertProfileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_OpeningId_ExpertProfileId",
+                table: "Applications",
+                columns: new[] { "OpeningId", "ExpertProfileId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApplicationStageChanges_ApplicationId",
+                table: "ApplicationStageChanges",
+                column: "ApplicationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -485,10 +717,31 @@ namespace Marketplace.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CareerEntries_ExpertProfileId",
+                table: "CareerEntries",
+                column: "ExpertProfileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExpertInvitations_ExpertProfileId",
+                table: "ExpertInvitations",
+                column: "ExpertProfileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExpertInvitations_OpeningId_ExpertProfileId",
+                table: "ExpertInvitations",
+                columns: new[] { "OpeningId", "ExpertProfileId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ExpertProfiles_UserId",
                 table: "ExpertProfiles",
                 column: "UserId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExpertProfiles_VendorCorporateNumber",
+                table: "ExpertProfiles",
+                column: "VendorCorporateNumber");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notices_OrganizationId",
@@ -539,6 +792,11 @@ namespace Marketplace.Data.Migrations.Postgres
                 column: "PrefectureCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RankerModels_IsCurrent",
+                table: "RankerModels",
+                column: "IsCurrent");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StaffInvitations_OrganizationId",
                 table: "StaffInvitations",
                 column: "OrganizationId");
@@ -550,15 +808,31 @@ namespace Marketplace.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_TrainingRuns_QueuedAt",
+                table: "TrainingRuns",
+                column: "QueuedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_VendorCompanies_CorporateNumber",
                 table: "VendorCompanies",
                 column: "CorporateNumber",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VendorContracts_OrganizationId_CorporateNumber",
+                table: "VendorContracts",
+                columns: new[] { "OrganizationId", "CorporateNumber" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ApplicationMessages");
+
+            migrationBuilder.DropTable(
+                name: "ApplicationStageChanges");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -575,7 +849,13 @@ namespace Marketplace.Data.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CareerEntries");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "ExpertInvitations");
 
             migrationBuilder.DropTable(
                 name: "ExpertSkills");
@@ -584,7 +864,19 @@ namespace Marketplace.Data.Migrations.Postgres
                 name: "OpeningSkills");
 
             migrationBuilder.DropTable(
+                name: "RankerModels");
+
+            migrationBuilder.DropTable(
                 name: "StaffInvitations");
+
+            migrationBuilder.DropTable(
+                name: "TrainingRuns");
+
+            migrationBuilder.DropTable(
+                name: "VendorContracts");
+
+            migrationBuilder.DropTable(
+                name: "Applications");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -55,6 +55,54 @@ namespace Marketplace.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RankerModels",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    VersionId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TrainedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Openings = table.Column<int>(type: "INTEGER", nullable: false),
+                    Experts = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcomes = table.Column<int>(type: "INTEGER", nullable: false),
+                    ModelNdcg5 = table.Column<double>(type: "REAL", nullable: true),
+                    ModelNdcg10 = table.Column<double>(type: "REAL", nullable: true),
+                    Bm25Ndcg10 = table.Column<double>(type: "REAL", nullable: true),
+                    RulesNdcg10 = table.Column<double>(type: "REAL", nullable: true),
+                    IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ColdStartReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ColdStartReasonEn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RankerModels", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrainingRuns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Progress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "TEXT", nullable: true),
+                    QueuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RankerModelId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "VendorCompanies",
                 columns: table => new
                 {
@@ -205,6 +253,31 @@ namespace Marketplace.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "VendorContracts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VendorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CorporateNumber = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    Relation = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VendorContracts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VendorContracts_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -295,21 +368,27 @@ namespace Marketplace.Data.Migrations.Sqlite
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
                     FullName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    HomePrefectureCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
                     Summary = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    VendorAffiliationName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    VendorCorporateNumber = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true),
+                    HomePrefectureCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
                     YearsExperience = table.Column<int>(type: "INTEGER", nullable: false),
                     PublicSectorYears = table.Column<int>(type: "INTEGER", nullable: false),
                     AvailableDaysPerWeek = table.Column<double>(type: "REAL", nullable: false),
                     MaxOnsiteDaysPerMonth = table.Column<double>(type: "REAL", nullable: false),
                     DesiredDayRateYen = table.Column<long>(type: "INTEGER", nullable: false),
+                    DesiredPayAmountYen = table.Column<long>(type: "INTEGER", nullable: false),
+                    DesiredPayUnit = table.Column<int>(type: "INTEGER", nullable: false),
                     AcceptedEngagements = table.Column<string>(type: "TEXT", nullable: false),
                     Certifications = table.Column<string>(type: "TEXT", nullable: false),
                     CertifiedCio = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SideJob = table.Column<int>(type: "INTEGER", nullable: false),
                     Visibility = table.Column<int>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AnonymizedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -319,7 +398,7 @@ namespace Marketplace.Data.Migrations.Sqlite
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -390,6 +469,30 @@ namespace Marketplace.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CareerEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ExpertProfileId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Organization = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PublicSector = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CareerEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CareerEntries_ExpertProfiles_ExpertProfileId",
+                        column: x => x.ExpertProfileId,
+                        principalTable: "ExpertProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ExpertSkills",
                 columns: table => new
                 {
@@ -404,6 +507,66 @@ namespace Marketplace.Data.Migrations.Sqlite
                         name: "FK_ExpertSkills_ExpertProfiles_ExpertProfileId",
                         column: x => x.ExpertProfileId,
                         principalTable: "ExpertProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Applications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OpeningId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExpertProfileId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Motivation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Applications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Applications_ExpertProfiles_ExpertProfileId",
+                        column: x => x.ExpertProfileId,
+                        principalTable: "ExpertProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Applications_Openings_OpeningId",
+                        column: x => x.OpeningId,
+                        principalTable: "Openings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExpertInvitations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OpeningId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExpertProfileId = table.Column<int>(type: "INTEGER", nullable: false),
+                    InvitedByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExpertInvitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExpertInvitations_ExpertProfiles_ExpertProfileId",
+                        column: x => x.ExpertProfileId,
+                        principalTable: "ExpertProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ExpertInvitations_Openings_OpeningId",
+                        column: x => x.OpeningId,
+                        principalTable: "Openings",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -426,6 +589,75 @@ namespace Marketplace.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "ApplicationMessages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorUserId = table.Column<string>(type: "TEXT", nullable: true),
+                    FromExpert = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApplicationMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApplicationMessages_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApplicationStageChanges",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromStage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ToStage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChangedByUserId = table.Column<string>(type: "TEXT", nullable: true),
+                    ByExpert = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApplicationStageChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApplicationStageChanges_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApplicationMessages_ApplicationId_SentAt",
+                table: "ApplicationMessages",
+                columns: new[] { "ApplicationId", "SentAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_ExpertProfileId",
+                table: "Applications",
+                column: "ExpertProfileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_OpeningId_ExpertProfileId",
+                table: "Applications",
+                columns: new[] { "OpeningId", "ExpertProfileId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApplicationStageChanges_ApplicationId",
+                table: "ApplicationStageChanges",
+                column: "ApplicationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -480,10 +712,31 @@ namespace Marketplace.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CareerEntries_ExpertProfileId",
+                table: "CareerEntries",
+                column: "ExpertProfileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExpertInvitations_ExpertProfileId",
+                table: "ExpertInvitations",
+                column: "ExpertProfileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExpertInvitations_OpeningId_ExpertProfileId",
+                table: "ExpertInvitations",
+                columns: new[] { "OpeningId", "ExpertProfileId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ExpertProfiles_UserId",
                 table: "ExpertProfiles",
                 column: "UserId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExpertProfiles_VendorCorporateNumber",
+                table: "ExpertProfiles",
+                column: "VendorCorporateNumber");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notices_OrganizationId",
@@ -527,6 +780,11 @@ namespace Marketplace.Data.Migrations.Sqlite
                 column: "PrefectureCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RankerModels_IsCurrent",
+                table: "RankerModels",
+                column: "IsCurrent");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StaffInvitations_OrganizationId",
                 table: "StaffInvitations",
                 column: "OrganizationId");
@@ -538,15 +796,31 @@ namespace Marketplace.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_TrainingRuns_QueuedAt",
+                table: "TrainingRuns",
+                column: "QueuedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_VendorCompanies_CorporateNumber",
                 table: "VendorCompanies",
                 column: "CorporateNumber",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VendorContracts_OrganizationId_CorporateNumber",
+                table: "VendorContracts",
+                columns: new[] { "OrganizationId", "CorporateNumber" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ApplicationMessages");
+
+            migrationBuilder.DropTable(
+                name: "ApplicationStageChanges");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -563,7 +837,13 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CareerEntries");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "ExpertInvitations");
 
             migrationBuilder.DropTable(
                 name: "ExpertSkills");
@@ -572,7 +852,19 @@ namespace Marketplace.Data.Migrations.Sqlite
                 name: "OpeningSkills");
 
             migrationBuilder.DropTable(
+                name: "RankerModels");
+
+            migrationBuilder.DropTable(
                 name: "StaffInvitations");
+
+            migrationBuilder.DropTable(
+                name: "TrainingRuns");
+
+            migrationBuilder.DropTable(
+                name: "VendorContracts");
+
+            migrationBuilder.DropTable(
+                name: "Applications");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
