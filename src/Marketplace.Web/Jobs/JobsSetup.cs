@@ -33,8 +33,10 @@ public static class JobsSetup
             .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         if (config.GetValue("Jobs:Server", true))
         {
-            services.AddHangfireServer(o =>
+            services.AddHangfireServer((sp, o) =>
             {
+                // Jobs are built from this host's services, not from Hangfire's process-wide activator.
+                o.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
                 o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
                 o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
             });
