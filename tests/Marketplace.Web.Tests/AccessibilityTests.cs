@@ -131,7 +131,8 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetim
         var application = await _app.WithDbAsync(db => db.Applications.Where(a => a.OpeningId == ozu).Select(a => a.Id).FirstAsync());
         await AssertAccessibleAsync(WebClientExtensions.OzuStaff,
             "/manage/openings", "/manage/openings/new", $"/manage/openings/{ozu}", $"/manage/openings/{ozu}/edit",
-            $"/manage/openings/{ozu}/applicants", $"/manage/applications/{application}", "/manage/vendor-contracts", "/manage/staff/invite");
+            $"/manage/openings/{ozu}/applicants", $"/manage/applications/{application}", "/manage/vendor-contracts", "/manage/staff/invite",
+            $"/manage/openings/{ozu}/recommendations");
     }
 
     [ChromiumFact]
@@ -151,8 +152,8 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetim
     [ChromiumFact]
     public async Task OfficeAndExpertPages_NoWcag2AaViolations()
     {
-        await AssertAccessibleAsync(WebClientExtensions.Office, "/admin/organizations", "/admin/organizations/import", "/admin/staff-requests");
-        await AssertAccessibleAsync(WebClientExtensions.Expert, "/applications", "/account/data");
+        await AssertAccessibleAsync(WebClientExtensions.Office, "/admin/organizations", "/admin/organizations/import", "/admin/staff-requests", "/admin/matching");
+        await AssertAccessibleAsync(WebClientExtensions.Expert, "/applications", "/account/data", "/recommendations", "/profile", "/profile/edit", "/recommendations?culture=en");
     }
 
     [ChromiumFact]
