@@ -81,6 +81,7 @@ public sealed partial class ExpertProfileService(MarketplaceDbContext db, Taxono
 
         var e = new Dictionary<string, string>();
         void Err(string field, string key, params object[] args) => e.TryAdd(field, t[key, args]);
+        var numbers = new NumberFields(t, e);
 
         var fullName = Clean(input.FullName);
         if (fullName.Length == 0) Err(nameof(input.FullName), "Val_Required", t["Field_FullName"]);
@@ -146,12 +147,12 @@ public sealed partial class ExpertProfileService(MarketplaceDbContext db, Taxono
         var certifications = (input.Certifications ?? []).Distinct().ToList();
         if (certifications.Any(c => !TaxonomyCatalog.Contains(taxonomy.Certifications, c))) Err(nameof(input.Certifications), "Val_UnknownCode", t["Field_Certifications"]);
 
-        var yearsExperience = Int(nameof(input.YearsExperience), input.YearsExperience, "Field_YearsExperience", 0, MaxYears) ?? 0;
-        var publicYears = Int(nameof(input.PublicSectorYears), input.PublicSectorYears, "Field_PublicSectorYears", 0, MaxYears) ?? 0;
+        var yearsExperience = numbers.Int(nameof(input.YearsExperience), input.YearsExperience, "Field_YearsExperience", 0, MaxYears) ?? 0;
+        var publicYears = numbers.Int(nameof(input.PublicSectorYears), input.PublicSectorYears, "Field_PublicSectorYears", 0, MaxYears) ?? 0;
         if (publicYears > yearsExperience && !e.ContainsKey(nameof(input.YearsExperience))) Err(nameof(input.PublicSectorYears), "Val_PublicYearsOverTotal");
 
-        var days = Dec(nameof(input.AvailableDaysPerWeek), input.AvailableDaysPerWeek, "Field_AvailableDaysPerWeek", 0.5, 5);
-        var onsite = Dec(nameof(input.MaxOnsiteDaysPerMonth), input.MaxOnsiteDaysPerMonth, "Field_MaxOnsiteDaysPerMonth", 0, 31) ?? 0;
+        var days = numbers.Dec(nameof(input.AvailableDaysPerWeek), input.AvailableDaysPerWeek, "Field_AvailableDaysPerWeek", 0.5, 5);
+        var onsite = numbers.Dec(nameof(input.MaxOnsiteDaysPerMonth), input.MaxOnsiteDaysPerMonth, "Field_MaxOnsiteDaysPerMonth", 0, 31) ?? 0;
 
         long payAmount = 0;
         if (!string.IsNullOrWhiteSpace(input.DesiredPayAmount))
@@ -229,28 +230,6 @@ public sealed partial class ExpertProfileService(MarketplaceDbContext db, Taxono
 
         await db.SaveChangesAsync(ct);
         return ProfileResult.Ok(profile);
-
-        int? Int(string field, string? text, string label, int min, int max)
-        {
-            if (string.IsNullOrWhiteSpace(text)) return null;
-            if (!JapaneseText.TryParseYen(text, out var v) || v < min || v > max)
-            {
-                Err(field, "Val_IntRange", t[label], min, max);
-                return null;
-            }
-            return (int)v;
-        }
-
-        double? Dec(string field, string? text, string label, double min, double max)
-        {
-            if (string.IsNullOrWhiteSpace(text)) return null;
-            if (!JapaneseText.TryParseDecimal(text, out var v) || v < min || v > max)
-            {
-                Err(field, "Val_DecimalRange", t[label], min, max);
-                return null;
-            }
-            return v;
-        }
     }
 
     public ProfileInput ToInput(ExpertProfile p)

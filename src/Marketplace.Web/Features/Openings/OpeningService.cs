@@ -135,6 +135,7 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
     {
         var e = new Dictionary<string, string>();
         void Err(string field, string key, params object[] args) => e.TryAdd(field, t[key, args]);
+        var numbers = new NumberFields(t, e);
 
         var title = input.Title?.Trim() ?? "";
         if (title.Length == 0) Err(nameof(input.Title), "Val_Required", t["Field_Title"]);
@@ -158,19 +159,19 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
         var rank = input.Rank?.Trim();
         if (rank?.Length > 100) Err(nameof(input.Rank), "Val_TooLong", t["Field_Rank"], 100, rank.Length);
 
-        var positions = Int(nameof(input.Positions), input.Positions, "Field_Positions", 1, 100, required: true) ?? 1;
-        var firstTerm = Int(nameof(input.FirstTermMonths), input.FirstTermMonths, "Field_FirstTermMonths", 1, 120, required: true) ?? 0;
-        var followOn = Int(nameof(input.FollowOnTermMonths), input.FollowOnTermMonths, "Field_FollowOnTermMonths", 1, 120, required: false);
+        var positions = numbers.Int(nameof(input.Positions), input.Positions, "Field_Positions", 1, 100, required: true) ?? 1;
+        var firstTerm = numbers.Int(nameof(input.FirstTermMonths), input.FirstTermMonths, "Field_FirstTermMonths", 1, 120, required: true) ?? 0;
+        var followOn = numbers.Int(nameof(input.FollowOnTermMonths), input.FollowOnTermMonths, "Field_FollowOnTermMonths", 1, 120, required: false);
 
         if (!Enum.TryParse<RenewalRule>(input.RenewalRule, out var renewal) || !Enum.IsDefined(renewal)) Err(nameof(input.RenewalRule), "Val_Choose", t["Field_RenewalRule"]);
         int? renewalCount = null, renewalTotal = null;
         if (renewal == RenewalRule.RenewableTimes)
         {
-            renewalCount = Int(nameof(input.RenewalMaxCount), input.RenewalMaxCount, "Field_RenewalMaxCount", 1, 20, required: true);
+            renewalCount = numbers.Int(nameof(input.RenewalMaxCount), input.RenewalMaxCount, "Field_RenewalMaxCount", 1, 20, required: true);
         }
         else if (renewal == RenewalRule.RenewableUpToTotalMonths)
         {
-            renewalTotal = Int(nameof(input.RenewalMaxTotalMonths), input.RenewalMaxTotalMonths, "Field_RenewalMaxTotalMonths", 1, 600, required: true);
+            renewalTotal = numbers.Int(nameof(input.RenewalMaxTotalMonths), input.RenewalMaxTotalMonths, "Field_RenewalMaxTotalMonths", 1, 600, required: true);
             if (renewalTotal is { } total && firstTerm > 0 && total <= firstTerm) Err(nameof(input.RenewalMaxTotalMonths), "Val_TotalTermTooShort");
         }
 
@@ -189,8 +190,8 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
         var payNotes = input.PayNotes?.Trim();
         if (payNotes?.Length > 1000) Err(nameof(input.PayNotes), "Val_TooLong", t["Field_PayNotes"], 1000, payNotes.Length);
 
-        var daysPerWeek = Dec(nameof(input.DaysPerWeek), input.DaysPerWeek, "Field_DaysPerWeek", 0.5, 5, required: true) ?? 0;
-        var onsite = Dec(nameof(input.OnsiteDays), input.OnsiteDays, "Field_OnsiteDays", 0, 31, required: true) ?? 0;
+        var daysPerWeek = numbers.Dec(nameof(input.DaysPerWeek), input.DaysPerWeek, "Field_DaysPerWeek", 0.5, 5, required: true) ?? 0;
+        var onsite = numbers.Dec(nameof(input.OnsiteDays), input.OnsiteDays, "Field_OnsiteDays", 0, 31, required: true) ?? 0;
         if (!Enum.TryParse<OnsitePeriod>(input.OnsitePeriod, out var onsitePeriod) || !Enum.IsDefined(onsitePeriod)) Err(nameof(input.OnsitePeriod), "Val_Choose", t["Field_OnsitePeriod"]);
         var onsitePerMonth = onsitePeriod == OnsitePeriod.Week ? onsite * ComparablePay.WeeksPerMonth : onsite;
         if (daysPerWeek > 0 && onsitePerMonth > daysPerWeek * ComparablePay.WeeksPerMonth + 1e-9) Err(nameof(input.OnsiteDays), "Val_OnsiteMoreThanWorkdays");
@@ -294,36 +295,6 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
         var orgNames = await db.Organizations.Where(x => x.Id == organizationId).Select(x => x.NameJa + " " + x.NameEn + " " + x.Prefecture!.NameJa).FirstOrDefaultAsync(ct);
         o.SearchText = OpeningSearchText.Build(o, orgNames, taxonomy);
         return e;
-
-        int? Int(string field, string? text, string label, int min, int max, bool required)
-        {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                if (required) Err(field, "Val_Required", t[label]);
-                return null;
-            }
-            if (!JapaneseText.TryParseYen(text, out var v) || v < min || v > max)
-            {
-                Err(field, "Val_IntRange", t[label], min, max);
-                return null;
-            }
-            return (int)v;
-        }
-
-        double? Dec(string field, string? text, string label, double min, double max, bool required)
-        {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                if (required) Err(field, "Val_Required", t[label]);
-                return null;
-            }
-            if (!JapaneseText.TryParseDecimal(text, out var v) || v < min || v > max)
-            {
-                Err(field, "Val_DecimalRange", t[label], min, max);
-                return null;
-            }
-            return v;
-        }
     }
 
     public static PostedPayUnit ToPostedUnit(PayUnit unit) => unit switch
