@@ -1,6 +1,7 @@
 using System.Globalization;
 using Marketplace.Data.Entities;
 using Marketplace.Matching;
+using Marketplace.Web.Features.Taxonomy;
 
 namespace Marketplace.Web.Features.Matching;
 
@@ -8,15 +9,6 @@ namespace Marketplace.Web.Features.Matching;
 public static class MatchingRecords
 {
     public static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
-
-    public static string PayUnitCode(PayUnit unit) => unit switch
-    {
-        PayUnit.Year => "year",
-        PayUnit.Month => "month",
-        PayUnit.Day => "day",
-        PayUnit.Hour => "hour",
-        _ => "contract_total",
-    };
 
     public static OpeningRecord From(Opening o) => new(
         Id(o.Id),
@@ -26,7 +18,7 @@ public static class MatchingRecords
         o.EngagementCode,
         o.FirstTermMonths,
         o.PayAmountYen,
-        PayUnitCode(o.PayUnit),
+        TaxonomyCatalog.PayUnitCode(o.PayUnit),
         o.PayTaxIncluded,
         o.DaysPerWeek,
         o.OnsiteDaysPerMonth,

@@ -13,14 +13,7 @@ public sealed class OpeningDisplay(IStringLocalizer<SharedResource> t, DisplayFo
     public string Skill(string code) => TaxonomyCatalog.Label(tax.Skills, code);
     public string Allowance(string code) => TaxonomyCatalog.Label(tax.Allowances, code);
 
-    public string PayUnitLabel(PayUnit unit) => TaxonomyCatalog.Label(tax.PayUnits, unit switch
-    {
-        PayUnit.Year => "year",
-        PayUnit.Month => "month",
-        PayUnit.Day => "day",
-        PayUnit.Hour => "hour",
-        _ => "contract_total",
-    });
+    public string PayUnitLabel(PayUnit unit) => TaxonomyCatalog.Label(tax.PayUnits, TaxonomyCatalog.PayUnitCode(unit));
 
     /// <summary>月額 273,800円 / 年額 11,400,000円 / 契約総額 33,000,000円（税抜）.</summary>
     public string PostedPay(long amount, PayUnit unit, bool taxIncluded = false)

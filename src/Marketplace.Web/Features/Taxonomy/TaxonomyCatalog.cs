@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Marketplace.Data.Entities;
 using Marketplace.Web.Localization;
 
 namespace Marketplace.Web.Features.Taxonomy;
@@ -43,18 +44,21 @@ public sealed class TaxonomyCatalog
         return new TaxonomyCatalog(lists) { Prefectures = prefecturesCsv is null ? [] : LoadPrefectures(prefecturesCsv) };
     }
 
-    private static List<TaxonomyEntry> LoadPrefectures(string path)
-    {
-        using var reader = new StreamReader(path);
-        var (records, errors) = Marketplace.Matching.Csv.CsvTable.Parse(reader);
-        if (errors.Count > 0) throw new InvalidDataException($"{path}:{errors[0].Line}: {errors[0].Message}");
-        var header = records[0].Fields.ToList();
-        int Col(string name) => header.IndexOf(name);
-        return records.Skip(1).Select(r => new TaxonomyEntry(r.Fields[Col("prefecture_code")], r.Fields[Col("name_ja")], r.Fields[Col("name_en")])).ToList();
-    }
+    private static List<TaxonomyEntry> LoadPrefectures(string path) =>
+        SeedFiles.ReadCsv(path).Select(r => new TaxonomyEntry(r["prefecture_code"], r["name_ja"], r["name_en"])).ToList();
 
     public static string Label(IReadOnlyList<TaxonomyEntry> list, string code) =>
         list.FirstOrDefault(e => e.Code == code)?.Label ?? code;
 
     public static bool Contains(IReadOnlyList<TaxonomyEntry> list, string? code) => list.Any(e => e.Code == code);
+
+    /// <summary>The taxonomy's <c>pay_unit</c> code of a posted pay unit.</summary>
+    public static string PayUnitCode(PayUnit unit) => unit switch
+    {
+        PayUnit.Year => "year",
+        PayUnit.Month => "month",
+        PayUnit.Day => "day",
+        PayUnit.Hour => "hour",
+        _ => "contract_total",
+    };
 }
