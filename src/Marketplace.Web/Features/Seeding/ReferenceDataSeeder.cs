@@ -1,7 +1,6 @@
 using System.Globalization;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
-using Marketplace.Matching.Csv;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +19,7 @@ public sealed class ReferenceDataSeeder(MarketplaceDbContext db, RoleManager<Ide
         if (await db.Prefectures.AnyAsync(ct)) return;
 
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var row in ReadCsv(SeedFiles.PathOf("prefectures.csv")))
+        foreach (var row in SeedFiles.ReadCsv(SeedFiles.PathOf("prefectures.csv")))
         {
             db.Prefectures.Add(new Prefecture
             {
@@ -40,7 +39,7 @@ public sealed class ReferenceDataSeeder(MarketplaceDbContext db, RoleManager<Ide
                 CreatedAt = now,
             });
         }
-        foreach (var row in ReadCsv(SeedFiles.PathOf("municipalities.csv")))
+        foreach (var row in SeedFiles.ReadCsv(SeedFiles.PathOf("municipalities.csv")))
         {
             db.Organizations.Add(new Organization
             {
@@ -53,14 +52,5 @@ public sealed class ReferenceDataSeeder(MarketplaceDbContext db, RoleManager<Ide
             });
         }
         await db.SaveChangesAsync(ct);
-    }
-
-    private static IEnumerable<Dictionary<string, string>> ReadCsv(string path)
-    {
-        using var reader = new StreamReader(path);
-        var (records, errors) = CsvTable.Parse(reader);
-        if (errors.Count > 0) throw new InvalidDataException($"{path}:{errors[0].Line}:{errors[0].Column}: {errors[0].Message}");
-        var header = records[0].Fields;
-        return records.Skip(1).Select(r => header.Select((h, i) => (h, v: i < r.Fields.Count ? r.Fields[i] : "")).ToDictionary(x => x.h, x => x.v)).ToList();
     }
 }
