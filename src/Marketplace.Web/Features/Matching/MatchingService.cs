@@ -35,14 +35,25 @@ public sealed class MatchingService(MarketplaceDbContext db, ConflictOfInterest 
 
     public async Task<RankerInUse> RankerAsync(CancellationToken ct = default)
     {
-        var current = await db.RankerModels.AsNoTracking().Where(m => m.IsCurrent).OrderByDescending(m => m.Id).FirstOrDefaultAsync(ct);
+        // The model's bytes are read only when this instance has not loaded that model yet.
+        var current = await db.RankerModels.AsNoTracking().Where(m => m.IsCurrent).OrderByDescending(m => m.Id)
+            .Select(m => new RankerModel
+            {
+                Id = m.Id, VersionId = m.VersionId, Kind = m.Kind, TrainedAt = m.TrainedAt, ModelNdcg10 = m.ModelNdcg10,
+                ColdStartReason = m.ColdStartReason, ColdStartReasonEn = m.ColdStartReasonEn,
+            })
+            .FirstOrDefaultAsync(ct);
         if (current is null)
         {
             return new RankerInUse(new RuleBasedRanker(), null, LocalizationSetup.IsEnglish
                 ? "No model has been trained yet: the transparent rule-based scorer ranks."
                 : "学習済みモデルがまだないため、ルールに基づく採点で順位付けしています。");
         }
-        var ranker = cache.Rankers.GetOrAdd(current.Id, _ => MatchingModel.FromBytes(current.Bytes).CreateRanker());
+        if (!cache.Rankers.TryGetValue(current.Id, out var ranker))
+        {
+            var bytes = await db.RankerModels.Where(m => m.Id == current.Id).Select(m => m.Bytes).SingleAsync(ct);
+            ranker = cache.Rankers.GetOrAdd(current.Id, MatchingModel.FromBytes(bytes).CreateRanker());
+        }
         var why = current.Kind == "model"
             ? LocalizationSetup.IsEnglish
                 ? $"Learned ranker {current.VersionId} (trained {current.TrainedAt:yyyy-MM-dd}, held-out NDCG@10 {current.ModelNdcg10:0.000})."

@@ -1,3 +1,5 @@
+using Marketplace.Data;
+using Microsoft.EntityFrameworkCore;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Openings;
@@ -7,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Manage.Openings;
 
-public sealed class DetailsModel(OpeningService openings, Marketplace.Data.MarketplaceDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class DetailsModel(OpeningService openings, MarketplaceDbContext db, IStringLocalizer<SharedResource> t) : PageModel
 {
     public Opening Opening { get; private set; } = null!;
     public string Token { get; private set; } = "";
@@ -19,7 +21,7 @@ public sealed class DetailsModel(OpeningService openings, Marketplace.Data.Marke
         if (found is null) return NotFound();
         Opening = found;
         Token = openings.TokenOf(found);
-        ApplicantCount = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Applications, a => a.OpeningId == id, ct);
+        ApplicantCount = await db.Applications.CountAsync(a => a.OpeningId == id, ct);
         return Page();
     }
 
