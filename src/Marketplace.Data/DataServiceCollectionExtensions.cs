@@ -33,13 +33,17 @@ public static class DataServiceCollectionExtensions
                 {
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Marketplace is not set.");
                 }
-                services.AddDbContext<MarketplaceDbContext, PostgresMarketplaceDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddDbContext<MarketplaceDbContext, PostgresMarketplaceDbContext>((sp, o) => o.UseNpgsql(connectionString)
+                    // Interceptors registered as services join in (tests use one to inject database faults).
+                    .AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             default:
                 connectionString = SqliteConnectionString(connectionString, contentRoot);
-                services.AddDbContext<MarketplaceDbContext, SqliteMarketplaceDbContext>(o => o
+                services.AddDbContext<MarketplaceDbContext, SqliteMarketplaceDbContext>((sp, o) => o
                     .UseSqlite(connectionString)
-                    .AddInterceptors(SqlitePragmaInterceptor.Instance));
+                    .AddInterceptors(SqlitePragmaInterceptor.Instance)
+                    // Interceptors registered as services join in (tests use one to inject database faults).
+                    .AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
         }
         services.AddSingleton(new DatabaseInfo(provider, RedactPassword(connectionString!)));

@@ -29,6 +29,10 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<RankerModel> RankerModels => Set<RankerModel>();
     public DbSet<TrainingRun> TrainingRuns => Set<TrainingRun>();
     public DbSet<ExpertInvitation> ExpertInvitations => Set<ExpertInvitation>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+    public DbSet<DigestItem> DigestItems => Set<DigestItem>();
+    public DbSet<ReminderLog> ReminderLogs => Set<ReminderLog>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

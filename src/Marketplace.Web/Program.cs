@@ -22,7 +22,7 @@ builder.Services.AddMarketplaceData(builder.Configuration, builder.Environment.C
 builder.Services.AddMarketplaceIdentity();
 builder.Services.AddMarketplaceLocalization();
 builder.Services.AddMarketplaceEmail(builder.Configuration);
-builder.Services.AddMarketplaceFeatures();
+builder.Services.AddMarketplaceFeatures(builder.Configuration);
 builder.Services.AddMarketplaceWeb(builder.Configuration);
 builder.Services.AddMarketplaceJobs(builder.Configuration);
 

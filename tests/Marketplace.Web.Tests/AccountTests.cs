@@ -34,7 +34,7 @@ public class AccountTests(MarketplaceFactory factory)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/check-email", WebClientExtensions.LocationPath(response));
 
-        var mail = WebClientExtensions.LatestMailTo(factory.MailFolder, email);
+        var mail = await factory.LatestMailToAsync(email);
         Assert.NotNull(mail);
         Assert.Equal(ConfirmSubjectJa, mail.Subject);
 
@@ -61,7 +61,7 @@ public class AccountTests(MarketplaceFactory factory)
         var email = UniqueEmail("tamper");
         var client = factory.NewClient();
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/account/register", SignUpFields("Expert", email))).StatusCode);
-        var link = WebClientExtensions.FirstLinkPath(WebClientExtensions.LatestMailTo(factory.MailFolder, email)!);
+        var link = WebClientExtensions.FirstLinkPath((await factory.LatestMailToAsync(email))!);
 
         var html = await client.GetStringAsync(link + "AA");
         Assert.Contains("確認用のリンクが正しくないか、期限が切れています。", html);
@@ -108,7 +108,7 @@ public class AccountTests(MarketplaceFactory factory)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(CorporateNumberJa, await response.Content.ReadAsStringAsync());
         Assert.False(await UserExistsAsync(email));
-        Assert.Null(WebClientExtensions.LatestMailTo(factory.MailFolder, email));
+        Assert.Null(await factory.LatestMailToAsync(email));
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public class AccountTests(MarketplaceFactory factory)
         Assert.Equal("382078", orgCode);
         Assert.Equal(Roles.Staff, Assert.Single(await RolesOfAsync(email)));
 
-        var mail = WebClientExtensions.LatestMailTo(factory.MailFolder, email);
+        var mail = await factory.LatestMailToAsync(email);
         Assert.NotNull(mail);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(WebClientExtensions.FirstLinkPath(mail))).StatusCode);
         Assert.True(await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.EmailConfirmed).SingleAsync()));
@@ -141,7 +141,7 @@ public class AccountTests(MarketplaceFactory factory)
         var approve = await office.PostFormAsync($"/admin/staff-requests?handler=Approve&id={Uri.EscapeDataString(id)}", [], "/admin/staff-requests");
         Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
 
-        var approvedMail = WebClientExtensions.LatestMailTo(factory.MailFolder, email);
+        var approvedMail = await factory.LatestMailToAsync(email);
         Assert.NotNull(approvedMail);
         Assert.Equal(ApprovedSubjectJa, approvedMail.Subject);
         Assert.Contains("大洲市", approvedMail.TextBody);
@@ -183,14 +183,14 @@ public class AccountTests(MarketplaceFactory factory)
         var email = UniqueEmail("rejected");
         var client = factory.NewClient();
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/account/register-staff", StaffFields("382078", email))).StatusCode);
-        var link = WebClientExtensions.FirstLinkPath(WebClientExtensions.LatestMailTo(factory.MailFolder, email)!);
+        var link = WebClientExtensions.FirstLinkPath((await factory.LatestMailToAsync(email))!);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(link)).StatusCode);
 
         var office = await factory.SignedInAsync(WebClientExtensions.Office);
         var id = await UserIdAsync(email);
         var reject = await office.PostFormAsync($"/admin/staff-requests?handler=Reject&id={Uri.EscapeDataString(id)}", [], "/admin/staff-requests");
         Assert.Equal(HttpStatusCode.Redirect, reject.StatusCode);
-        Assert.Equal(RejectedSubjectJa, WebClientExtensions.LatestMailTo(factory.MailFolder, email)!.Subject);
+        Assert.Equal(RejectedSubjectJa, (await factory.LatestMailToAsync(email))!.Subject);
         Assert.Equal(AccountStatus.Rejected, await StatusOfAsync(email));
 
         var login = await client.SignInAsync(email, NewPassword);
@@ -208,7 +208,7 @@ public class AccountTests(MarketplaceFactory factory)
         var invite = await osaka.PostFormAsync("/manage/staff/invite", [new("Email", email)], "/manage/staff/invite");
         Assert.Equal(HttpStatusCode.Redirect, invite.StatusCode);
 
-        var mail = WebClientExtensions.LatestMailTo(factory.MailFolder, email);
+        var mail = await factory.LatestMailToAsync(email);
         Assert.NotNull(mail);
         Assert.Contains("大阪府", mail.Subject);
         var link = WebClientExtensions.FirstLinkPath(mail);
@@ -262,7 +262,7 @@ public class AccountTests(MarketplaceFactory factory)
         var email = UniqueEmail("expired");
         var osaka = await factory.SignedInAsync(WebClientExtensions.OsakaStaff);
         Assert.Equal(HttpStatusCode.Redirect, (await osaka.PostFormAsync("/manage/staff/invite", [new("Email", email)], "/manage/staff/invite")).StatusCode);
-        var link = WebClientExtensions.FirstLinkPath(WebClientExtensions.LatestMailTo(factory.MailFolder, email)!);
+        var link = WebClientExtensions.FirstLinkPath((await factory.LatestMailToAsync(email))!);
         var token = Uri.UnescapeDataString(link[(link.IndexOf('=') + 1)..]);
 
         var expired = await factory.WithDbAsync(db => db.StaffInvitations.Where(i => i.Email == email)
@@ -313,7 +313,7 @@ public class AccountTests(MarketplaceFactory factory)
         var email = UniqueEmail("pending-lockout");
         var client = factory.NewClient();
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/account/register-staff", StaffFields("382078", email))).StatusCode);
-        var link = WebClientExtensions.FirstLinkPath(WebClientExtensions.LatestMailTo(factory.MailFolder, email)!);
+        var link = WebClientExtensions.FirstLinkPath((await factory.LatestMailToAsync(email))!);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(link)).StatusCode);
 
         for (var i = 0; i < 5; i++)
@@ -386,7 +386,7 @@ public class AccountTests(MarketplaceFactory factory)
         var response = await osaka.PostFormAsync($"/admin/staff-requests?handler=Approve&id={Uri.EscapeDataString(id)}", [], "/manage/staff/invite");
         WebClientExtensions.AssertAccessDenied(response);
         Assert.Equal(AccountStatus.PendingApproval, await StatusOfAsync(email));
-        Assert.Equal(ConfirmSubjectJa, WebClientExtensions.LatestMailTo(factory.MailFolder, email)!.Subject); // no approval mail
+        Assert.Equal(ConfirmSubjectJa, (await factory.LatestMailToAsync(email))!.Subject); // no approval mail
     }
 
     [Fact]
@@ -488,7 +488,7 @@ public class AccountTests(MarketplaceFactory factory)
         var email = UniqueEmail("lockout");
         var client = factory.NewClient();
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/account/register", SignUpFields("Expert", email))).StatusCode);
-        var link = WebClientExtensions.FirstLinkPath(WebClientExtensions.LatestMailTo(factory.MailFolder, email)!);
+        var link = WebClientExtensions.FirstLinkPath((await factory.LatestMailToAsync(email))!);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(link)).StatusCode);
         Assert.True(await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.EmailConfirmed).SingleAsync()));
         return email;

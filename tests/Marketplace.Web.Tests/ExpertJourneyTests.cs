@@ -23,7 +23,7 @@ public class ExpertJourneyTests(MarketplaceFactory factory)
             new("Input.Kind", "Expert"), new("Input.DisplayName", "旅路 花子"), new("Input.Email", email),
             new("Input.Password", password), new("Input.ConfirmPassword", password)]);
         Assert.Equal(HttpStatusCode.Redirect, signUp.StatusCode);
-        var mail = WebClientExtensions.LatestMailTo(factory.MailFolder, email);
+        var mail = await factory.LatestMailToAsync(email);
         Assert.NotNull(mail);
         Assert.Contains("メールアドレスの確認", mail.Subject);
         Assert.Contains("メールアドレスを確認しました", await browser.GetStringAsync(WebClientExtensions.FirstLinkPath(mail)));

@@ -99,7 +99,7 @@ public partial class RecommendationTests(MarketplaceFactory factory)
         var invited = await ozu.PostFormAsync($"/manage/openings/{opening}/recommendations?handler=Invite",
             [new("expertId", profileId.ToString()), new("message", "ぜひご応募をご検討ください。")], "/manage/openings");
         Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
-        var mail = WebClientExtensions.LatestMailTo(factory.MailFolder, email);
+        var mail = await factory.LatestMailToAsync(email);
         Assert.NotNull(mail);
         Assert.Contains("大洲市から応募の依頼が届きました", mail.Subject);
         Assert.Contains($"/openings/{opening}", mail.TextBody);

@@ -33,6 +33,7 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> b)
     {
         b.Property(u => u.DisplayName).HasMaxLength(100);
+        b.Property(u => u.PreferredCulture).HasMaxLength(10).HasDefaultValue("ja");
         b.HasOne(u => u.Organization).WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(u => u.VendorCompany).WithMany().HasForeignKey(u => u.VendorCompanyId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(u => u.Status);

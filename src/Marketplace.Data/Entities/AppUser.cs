@@ -15,6 +15,9 @@ public class AppUser : IdentityUser
     public int? VendorCompanyId { get; set; }
     public VendorCompany? VendorCompany { get; set; }
 
+    /// <summary>The language mail is written in ("ja" or "en"); the last one the user chose in the app.</summary>
+    public string PreferredCulture { get; set; } = "ja";
+
     public DateTime CreatedAt { get; set; }
     public DateTime? ApprovedAt { get; set; }
     public string? ApprovedByUserId { get; set; }

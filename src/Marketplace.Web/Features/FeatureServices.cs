@@ -8,8 +8,18 @@ namespace Marketplace.Web.Features;
 
 public static class FeatureServices
 {
-    public static IServiceCollection AddMarketplaceFeatures(this IServiceCollection services)
+    public static IServiceCollection AddMarketplaceFeatures(this IServiceCollection services, IConfiguration config)
     {
+        services.Configure<Notifications.SiteOptions>(config.GetSection("Site"));
+        services.AddHttpContextAccessor();
+        services.AddScoped<Notifications.Notifier>();
+        services.AddScoped<Notifications.NotificationPreferences>();
+        services.AddScoped<Notifications.ApplicationNotifications>();
+        services.AddScoped<Notifications.OutboxAdmin>();
+        services.AddScoped<Notifications.RecommendationDigest>();
+        services.AddScoped<Notifications.DeadlineJobs>();
+        services.AddSingleton<Notifications.SentLedger>();
+        services.AddSingleton<Notifications.OutboxSender>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => TaxonomyCatalog.Load(SeedFiles.PathOf("taxonomy.json"), SeedFiles.PathOf("prefectures.csv")));
         services.AddScoped<OpeningService>();

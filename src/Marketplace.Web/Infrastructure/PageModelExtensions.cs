@@ -19,3 +19,6 @@ public static class PageModelExtensions
     public static string SafeLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : "/";
 }
+
+/// <summary>What the shared <c>_Pager</c> partial needs: where we are, how many pages, and each page's address.</summary>
+public sealed record Pager(int Page, int PageCount, Func<int, string> Url);

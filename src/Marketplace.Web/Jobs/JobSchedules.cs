@@ -1,4 +1,5 @@
 using Hangfire;
+using Marketplace.Web.Features.Notifications;
 
 namespace Marketplace.Web.Jobs;
 
@@ -9,7 +10,13 @@ public static class JobSchedules
 
     public static void Register(IRecurringJobManager jobs)
     {
-        jobs.AddOrUpdate<NightlyRetrainJob>("matching-nightly-retrain", j => j.Run(), "0 2 * * *", new RecurringJobOptions { TimeZone = Japan });
+        var japan = new RecurringJobOptions { TimeZone = Japan };
+        // The outbox is also woken after every save that writes mail; this run picks up retries and anything missed.
+        jobs.AddOrUpdate<OutboxJobs>("outbox-send", j => j.SendDue(), Cron.Minutely(), japan);
+        jobs.AddOrUpdate<NightlyRetrainJob>("matching-nightly-retrain", j => j.Run(), "0 2 * * *", japan);
+        jobs.AddOrUpdate<CloseExpiredOpeningsJob>("openings-close-expired", j => j.Run(), "5 0 * * *", japan);
+        jobs.AddOrUpdate<DeadlineRemindersJob>("deadline-reminders", j => j.Run(), "0 9 * * *", japan);
+        jobs.AddOrUpdate<RecommendationDigestJob>("recommendation-digest", j => j.Run(), "0 7 * * *", japan);
     }
 
     public static WebApplication UseMarketplaceSchedules(this WebApplication app)

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.TestHost;
+using Marketplace.Web.Features.Notifications;
 
 namespace Marketplace.Web.Tests.Infrastructure;
 
@@ -22,6 +24,12 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
 
     /// <summary>Whether disposing this host removes its database (false for a second instance on the same one).</summary>
     public bool OwnsDatabase { get; set; } = true;
+
+    /// <summary>The app's clock; tests move it forward.</summary>
+    public TestClock Clock { get; } = new();
+
+    /// <summary>Extra services (e.g. a fault-injecting interceptor); add before the first request.</summary>
+    public List<Action<IServiceCollection>> ExtraServices { get; } = [];
 
     /// <summary>Extra configuration, e.g. <c>Jobs:Server=true</c>; set before the first request.</summary>
     public Dictionary<string, string> Settings { get; } = new() { ["Jobs:Server"] = "false" };
@@ -54,6 +62,25 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
         builder.UseSetting("Smtp:PickupDirectory", MailFolder);
         builder.UseSetting("Seed:Demo", "true");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            foreach (var add in ExtraServices) add(services);
+        });
+    }
+
+    /// <summary>Runs the outbox job once, as Hangfire would (the job server is off in tests).</summary>
+    public async Task<OutboxRunResult> DeliverMailAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendDueAsync();
+    }
+
+    /// <summary>Delivers what waits in the outbox, then the newest .eml to the address, decoded.</summary>
+    public async Task<MimeKit.MimeMessage?> LatestMailToAsync(string to)
+    {
+        await DeliverMailAsync();
+        return WebClientExtensions.LatestMailTo(MailFolder, to);
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, CookieContainer> Jars = new();

@@ -1,10 +1,11 @@
+using System.Globalization;
+using Marketplace.Web.Features.Notifications;
 using System.Security.Cryptography;
 using System.Text;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Matching.Codes;
 using Marketplace.Matching.Text;
-using Marketplace.Web.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -48,14 +49,14 @@ public sealed record AccountResult(bool Succeeded, IReadOnlyList<(string Field, 
 public sealed class AccountService(
     MarketplaceDbContext db,
     UserManager<AppUser> users,
-    IEmailSender email,
+    Notifier notifier,
     IStringLocalizer<SharedResource> t,
     TimeProvider clock)
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
 
     /// <summary>Experts and vendor representatives sign up themselves and confirm their address by mail.</summary>
-    public async Task<AccountResult> SignUpAsync(SignUpInput input, string baseUrl, CancellationToken ct = default)
+    public async Task<AccountResult> SignUpAsync(SignUpInput input, CancellationToken ct = default)
     {
         var errors = new List<(string, string)>();
         var kind = Enum.TryParse<SignUpKind>(input.Kind, out var k) && Enum.IsDefined(k) ? k : (SignUpKind?)null;
@@ -78,14 +79,11 @@ public sealed class AccountService(
 
         var user = NewUser(input.Email!, input.DisplayName!);
         user.VendorCompany = company;
-        var result = await CreateAsync(user, input.Password!, kind == SignUpKind.Vendor ? Roles.Vendor : Roles.Expert);
-        if (!result.Succeeded) return result;
-        await SendConfirmationAsync(user, baseUrl, ct);
-        return AccountResult.Ok;
+        return await CreateWithConfirmationAsync(user, input.Password!, kind == SignUpKind.Vendor ? Roles.Vendor : Roles.Expert, ct);
     }
 
     /// <summary>Local-government staff ask for an account; it stays inactive until the national office approves it.</summary>
-    public async Task<AccountResult> RequestStaffAccountAsync(StaffSignUpInput input, string baseUrl, CancellationToken ct = default)
+    public async Task<AccountResult> RequestStaffAccountAsync(StaffSignUpInput input, CancellationToken ct = default)
     {
         var errors = new List<(string, string)>();
         var code = JapaneseText.NormalizeCode(input.OrganizationCode);
@@ -102,10 +100,7 @@ public sealed class AccountService(
         var user = NewUser(input.Email!, input.DisplayName!);
         user.OrganizationId = org!.Id;
         user.Status = AccountStatus.PendingApproval;
-        var result = await CreateAsync(user, input.Password!, Roles.Staff);
-        if (!result.Succeeded) return result;
-        await SendConfirmationAsync(user, baseUrl, ct);
-        return AccountResult.Ok;
+        return await CreateWithConfirmationAsync(user, input.Password!, Roles.Staff, ct);
     }
 
     public async Task<bool> ConfirmEmailAsync(string? userId, string? code)
@@ -128,24 +123,23 @@ public sealed class AccountService(
         db.Users.Include(u => u.Organization).Where(u => u.Status == AccountStatus.PendingApproval)
             .OrderBy(u => u.CreatedAt).ToListAsync(ct);
 
-    public async Task<bool> DecideStaffAsync(string userId, bool approve, string officeUserId, string baseUrl, CancellationToken ct = default)
+    public async Task<bool> DecideStaffAsync(string userId, bool approve, string officeUserId, CancellationToken ct = default)
     {
         var user = await db.Users.Include(u => u.Organization).FirstOrDefaultAsync(u => u.Id == userId && u.Status == AccountStatus.PendingApproval, ct);
         if (user is null) return false;
         user.Status = approve ? AccountStatus.Active : AccountStatus.Rejected;
         user.ApprovedAt = Now;
         user.ApprovedByUserId = officeUserId;
+        await notifier.ToUserAsync(user, NotificationKinds.Account, (t, site) => approve
+            ? new MailContent(t["Mail_StaffApproved_Subject"], t["Mail_StaffApproved_Body", user.DisplayName, user.Organization!.NameJa, $"{site}/account/login"])
+            : new MailContent(t["Mail_StaffRejected_Subject"], t["Mail_StaffRejected_Body", user.DisplayName, user.Organization!.NameJa]), ct);
         await db.SaveChangesAsync(ct);
         await users.UpdateSecurityStampAsync(user);
-        await email.SendAsync(new EmailMessage(user.Email!,
-            approve ? t["Mail_StaffApproved_Subject"] : t["Mail_StaffRejected_Subject"],
-            approve ? t["Mail_StaffApproved_Body", user.DisplayName, user.Organization!.NameJa, $"{baseUrl}/account/login"]
-                    : t["Mail_StaffRejected_Body", user.DisplayName, user.Organization!.NameJa]), ct);
         return true;
     }
 
     /// <summary>A staff member invites a colleague of the same government; the link makes an active account.</summary>
-    public async Task<AccountResult> InviteAsync(int organizationId, string inviterId, string? address, string baseUrl, CancellationToken ct = default)
+    public async Task<AccountResult> InviteAsync(int organizationId, string inviterId, string? address, CancellationToken ct = default)
     {
         var to = address?.Trim() ?? "";
         if (!IsEmail(to)) return AccountResult.Fail("Email", t["Val_Email"]);
@@ -161,9 +155,9 @@ public sealed class AccountService(
             CreatedAt = Now,
             ExpiresAt = Now + InvitationLifetime,
         });
+        notifier.ToAddress(to, NotificationKinds.Account, (t, site) => new MailContent(t["Mail_Invite_Subject", org.NameJa],
+            t["Mail_Invite_Body", org.NameJa, $"{site}/account/accept-invitation?token={token}", InvitationLifetime.Days]));
         await db.SaveChangesAsync(ct);
-        await email.SendAsync(new EmailMessage(to, t["Mail_Invite_Subject", org.NameJa],
-            t["Mail_Invite_Body", org.NameJa, $"{baseUrl}/account/accept-invitation?token={token}", InvitationLifetime.Days]), ct);
         return AccountResult.Ok;
     }
 
@@ -213,6 +207,7 @@ public sealed class AccountService(
         UserName = address.Trim(),
         Email = address.Trim(),
         DisplayName = displayName.Trim(),
+        PreferredCulture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "ja",
         CreatedAt = Now,
     };
 
@@ -227,12 +222,19 @@ public sealed class AccountService(
         return AccountResult.Ok;
     }
 
-    private async Task SendConfirmationAsync(AppUser user, string baseUrl, CancellationToken ct)
+    /// <summary>Creates the account and its confirmation mail in one transaction: no account without its mail.</summary>
+    private async Task<AccountResult> CreateWithConfirmationAsync(AppUser user, string password, string role, CancellationToken ct)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var result = await CreateAsync(user, password, role);
+        if (!result.Succeeded) return result;
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        var link = $"{baseUrl}/account/confirm-email?userId={Uri.EscapeDataString(user.Id)}&code={code}";
-        await email.SendAsync(new EmailMessage(user.Email!, t["Mail_Confirm_Subject"], t["Mail_Confirm_Body", user.DisplayName, link]), ct);
+        await notifier.ToUserAsync(user, NotificationKinds.Account, (t, site) => new MailContent(t["Mail_Confirm_Subject"],
+            t["Mail_Confirm_Body", user.DisplayName, $"{site}/account/confirm-email?userId={Uri.EscapeDataString(user.Id)}&code={code}"]), ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return AccountResult.Ok;
     }
 
     private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -1,3 +1,4 @@
+using Marketplace.Web.Features.Notifications;
 using Marketplace.Data;
 using Marketplace.Data.Configurations;
 using Marketplace.Data.Entities;
@@ -28,7 +29,7 @@ public sealed record ApplicationResult(ApplicationOutcome Outcome, Application? 
 /// an expert reaches only their own applications, staff only applications to their government's openings;
 /// anything else is "not found".
 /// </summary>
-public sealed class ApplicationService(MarketplaceDbContext db, IStringLocalizer<SharedResource> t, TimeProvider clock)
+public sealed class ApplicationService(MarketplaceDbContext db, IStringLocalizer<SharedResource> t, TimeProvider clock, ApplicationNotifications notify)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private DateOnly Today => DisplayFormatter.TodayInJapan(clock);
@@ -70,6 +71,7 @@ public sealed class ApplicationService(MarketplaceDbContext db, IStringLocalizer
         };
         application.History.Add(new ApplicationStageChange { ToStage = Stages.Applied, ChangedAt = Now, ByExpert = true, Reason = "" });
         db.Applications.Add(application);
+        await notify.NewApplicationAsync(application, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -142,6 +144,7 @@ public sealed class ApplicationService(MarketplaceDbContext db, IStringLocalizer
     private async Task<ApplicationResult> MoveAsync(Application application, string? token, string to, string reason, string? byUserId, bool byExpert, CancellationToken ct)
     {
         db.ExpectConcurrencyToken(application, token);
+        await notify.StageChangedAsync(application, application.Stage, to, reason, byExpert, ct);
         application.History.Add(new ApplicationStageChange
         {
             ApplicationId = application.Id,
@@ -180,6 +183,7 @@ public sealed class ApplicationService(MarketplaceDbContext db, IStringLocalizer
         if (text.Length == 0) return ApplicationResult.Fail(t["Val_Required", t["Field_Message"]]);
         if (text.Length > ApplicationMessageConfiguration.BodyMax) return ApplicationResult.Fail(t["Val_TooLong", t["Field_Message"], ApplicationMessageConfiguration.BodyMax, text.Length]);
         db.ApplicationMessages.Add(new ApplicationMessage { ApplicationId = application.Id, AuthorUserId = authorId, FromExpert = fromExpert, Body = text, SentAt = Now });
+        await notify.MessageAsync(application, fromExpert, ct);
         await db.SaveChangesAsync(ct);
         return ApplicationResult.Ok(application);
     }

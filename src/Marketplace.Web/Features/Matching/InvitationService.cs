@@ -1,6 +1,6 @@
 using Marketplace.Data;
 using Marketplace.Data.Entities;
-using Marketplace.Web.Email;
+using Marketplace.Web.Features.Notifications;
 using Marketplace.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -8,9 +8,9 @@ using Microsoft.Extensions.Localization;
 namespace Marketplace.Web.Features.Matching;
 
 /// <summary>Staff invite a recommended expert to apply to one of their own openings.</summary>
-public sealed class InvitationService(MarketplaceDbContext db, IEmailSender email, IStringLocalizer<SharedResource> t, TimeProvider clock)
+public sealed class InvitationService(MarketplaceDbContext db, Notifier notifier, IStringLocalizer<SharedResource> t, TimeProvider clock)
 {
-    public async Task<(bool Ok, string? Error, bool NotFound)> InviteAsync(int organizationId, string staffUserId, int openingId, int expertProfileId, string? message, string baseUrl, CancellationToken ct = default)
+    public async Task<(bool Ok, string? Error, bool NotFound)> InviteAsync(int organizationId, string staffUserId, int openingId, int expertProfileId, string? message, CancellationToken ct = default)
     {
         var opening = await db.Openings.Include(o => o.Organization)
             .FirstOrDefaultAsync(o => o.Id == openingId && o.OrganizationId == organizationId, ct);
@@ -37,6 +37,9 @@ public sealed class InvitationService(MarketplaceDbContext db, IEmailSender emai
             Message = text,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
+        await notifier.ToUserAsync(expert.User!, NotificationKinds.ExpertInvitation, (t, site) => new MailContent(
+            t["Mail_ApplyInvite_Subject", opening.Organization!.NameJa],
+            t["Mail_ApplyInvite_Body", expert.FullName, opening.Organization.NameJa, opening.Title, text, $"{site}/openings/{opening.Id}"]), ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -45,9 +48,6 @@ public sealed class InvitationService(MarketplaceDbContext db, IEmailSender emai
         {
             return (false, t["Invite_AlreadyInvited"], false);
         }
-        await email.SendAsync(new EmailMessage(expert.User!.Email!,
-            t["Mail_ApplyInvite_Subject", opening.Organization!.NameJa],
-            t["Mail_ApplyInvite_Body", expert.FullName, opening.Organization.NameJa, opening.Title, text, $"{baseUrl}/openings/{opening.Id}"]), ct);
         return (true, null, false);
     }
 

@@ -16,7 +16,7 @@ public sealed class RegisterModel(AccountService accounts) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await accounts.SignUpAsync(Input, Request.BaseUrl(), ct);
+        var result = await accounts.SignUpAsync(Input, ct);
         if (!result.Succeeded)
         {
             ModelState.AddErrors("Input", result.Errors);

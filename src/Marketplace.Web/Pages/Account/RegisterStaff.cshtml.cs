@@ -16,7 +16,7 @@ public sealed class RegisterStaffModel(AccountService accounts) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await accounts.RequestStaffAccountAsync(Input, Request.BaseUrl(), ct);
+        var result = await accounts.RequestStaffAccountAsync(Input, ct);
         if (!result.Succeeded)
         {
             ModelState.AddErrors("Input", result.Errors);

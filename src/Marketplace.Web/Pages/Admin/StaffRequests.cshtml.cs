@@ -23,8 +23,7 @@ public sealed class StaffRequestsModel(AccountService accounts, MarketplaceDbCon
     {
         if (string.IsNullOrEmpty(id)) return NotFound();
         var name = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-        var baseUrl = $"{Request.Scheme}://{Request.Host}";
-        if (name is null || !await accounts.DecideStaffAsync(id, approve, User.UserId()!, baseUrl, ct)) return NotFound();
+        if (name is null || !await accounts.DecideStaffAsync(id, approve, User.UserId()!, ct)) return NotFound();
         TempData["Notice"] = t[approve ? "Admin_Staff_Approved" : "Admin_Staff_Rejected", name].Value;
         return RedirectToPage();
     }

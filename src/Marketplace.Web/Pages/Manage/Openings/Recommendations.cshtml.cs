@@ -26,7 +26,7 @@ public sealed class RecommendationsModel(MatchingService matching, InvitationSer
 
     public async Task<IActionResult> OnPostInviteAsync(int id, int expertId, string? message, CancellationToken ct)
     {
-        var (ok, error, notFound) = await invitations.InviteAsync(User.OrganizationId()!.Value, User.UserId()!, id, expertId, message, Request.BaseUrl(), ct);
+        var (ok, error, notFound) = await invitations.InviteAsync(User.OrganizationId()!.Value, User.UserId()!, id, expertId, message, ct);
         if (notFound) return NotFound();
         if (ok)
         {

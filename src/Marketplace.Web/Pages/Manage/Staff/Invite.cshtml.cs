@@ -18,7 +18,7 @@ public sealed class InviteModel(AccountService accounts, IStringLocalizer<Shared
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await accounts.InviteAsync(User.OrganizationId()!.Value, User.UserId()!, Email, Request.BaseUrl(), ct);
+        var result = await accounts.InviteAsync(User.OrganizationId()!.Value, User.UserId()!, Email, ct);
         if (!result.Succeeded)
         {
             ModelState.AddErrors("Input", result.Errors);

@@ -1,0 +1,43 @@
+using Marketplace.Data.Entities;
+
+namespace Marketplace.Web.Features.Notifications;
+
+/// <summary>A kind of notification: who may receive it and whether it can be switched off.</summary>
+public sealed record NotificationKind(string Code, string[] Roles, bool Mandatory = false)
+{
+    /// <summary>The resource key of its label on the preferences page.</summary>
+    public string LabelKey => $"Notify_Kind_{Code}";
+}
+
+/// <summary>Every notification the service sends. Codes are stored in the outbox and in users' preferences.</summary>
+public static class NotificationKinds
+{
+    /// <summary>Mail confirmation, approval, invitations to create an account: always sent.</summary>
+    public const string Account = "account";
+    public const string ApplicationStage = "application_stage";
+    public const string ApplicationMessage = "application_message";
+    public const string ExpertInvitation = "expert_invitation";
+    public const string RecommendationDigest = "recommendation_digest";
+    public const string NewApplication = "new_application";
+    public const string DeadlineReminder = "deadline_reminder";
+    public const string OpeningClosed = "opening_closed";
+
+    public static readonly IReadOnlyList<NotificationKind> All =
+    [
+        new(Account, Marketplace.Data.Entities.Roles.All, Mandatory: true),
+        new(ApplicationStage, [Marketplace.Data.Entities.Roles.Expert, Marketplace.Data.Entities.Roles.Staff]),
+        new(ApplicationMessage, [Marketplace.Data.Entities.Roles.Expert, Marketplace.Data.Entities.Roles.Staff]),
+        new(ExpertInvitation, [Marketplace.Data.Entities.Roles.Expert]),
+        new(NewApplication, [Marketplace.Data.Entities.Roles.Staff]),
+        new(DeadlineReminder, [Marketplace.Data.Entities.Roles.Expert, Marketplace.Data.Entities.Roles.Staff]),
+        new(OpeningClosed, [Marketplace.Data.Entities.Roles.Staff]),
+        // The digest is governed by its frequency setting, not by an on/off switch.
+        new(RecommendationDigest, [Marketplace.Data.Entities.Roles.Expert], Mandatory: true),
+    ];
+
+    public static NotificationKind? Find(string code) => All.FirstOrDefault(k => k.Code == code);
+
+    /// <summary>The kinds a user with these roles can switch on or off.</summary>
+    public static IEnumerable<NotificationKind> SwitchableFor(IEnumerable<string> roles) =>
+        All.Where(k => !k.Mandatory && k.Roles.Intersect(roles).Any());
+}

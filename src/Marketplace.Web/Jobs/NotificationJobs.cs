@@ -1,0 +1,21 @@
+using Marketplace.Web.Features.Notifications;
+
+namespace Marketplace.Web.Jobs;
+
+/// <summary>Closes published openings whose application deadline has passed, and tells their staff.</summary>
+public sealed class CloseExpiredOpeningsJob(DeadlineJobs deadlines)
+{
+    public Task Run() => deadlines.CloseExpiredOpeningsAsync();
+}
+
+/// <summary>"Applications close tomorrow" to invited experts who have not applied yet and to the posting staff.</summary>
+public sealed class DeadlineRemindersJob(DeadlineJobs deadlines)
+{
+    public Task Run() => deadlines.RemindApplicationDeadlinesAsync();
+}
+
+/// <summary>The daily/weekly digest of newly recommended openings for experts who asked for it.</summary>
+public sealed class RecommendationDigestJob(RecommendationDigest digest)
+{
+    public Task Run() => digest.SendDueAsync();
+}

@@ -1,0 +1,43 @@
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Notifications;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Admin;
+
+/// <summary>/admin/outbox: every notification with its state; failed and uncertain ones with their last error.</summary>
+public sealed class OutboxModel(OutboxAdmin outbox, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public OutboxPage Result { get; private set; } = new([], 0, 1, OutboxAdmin.PageSize, []);
+    public int PageCount => Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var status = Enum.TryParse<OutboxStatus>(Status, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : (OutboxStatus?)null;
+        var kind = NotificationKinds.Find(Kind ?? "")?.Code;
+        Result = await outbox.ListAsync(new OutboxFilter(status, kind, Q, PageNumber), ct);
+    }
+
+    public string PageUrl(int page) =>
+        $"/admin/outbox?status={Uri.EscapeDataString(Status ?? "")}&kind={Uri.EscapeDataString(Kind ?? "")}&q={Uri.EscapeDataString(Q ?? "")}&page={page}";
+
+    public async Task<IActionResult> OnPostRetryAsync(long id, CancellationToken ct)
+    {
+        if (!await outbox.RetryAsync(id, ct)) return NotFound();
+        TempData["Notice"] = t["Outbox_Requeued", id].Value;
+        return Redirect(PageUrl(PageNumber));
+    }
+
+    public async Task<IActionResult> OnPostDeliveredAsync(long id, CancellationToken ct)
+    {
+        if (!await outbox.MarkDeliveredAsync(id, ct)) return NotFound();
+        TempData["Notice"] = t["Outbox_MarkedDelivered", id].Value;
+        return Redirect(PageUrl(PageNumber));
+    }
+}
