@@ -152,8 +152,9 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetim
     [ChromiumFact]
     public async Task OfficeAndExpertPages_NoWcag2AaViolations()
     {
-        await AssertAccessibleAsync(WebClientExtensions.Office, "/admin/organizations", "/admin/organizations/import", "/admin/staff-requests", "/admin/matching");
-        await AssertAccessibleAsync(WebClientExtensions.Expert, "/applications", "/account/data", "/recommendations", "/profile", "/profile/edit", "/recommendations?culture=en");
+        await AssertAccessibleAsync(WebClientExtensions.Office, "/admin/organizations", "/admin/organizations/import", "/admin/staff-requests", "/admin/matching", "/admin/outbox");
+        await AssertAccessibleAsync(WebClientExtensions.Expert, "/applications", "/account/data", "/recommendations", "/profile", "/profile/edit", "/recommendations?culture=en",
+            "/account/notifications", "/account/notifications?culture=en");
     }
 
     [ChromiumFact]

@@ -78,7 +78,8 @@ public sealed class OutboxSender(
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
-                        var permanent = e is PermanentMailException;
+                        // A refusal of this message (5xx) or an address that cannot be written will never succeed.
+                        var permanent = e is PermanentMailException or MimeKit.ParseException;
                         var gaveUp = await RecordFailureAsync(message, claim, e, permanent, ct);
                         if (gaveUp) failed++; else deferred++;
                         log.LogWarning(e, "Outbox message {Id} to {To} not sent (attempt {Attempt})", message.Id, message.ToAddress, message.Attempts + 1);
