@@ -29,6 +29,17 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<RankerModel> RankerModels => Set<RankerModel>();
     public DbSet<TrainingRun> TrainingRuns => Set<TrainingRun>();
     public DbSet<ExpertInvitation> ExpertInvitations => Set<ExpertInvitation>();
+    public DbSet<ProposalCall> ProposalCalls => Set<ProposalCall>();
+    public DbSet<CallRole> CallRoles => Set<CallRole>();
+    public DbSet<EvaluationCriterion> EvaluationCriteria => Set<EvaluationCriterion>();
+    public DbSet<CallAttachment> CallAttachments => Set<CallAttachment>();
+    public DbSet<CallQuestion> CallQuestions => Set<CallQuestion>();
+    public DbSet<VendorStaffMember> VendorStaffMembers => Set<VendorStaffMember>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<ProposalStaffing> ProposalStaffing => Set<ProposalStaffing>();
+    public DbSet<ProposalAttachment> ProposalAttachments => Set<ProposalAttachment>();
+    public DbSet<CommitteeMember> CommitteeMembers => Set<CommitteeMember>();
+    public DbSet<EvaluationScore> EvaluationScores => Set<EvaluationScore>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -26,6 +26,10 @@ public static class FeatureServices
         services.AddScoped<Matching.MatchingTraining>();
         services.AddSingleton<Matching.RankerCache>();
         services.AddScoped<Matching.InvitationService>();
+        services.AddScoped<Proposals.CallService>();
+        services.AddScoped<Proposals.VendorService>();
+        services.AddScoped<Proposals.ProposalService>();
+        services.AddScoped<Proposals.EvaluationService>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
         return services;
