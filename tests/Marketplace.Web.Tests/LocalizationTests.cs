@@ -15,7 +15,7 @@ public partial class LocalizationTests
     private static HashSet<string> Keys(string file) =>
         XDocument.Load(file).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
 
-    [GeneratedRegex("""\b[tT]\["([A-Za-z0-9_]+)"|"((?:Val|Field|Opening|Account|Org|Mail|Login|Invite|Error|Admin|Apply|Stage|Coi|Csv|Applicant|Applicants|Application|Vendors|Nav|Recommend|MatchingAdmin|Profile|Data)_[A-Za-z0-9_]+)"|\$"(Status|OrgKind|Stage|TrainingRun|Vendors_Relation)_\{""")]
+    [GeneratedRegex("""\b[tT]\["([A-Za-z0-9_]+)"|"((?:Val|Field|Opening|Account|Org|Mail|Login|Invite|Error|Admin|Apply|Stage|Coi|Csv|Applicant|Applicants|Application|Vendors|Nav|Recommend|MatchingAdmin|Profile|Data|Proposal|Call|Eval)_[A-Za-z0-9_]+)"|\$"(Status|OrgKind|Stage|TrainingRun|Vendors_Relation|Call_Status|Call_Phase|Call_Formula)_\{""")]
     private static partial Regex KeyUse();
 
     [Fact]
@@ -39,7 +39,10 @@ public partial class LocalizationTests
             .Concat(Marketplace.Data.Entities.Stages.All.Select(s => $"Stage_{s}"))
             .Concat(Enum.GetNames<Marketplace.Data.Entities.TrainingRunStatus>().Select(s => $"TrainingRun_{s}"))
             .Concat(Enum.GetNames<Marketplace.Data.Entities.VendorRelation>().Select(s => $"Vendors_Relation_{s}"))
-            .Concat(Enum.GetNames<Marketplace.Data.Entities.OrganizationKind>().Select(s => $"OrgKind_{s}"));
+            .Concat(Enum.GetNames<Marketplace.Data.Entities.OrganizationKind>().Select(s => $"OrgKind_{s}"))
+            .Concat(Enum.GetNames<Marketplace.Data.Entities.CallStatus>().Select(s => $"Call_Status_{s}"))
+            .Concat(Enum.GetNames<Marketplace.Data.Entities.PriceFormula>().Select(s => $"Call_Formula_{s}"))
+            .Concat(Enum.GetNames<Marketplace.Web.Features.Proposals.CallPhase>().Select(s => $"Call_Phase_{s}"));
         var missing = dynamicKeys.Where(k => !ja.Contains(k) || !en.Contains(k)).ToList();
         Assert.True(missing.Count == 0, "missing: " + string.Join(", ", missing));
     }

@@ -27,6 +27,7 @@ public static class FeatureServices
         services.AddSingleton<Matching.RankerCache>();
         services.AddScoped<Matching.InvitationService>();
         services.AddScoped<Proposals.CallService>();
+        services.AddScoped<Proposals.CallDisplay>();
         services.AddScoped<Proposals.VendorService>();
         services.AddScoped<Proposals.ProposalService>();
         services.AddScoped<Proposals.EvaluationService>();

@@ -46,6 +46,31 @@ public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<Shared
         return new Paged<ProposalCall>(items, page, PageSize, total);
     }
 
+    /// <summary>
+    /// Published calls for everyone: <paramref name="state"/> "open" (still taking proposals), "closed"
+    /// (deadline passed, not yet awarded), "awarded", or anything else for all of them, newest first.
+    /// </summary>
+    public async Task<Paged<ProposalCall>> SearchPublicAsync(string? q, string? prefecture, string? state, int page, CancellationToken ct = default)
+    {
+        var now = Now;
+        var query = db.ProposalCalls.AsNoTracking().Include(c => c.Organization)
+            .Where(c => c.PublishedAt != null && (c.Status == CallStatus.Published || c.Status == CallStatus.Awarded));
+        foreach (var term in JapaneseText.SearchTerms(q)) query = query.Where(c => c.SearchText.Contains(term));
+        if (!string.IsNullOrEmpty(prefecture)) query = query.Where(c => c.Organization!.PrefectureCode == prefecture);
+        query = state switch
+        {
+            "open" => query.Where(c => c.Status == CallStatus.Published && c.SubmissionDeadline > now),
+            "closed" => query.Where(c => c.Status == CallStatus.Published && c.SubmissionDeadline <= now),
+            "awarded" => query.Where(c => c.Status == CallStatus.Awarded),
+            _ => query,
+        };
+        var total = await query.CountAsync(ct);
+        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var items = await query.OrderByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return new Paged<ProposalCall>(items, page, PageSize, total);
+    }
+
     public async Task<CallResult<ProposalCall>> CreateAsync(int organizationId, string userId, CallInput input, CancellationToken ct = default)
     {
         var call = new ProposalCall { OrganizationId = organizationId, CreatedByUserId = userId, CreatedAt = Now };
@@ -129,7 +154,7 @@ public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<Shared
         }
         if (await db.CallAttachments.CountAsync(a => a.CallId == id, ct) >= PdfFiles.MaxFiles)
         {
-            return CallResult<AttachmentInfo>.Fail(t["Val_PdfTooMany", PdfFiles.MaxFiles]);
+            return CallResult<AttachmentInfo>.Fail(t["Call_Val_PdfTooMany", PdfFiles.MaxFiles]);
         }
         var (pdf, error) = await PdfFiles.ReadAsync<CallAttachment>(file, t, Now, ct);
         if (pdf is null) return CallResult<AttachmentInfo>.Invalid(new Dictionary<string, string> { ["file"] = error! });

@@ -100,7 +100,7 @@ public sealed class EvaluationService(MarketplaceDbContext db, ConflictOfInteres
         db.EvaluationScores.AsNoTracking().Where(s => s.CommitteeMemberId == memberId).ToListAsync(ct);
 
     /// <summary>
-    /// Saves a member's sheet: <paramref name="scores"/> maps "proposalId:criterionId" to the typed score.
+    /// Saves a member's sheet: <paramref name="scores"/> maps <see cref="Cell"/> keys to the typed score.
     /// With <paramref name="submit"/> every cell must be filled and the sheet is then marked complete.
     /// Nothing is saved when any cell is wrong.
     /// </summary>
@@ -161,7 +161,7 @@ public sealed class EvaluationService(MarketplaceDbContext db, ConflictOfInteres
         return CallResult<bool>.Ok(true);
     }
 
-    public static string Cell(int proposalId, int criterionId) => $"{proposalId}:{criterionId}";
+    public static string Cell(int proposalId, int criterionId) => $"p{proposalId}c{criterionId}";
 
     // Ranking, confirmation, award
 

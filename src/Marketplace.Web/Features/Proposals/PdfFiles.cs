@@ -27,14 +27,14 @@ public static class PdfFiles
     /// <summary>Reads an uploaded file, or returns why it is refused (in the page's language).</summary>
     public static async Task<(T? Pdf, string? Error)> ReadAsync<T>(IFormFile? file, IStringLocalizer t, DateTime now, CancellationToken ct) where T : StoredPdf, new()
     {
-        if (file is null || file.Length == 0) return (null, t["Val_PdfMissing"]);
+        if (file is null || file.Length == 0) return (null, t["Call_Val_PdfMissing"]);
         var name = Path.GetFileName(file.FileName ?? "").Trim();
         if (name.Length == 0) name = "attachment.pdf";
-        if (file.Length > MaxBytes) return (null, t["Val_PdfTooLarge", name, MaxBytes / (1024 * 1024)]);
+        if (file.Length > MaxBytes) return (null, t["Call_Val_PdfTooLarge", name, MaxBytes / (1024 * 1024)]);
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
-        if (!LooksLikePdf(bytes)) return (null, t["Val_PdfOnly", name]);
+        if (!LooksLikePdf(bytes)) return (null, t["Call_Val_PdfOnly", name]);
         if (name.Length > NameMax) name = name[..(NameMax - 4)] + ".pdf";
         if (!name.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)) name += ".pdf";
         return (new T { FileName = name, SizeBytes = bytes.Length, Content = bytes, UploadedAt = now }, null);

@@ -157,7 +157,7 @@ public sealed class ProposalService(MarketplaceDbContext db, IStringLocalizer<Sh
         if (Now >= proposal.Call!.SubmissionDeadline) return CallResult<AttachmentInfo>.Fail(t["Proposal_DeadlinePassed", DeadlineText(proposal.Call)]);
         if (await db.ProposalAttachments.CountAsync(a => a.ProposalId == proposal.Id, ct) >= PdfFiles.MaxFiles)
         {
-            return CallResult<AttachmentInfo>.Fail(t["Val_PdfTooMany", PdfFiles.MaxFiles]);
+            return CallResult<AttachmentInfo>.Fail(t["Call_Val_PdfTooMany", PdfFiles.MaxFiles]);
         }
         var (pdf, error) = await PdfFiles.ReadAsync<ProposalAttachment>(file, t, Now, ct);
         if (pdf is null) return CallResult<AttachmentInfo>.Invalid(new Dictionary<string, string> { ["file"] = error! });
@@ -196,7 +196,7 @@ public sealed class ProposalService(MarketplaceDbContext db, IStringLocalizer<Sh
 
     private string DeadlineText(ProposalCall c) => fmt.DateTime(c.SubmissionDeadline);
 
-    private string Basis(bool included) => included ? t["Pay_TaxIncluded"] : t["Pay_TaxExcluded"];
+    private string Basis(bool included) => included ? t["Call_TaxIncluded"] : t["Call_TaxExcluded"];
 
     private string Yen(long v) => fmt.Yen(v);
 }
