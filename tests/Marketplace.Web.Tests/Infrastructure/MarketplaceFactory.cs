@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,9 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
     public string ConnectionString { get; }
     public string Folder { get; }
     public string MailFolder => Path.Combine(Folder, "mail");
+
+    /// <summary>The app's clock: real time until a test moves it forward.</summary>
+    public TestClock Clock { get; } = new();
 
     /// <summary>Whether disposing this host removes its database (false for a second instance on the same one).</summary>
     public bool OwnsDatabase { get; set; } = true;
@@ -54,6 +58,7 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
         builder.UseSetting("Smtp:PickupDirectory", MailFolder);
         builder.UseSetting("Seed:Demo", "true");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, CookieContainer> Jars = new();
