@@ -161,4 +161,34 @@ public class ProposalValidationTests(MarketplaceFactory factory)
         // Not public while the call is a draft.
         Assert.Equal(HttpStatusCode.NotFound, (await factory.NewClient().GetAsync($"/calls/{callId}/attachments/{attachment}")).StatusCode);
     }
+
+    [Fact]
+    public async Task EditDraft_RolesAndCriteriaReplaced_PublishedCallNotEditable()
+    {
+        var staff = await factory.SignedInAsync(WebClientExtensions.MaibaraStaff);
+        var callId = await factory.CreateCallAsync(staff, factory.CallForm("下書き編集確認用業務"), publish: false);
+        var token = await factory.WithDbAsync(async db => db.ConcurrencyTokenOf(await db.ProposalCalls.SingleAsync(c => c.Id == callId)));
+        var form = factory.CallForm("下書き編集確認用業務（修正）").Where(f => !f.Key.StartsWith("Input.Roles[2]") && !f.Key.StartsWith("Input.Criteria[1]")).ToList();
+        form.Add(new("Input.ConcurrencyToken", token));
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"/manage/calls/{callId}/edit", form, "/manage/calls")).StatusCode);
+        var (title, roles, criteria) = await factory.WithDbAsync(async db => (
+            await db.ProposalCalls.Where(c => c.Id == callId).Select(c => c.Title).SingleAsync(),
+            await db.CallRoles.Where(r => r.CallId == callId).OrderBy(r => r.SortOrder).Select(r => r.Name).ToListAsync(),
+            await db.EvaluationCriteria.CountAsync(c => c.CallId == callId)));
+        Assert.Equal("下書き編集確認用業務（修正）", title);
+        Assert.Equal(["CIO補佐官", "実務管理者"], roles);
+        Assert.Equal(1, criteria);
+
+        // A stale form (the token before that save) is refused.
+        var stale = await staff.PostFormAsync($"/manage/calls/{callId}/edit", form, "/manage/calls");
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+
+        token = await factory.WithDbAsync(async db => db.ConcurrencyTokenOf(await db.ProposalCalls.SingleAsync(c => c.Id == callId)));
+        await staff.PostFormAsync($"/manage/calls/{callId}?handler=Publish", [new("token", token)], "/manage/calls");
+        token = await factory.WithDbAsync(async db => db.ConcurrencyTokenOf(await db.ProposalCalls.SingleAsync(c => c.Id == callId)));
+        form = factory.CallForm("公開後の変更");
+        form.Add(new("Input.ConcurrencyToken", token));
+        Assert.Contains("公開後は内容を変更できません", await (await staff.PostFormAsync($"/manage/calls/{callId}/edit", form, "/manage/calls")).Content.ReadAsStringAsync());
+        Assert.Equal("下書き編集確認用業務（修正）", await factory.WithDbAsync(db => db.ProposalCalls.Where(c => c.Id == callId).Select(c => c.Title).SingleAsync()));
+    }
 }
