@@ -33,6 +33,17 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
     public DbSet<DigestItem> DigestItems => Set<DigestItem>();
     public DbSet<ReminderLog> ReminderLogs => Set<ReminderLog>();
+    public DbSet<ProposalCall> ProposalCalls => Set<ProposalCall>();
+    public DbSet<CallRole> CallRoles => Set<CallRole>();
+    public DbSet<EvaluationCriterion> EvaluationCriteria => Set<EvaluationCriterion>();
+    public DbSet<CallAttachment> CallAttachments => Set<CallAttachment>();
+    public DbSet<CallQuestion> CallQuestions => Set<CallQuestion>();
+    public DbSet<VendorStaffMember> VendorStaffMembers => Set<VendorStaffMember>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<ProposalStaffing> ProposalStaffing => Set<ProposalStaffing>();
+    public DbSet<ProposalAttachment> ProposalAttachments => Set<ProposalAttachment>();
+    public DbSet<CommitteeMember> CommitteeMembers => Set<CommitteeMember>();
+    public DbSet<EvaluationScore> EvaluationScores => Set<EvaluationScore>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -15,7 +15,7 @@ public partial class LocalizationTests
     private static HashSet<string> Keys(string file) =>
         XDocument.Load(file).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
 
-    [GeneratedRegex("""\b[tT]\["([A-Za-z0-9_]+)"|"((?:Val|Field|Opening|Account|Org|Mail|Login|Invite|Error|Admin|Apply|Stage|Coi|Csv|Applicant|Applicants|Application|Vendors|Nav|Recommend|MatchingAdmin|Profile|Data|Notify|Outbox|Unsub)_[A-Za-z0-9_]+)"|\$"(Status|OrgKind|Stage|TrainingRun|Vendors_Relation|Outbox_Status|Notify_Digest)_\{""")]
+    [GeneratedRegex("""\b[tT]\["([A-Za-z0-9_]+)"|"((?:Val|Field|Opening|Account|Org|Mail|Login|Invite|Error|Admin|Apply|Stage|Coi|Csv|Applicant|Applicants|Application|Vendors|Nav|Recommend|MatchingAdmin|Profile|Data|Notify|Outbox|Unsub|Proposal|Call|Eval)_[A-Za-z0-9_]+)"|\$"(Status|OrgKind|Stage|TrainingRun|Vendors_Relation|Outbox_Status|Notify_Digest|Call_Status|Call_Phase|Call_Formula)_\{""")]
     private static partial Regex KeyUse();
 
     [Fact]
@@ -42,7 +42,10 @@ public partial class LocalizationTests
             .Concat(Enum.GetNames<Marketplace.Data.Entities.OrganizationKind>().Select(s => $"OrgKind_{s}"))
             .Concat(Enum.GetNames<Marketplace.Data.Entities.OutboxStatus>().Select(s => $"Outbox_Status_{s}"))
             .Concat(Enum.GetNames<Marketplace.Data.Entities.DigestFrequency>().Select(s => $"Notify_Digest_{s}"))
-            .Concat(Marketplace.Web.Features.Notifications.NotificationKinds.All.Select(k => k.LabelKey));
+            .Concat(Marketplace.Web.Features.Notifications.NotificationKinds.All.Select(k => k.LabelKey))
+            .Concat(Enum.GetNames<Marketplace.Data.Entities.CallStatus>().Select(s => $"Call_Status_{s}"))
+            .Concat(Enum.GetNames<Marketplace.Data.Entities.PriceFormula>().Select(s => $"Call_Formula_{s}"))
+            .Concat(Enum.GetNames<Marketplace.Web.Features.Proposals.CallPhase>().Select(s => $"Call_Phase_{s}"));
         var missing = dynamicKeys.Where(k => !ja.Contains(k) || !en.Contains(k)).ToList();
         Assert.True(missing.Count == 0, "missing: " + string.Join(", ", missing));
     }

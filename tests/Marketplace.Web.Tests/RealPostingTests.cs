@@ -43,16 +43,6 @@ public class RealPostingTests(MarketplaceFactory factory)
     }
 
     [Fact]
-    public async Task Maibara_OutsourcedCall_ShowsContractTotalExcludingTax()
-    {
-        var html = await PageOfAsync("米原市CIO支援業務委託（CIO補佐官・実務管理者・担当者）");
-        Assert.Contains("契約総額 33,000,000円 （税抜）", html);
-        Assert.Contains("週1日（月あたり約4.33日）", html);
-        Assert.Contains("週2回半日ずつ", html);
-        Assert.Contains("実務管理者（受託者の自社社員）", html);
-    }
-
-    [Fact]
     public async Task Ozu_InEnglish_ShowsEnglishLabelsAndTheSameFigures()
     {
         var html = await PageOfAsync("CDO補佐官（デジタル変革推進）", "en");

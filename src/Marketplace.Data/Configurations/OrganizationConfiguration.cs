@@ -46,6 +46,8 @@ public sealed class VendorCompanyConfiguration : IEntityTypeConfiguration<Vendor
     {
         b.Property(v => v.Name).HasMaxLength(200).IsRequired();
         b.Property(v => v.CorporateNumber).HasMaxLength(13).IsRequired();
+        b.Property(v => v.Address).HasMaxLength(300);
+        b.Property(v => v.RepresentativeName).HasMaxLength(100);
         b.HasIndex(v => v.CorporateNumber).IsUnique();
     }
 }

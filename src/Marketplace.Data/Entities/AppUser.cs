@@ -48,6 +48,8 @@ public class VendorCompany
 
     /// <summary>13-digit 法人番号 with its check digit.</summary>
     public string CorporateNumber { get; set; } = "";
+    public string Address { get; set; } = "";
+    public string RepresentativeName { get; set; } = "";
     public DateTime CreatedAt { get; set; }
 }
 

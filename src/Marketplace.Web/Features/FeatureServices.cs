@@ -15,6 +15,7 @@ public static class FeatureServices
         services.AddScoped<Notifications.Notifier>();
         services.AddScoped<Notifications.NotificationPreferences>();
         services.AddScoped<Notifications.ApplicationNotifications>();
+        services.AddScoped<Notifications.ProposalNotifications>();
         services.AddScoped<Notifications.OutboxAdmin>();
         services.AddScoped<Notifications.RecommendationDigest>();
         services.AddScoped<Notifications.DeadlineJobs>();
@@ -36,6 +37,11 @@ public static class FeatureServices
         services.AddScoped<Matching.MatchingTraining>();
         services.AddSingleton<Matching.RankerCache>();
         services.AddScoped<Matching.InvitationService>();
+        services.AddScoped<Proposals.CallService>();
+        services.AddScoped<Proposals.CallDisplay>();
+        services.AddScoped<Proposals.VendorService>();
+        services.AddScoped<Proposals.ProposalService>();
+        services.AddScoped<Proposals.EvaluationService>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
         return services;

@@ -23,8 +23,10 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Admin", IdentitySetup.NationalOfficePolicy);
                 o.Conventions.AuthorizeFolder("/Applications", IdentitySetup.ExpertPolicy);
                 o.Conventions.AuthorizeFolder("/Recommendations", IdentitySetup.ExpertPolicy);
+                o.Conventions.AuthorizeFolder("/Vendor", IdentitySetup.VendorPolicy);
                 o.Conventions.AuthorizePage("/Openings/Apply", IdentitySetup.ExpertPolicy);
                 o.Conventions.AddPageRoute("/Manage/Openings/Edit", "/manage/openings/new");
+                o.Conventions.AddPageRoute("/Manage/Calls/Edit", "/manage/calls/new");
             })
             .AddMvcOptions(o =>
             {

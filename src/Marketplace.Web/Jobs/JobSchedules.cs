@@ -16,6 +16,7 @@ public static class JobSchedules
         jobs.AddOrUpdate<NightlyRetrainJob>("matching-nightly-retrain", j => j.Run(), "0 2 * * *", japan);
         jobs.AddOrUpdate<CloseExpiredOpeningsJob>("openings-close-expired", j => j.Run(), "5 0 * * *", japan);
         jobs.AddOrUpdate<DeadlineRemindersJob>("deadline-reminders", j => j.Run(), "0 9 * * *", japan);
+        jobs.AddOrUpdate<ProposalDeadlinesJob>("proposal-deadlines", j => j.Run(), "*/15 * * * *", japan);
         jobs.AddOrUpdate<RecommendationDigestJob>("recommendation-digest", j => j.Run(), "0 7 * * *", japan);
     }
 

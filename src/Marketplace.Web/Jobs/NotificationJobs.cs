@@ -19,3 +19,9 @@ public sealed class RecommendationDigestJob(RecommendationDigest digest)
 {
     public Task Run() => digest.SendDueAsync();
 }
+
+/// <summary>Calls past their submission deadline (staff told the proposals are open) and question deadlines within a day (vendors reminded).</summary>
+public sealed class ProposalDeadlinesJob(ProposalNotifications proposals)
+{
+    public Task Run() => proposals.RunDeadlinesAsync();
+}

@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Hosting;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.AspNetCore.TestHost;
 using Marketplace.Web.Features.Notifications;
 
 namespace Marketplace.Web.Tests.Infrastructure;
@@ -22,11 +22,11 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
     public string Folder { get; }
     public string MailFolder => Path.Combine(Folder, "mail");
 
+    /// <summary>The app's clock: real time until a test moves it forward.</summary>
+    public TestClock Clock { get; } = new();
+
     /// <summary>Whether disposing this host removes its database (false for a second instance on the same one).</summary>
     public bool OwnsDatabase { get; set; } = true;
-
-    /// <summary>The app's clock; tests move it forward.</summary>
-    public TestClock Clock { get; } = new();
 
     /// <summary>Extra services (e.g. a fault-injecting interceptor); add before the first request.</summary>
     public List<Action<IServiceCollection>> ExtraServices { get; } = [];

@@ -1,11 +1,11 @@
 namespace Marketplace.Web.Tests.Infrastructure;
 
-/// <summary>The real clock plus an offset that tests move forward (past a deadline, a backoff, a claim lease).</summary>
+/// <summary>Real time plus an offset a test can move forward, e.g. past a submission deadline.</summary>
 public sealed class TestClock : TimeProvider
 {
-    public TimeSpan Offset { get; private set; }
+    private long _offsetTicks;
 
-    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
 
-    public void Advance(TimeSpan by) => Offset += by;
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
 }

@@ -243,6 +243,115 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.ToTable("ApplicationStageChanges");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.CallAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId");
+
+                    b.ToTable("CallAttachments");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CallQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AskedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VendorCompanyId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VendorCompanyId");
+
+                    b.HasIndex("CallId", "AskedAt");
+
+                    b.ToTable("CallQuestions");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CallRole", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("MayCombine")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("MustBeOwnEmployee")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId");
+
+                    b.ToTable("CallRoles");
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.CareerEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -280,6 +389,37 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.ToTable("CareerEntries");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.CommitteeMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsChair")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CallId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("CommitteeMembers");
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.DigestItem", b =>
                 {
                     b.Property<long>("Id")
@@ -306,6 +446,80 @@ namespace Marketplace.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("DigestItems");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.EvaluationCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId");
+
+                    b.ToTable("EvaluationCriteria");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.EvaluationScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("CommitteeMemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("CommitteeMemberId", "ProposalId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationScores");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.ExpertInvitation", b =>
@@ -836,6 +1050,243 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.ToTable("Prefectures");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.Proposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Approach")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PriceOnCallBasisYen")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("PriceTaxIncluded")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("PriceYen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("VendorCompanyId")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VendorCompanyId");
+
+                    b.HasIndex("CallId", "VendorCompanyId")
+                        .IsUnique();
+
+                    b.ToTable("Proposals", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ProposalAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("ProposalAttachments");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ProposalCall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AwardedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("AwardedProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("CeilingTaxIncluded")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("CeilingYen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("ContractAmountYen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("ContractEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ContractStart")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasColumnType("text");
+
+                    b.PrimitiveCollection<List<string>>("Eligibility")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<double>("OnsiteDaysPerWeek")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("OnsiteNotes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PresentationDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PriceFormula")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PriceWeight")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime>("QuestionDeadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("ResultDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("ScoreScale")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SubmissionDeadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardedProposalId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("Status", "SubmissionDeadline");
+
+                    b.ToTable("ProposalCalls", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ProposalStaffing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CallRoleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VendorStaffMemberId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallRoleId");
+
+                    b.HasIndex("VendorStaffMemberId");
+
+                    b.HasIndex("ProposalId", "CallRoleId")
+                        .IsUnique();
+
+                    b.ToTable("ProposalStaffing");
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.RankerModel", b =>
                 {
                     b.Property<int>("Id")
@@ -1065,6 +1516,11 @@ namespace Marketplace.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("CorporateNumber")
                         .IsRequired()
                         .HasMaxLength(13)
@@ -1077,6 +1533,11 @@ namespace Marketplace.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RepresentativeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
 
@@ -1126,6 +1587,45 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.HasIndex("OrganizationId", "CorporateNumber");
 
                     b.ToTable("VendorContracts");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.VendorStaffMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ExpertProfileId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("IsEmployee")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Qualifications")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("VendorCompanyId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertProfileId");
+
+                    b.HasIndex("VendorCompanyId");
+
+                    b.ToTable("VendorStaffMembers");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1333,6 +1833,41 @@ namespace Marketplace.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.CallAttachment", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.ProposalCall", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CallQuestion", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.ProposalCall", "Call")
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.VendorCompany", null)
+                        .WithMany()
+                        .HasForeignKey("VendorCompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Call");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CallRole", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.ProposalCall", null)
+                        .WithMany("Roles")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.CareerEntry", b =>
                 {
                     b.HasOne("Marketplace.Data.Entities.ExpertProfile", null)
@@ -1340,6 +1875,23 @@ namespace Marketplace.Data.Migrations.Postgres
                         .HasForeignKey("ExpertProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CommitteeMember", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.ProposalCall", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.DigestItem", b =>
@@ -1353,6 +1905,36 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.HasOne("Marketplace.Data.Entities.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.EvaluationCriterion", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.ProposalCall", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.EvaluationScore", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.CommitteeMember", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.EvaluationCriterion", null)
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1444,6 +2026,73 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Navigation("Prefecture");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.Proposal", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.ProposalCall", "Call")
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.VendorCompany", "VendorCompany")
+                        .WithMany()
+                        .HasForeignKey("VendorCompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Call");
+
+                    b.Navigation("VendorCompany");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ProposalAttachment", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.Proposal", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ProposalCall", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("AwardedProposalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Marketplace.Data.Entities.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ProposalStaffing", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.CallRole", null)
+                        .WithMany()
+                        .HasForeignKey("CallRoleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.Proposal", null)
+                        .WithMany("Staffing")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.VendorStaffMember", "Member")
+                        .WithMany()
+                        .HasForeignKey("VendorStaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Member");
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.RecruitmentNotice", b =>
                 {
                     b.HasOne("Marketplace.Data.Entities.Organization", "Organization")
@@ -1484,6 +2133,22 @@ namespace Marketplace.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.VendorStaffMember", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.ExpertProfile", "ExpertProfile")
+                        .WithMany()
+                        .HasForeignKey("ExpertProfileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Marketplace.Data.Entities.VendorCompany", null)
+                        .WithMany()
+                        .HasForeignKey("VendorCompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ExpertProfile");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1554,6 +2219,22 @@ namespace Marketplace.Data.Migrations.Postgres
             modelBuilder.Entity("Marketplace.Data.Entities.Opening", b =>
                 {
                     b.Navigation("Skills");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.Proposal", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Staffing");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ProposalCall", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Criteria");
+
+                    b.Navigation("Roles");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.RecruitmentNotice", b =>

@@ -228,6 +228,109 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("ApplicationStageChanges");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.CallAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId");
+
+                    b.ToTable("CallAttachments");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CallQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AskedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VendorCompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VendorCompanyId");
+
+                    b.HasIndex("CallId", "AskedAt");
+
+                    b.ToTable("CallQuestions");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CallRole", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MayCombine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MustBeOwnEmployee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId");
+
+                    b.ToTable("CallRoles");
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.CareerEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -263,6 +366,35 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("CareerEntries");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.CommitteeMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsChair")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CallId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("CommitteeMembers");
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.DigestItem", b =>
                 {
                     b.Property<long>("Id")
@@ -287,6 +419,76 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("DigestItems");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.EvaluationCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId");
+
+                    b.ToTable("EvaluationCriteria");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.EvaluationScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommitteeMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("CommitteeMemberId", "ProposalId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationScores");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.ExpertInvitation", b =>
@@ -798,6 +1000,231 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("Prefectures");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.Proposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Approach")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PriceOnCallBasisYen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PriceTaxIncluded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PriceYen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VendorCompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VendorCompanyId");
+
+                    b.HasIndex("CallId", "VendorCompanyId")
+                        .IsUnique();
+
+                    b.ToTable("Proposals", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ProposalAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("ProposalAttachments");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ProposalCall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AwardedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AwardedProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CeilingTaxIncluded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CeilingYen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ContractAmountYen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ContractEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ContractStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Eligibility")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("OnsiteDaysPerWeek")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("OnsiteNotes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PresentationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PriceFormula")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PriceWeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("QuestionDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ResultDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScoreScale")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmissionDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardedProposalId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("Status", "SubmissionDeadline");
+
+                    b.ToTable("ProposalCalls", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ProposalStaffing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallRoleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VendorStaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallRoleId");
+
+                    b.HasIndex("VendorStaffMemberId");
+
+                    b.HasIndex("ProposalId", "CallRoleId")
+                        .IsUnique();
+
+                    b.ToTable("ProposalStaffing");
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.RankerModel", b =>
                 {
                     b.Property<int>("Id")
@@ -1015,6 +1442,11 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CorporateNumber")
                         .IsRequired()
                         .HasMaxLength(13)
@@ -1026,6 +1458,11 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepresentativeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1074,6 +1511,43 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "CorporateNumber");
 
                     b.ToTable("VendorContracts");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.VendorStaffMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExpertProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsEmployee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Qualifications")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VendorCompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertProfileId");
+
+                    b.HasIndex("VendorCompanyId");
+
+                    b.ToTable("VendorStaffMembers");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1275,6 +1749,41 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.CallAttachment", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.ProposalCall", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CallQuestion", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.ProposalCall", "Call")
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.VendorCompany", null)
+                        .WithMany()
+                        .HasForeignKey("VendorCompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Call");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CallRole", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.ProposalCall", null)
+                        .WithMany("Roles")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.CareerEntry", b =>
                 {
                     b.HasOne("Marketplace.Data.Entities.ExpertProfile", null)
@@ -1282,6 +1791,23 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .HasForeignKey("ExpertProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CommitteeMember", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.ProposalCall", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.DigestItem", b =>
@@ -1295,6 +1821,36 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.HasOne("Marketplace.Data.Entities.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.EvaluationCriterion", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.ProposalCall", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.EvaluationScore", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.CommitteeMember", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.EvaluationCriterion", null)
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1386,6 +1942,73 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Navigation("Prefecture");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.Proposal", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.ProposalCall", "Call")
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.VendorCompany", "VendorCompany")
+                        .WithMany()
+                        .HasForeignKey("VendorCompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Call");
+
+                    b.Navigation("VendorCompany");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ProposalAttachment", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.Proposal", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ProposalCall", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("AwardedProposalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Marketplace.Data.Entities.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ProposalStaffing", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.CallRole", null)
+                        .WithMany()
+                        .HasForeignKey("CallRoleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.Proposal", null)
+                        .WithMany("Staffing")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.VendorStaffMember", "Member")
+                        .WithMany()
+                        .HasForeignKey("VendorStaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Member");
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.RecruitmentNotice", b =>
                 {
                     b.HasOne("Marketplace.Data.Entities.Organization", "Organization")
@@ -1426,6 +2049,22 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.VendorStaffMember", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.ExpertProfile", "ExpertProfile")
+                        .WithMany()
+                        .HasForeignKey("ExpertProfileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Marketplace.Data.Entities.VendorCompany", null)
+                        .WithMany()
+                        .HasForeignKey("VendorCompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ExpertProfile");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1496,6 +2135,22 @@ namespace Marketplace.Data.Migrations.Sqlite
             modelBuilder.Entity("Marketplace.Data.Entities.Opening", b =>
                 {
                     b.Navigation("Skills");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.Proposal", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Staffing");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.ProposalCall", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Criteria");
+
+                    b.Navigation("Roles");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.RecruitmentNotice", b =>

@@ -13,6 +13,7 @@ public static class IdentitySetup
     public const string StaffPolicy = "Staff";
     public const string NationalOfficePolicy = "NationalOffice";
     public const string ExpertPolicy = "Expert";
+    public const string VendorPolicy = "Vendor";
 
     public static IServiceCollection AddMarketplaceIdentity(this IServiceCollection services)
     {
@@ -48,7 +49,8 @@ public static class IdentitySetup
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff).RequireClaim(OrganizationClaim))
             .AddPolicy(NationalOfficePolicy, p => p.RequireRole(Roles.NationalOffice))
-            .AddPolicy(ExpertPolicy, p => p.RequireRole(Roles.Expert));
+            .AddPolicy(ExpertPolicy, p => p.RequireRole(Roles.Expert))
+            .AddPolicy(VendorPolicy, p => p.RequireRole(Roles.Vendor));
         return services;
     }
 

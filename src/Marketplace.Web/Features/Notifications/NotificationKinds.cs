@@ -21,6 +21,10 @@ public static class NotificationKinds
     public const string NewApplication = "new_application";
     public const string DeadlineReminder = "deadline_reminder";
     public const string OpeningClosed = "opening_closed";
+    public const string CallQuestion = "call_question";
+    public const string CallProposalsOpened = "call_proposals_opened";
+    public const string CallAnswer = "call_answer";
+    public const string CallResult = "call_result";
 
     public static readonly IReadOnlyList<NotificationKind> All =
     [
@@ -29,8 +33,12 @@ public static class NotificationKinds
         new(ApplicationMessage, [Marketplace.Data.Entities.Roles.Expert, Marketplace.Data.Entities.Roles.Staff]),
         new(ExpertInvitation, [Marketplace.Data.Entities.Roles.Expert]),
         new(NewApplication, [Marketplace.Data.Entities.Roles.Staff]),
-        new(DeadlineReminder, [Marketplace.Data.Entities.Roles.Expert, Marketplace.Data.Entities.Roles.Staff]),
+        new(DeadlineReminder, [Marketplace.Data.Entities.Roles.Expert, Marketplace.Data.Entities.Roles.Staff, Marketplace.Data.Entities.Roles.Vendor]),
         new(OpeningClosed, [Marketplace.Data.Entities.Roles.Staff]),
+        new(CallQuestion, [Marketplace.Data.Entities.Roles.Staff]),
+        new(CallProposalsOpened, [Marketplace.Data.Entities.Roles.Staff]),
+        new(CallAnswer, [Marketplace.Data.Entities.Roles.Vendor]),
+        new(CallResult, [Marketplace.Data.Entities.Roles.Vendor]),
         // The digest is governed by its frequency setting, not by an on/off switch.
         new(RecommendationDigest, [Marketplace.Data.Entities.Roles.Expert], Mandatory: true),
     ];

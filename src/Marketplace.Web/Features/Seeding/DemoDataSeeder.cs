@@ -5,6 +5,7 @@ using Bogus;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Openings;
+using Marketplace.Web.Features.Proposals;
 using Marketplace.Web.Features.Taxonomy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,7 @@ public sealed class DemoDataSeeder(
     MarketplaceDbContext db,
     UserManager<AppUser> users,
     OpeningService openings,
+    CallService calls,
     TaxonomyCatalog taxonomy,
     TimeProvider clock,
     ILogger<DemoDataSeeder> log)
@@ -36,8 +38,10 @@ public sealed class DemoDataSeeder(
         new(Roles.Staff, $"osaka@{Domain}", "270008"),
         new(Roles.Staff, $"ozu@{Domain}", "382078"),
         new(Roles.Staff, $"maibara@{Domain}", "252140"),
+        new(Roles.Staff, $"maibara2@{Domain}", "252140"),
         new(Roles.Expert, $"expert@{Domain}", ""),
         new(Roles.Vendor, $"vendor@{Domain}", ""),
+        new(Roles.Vendor, $"vendor2@{Domain}", ""),
     ];
 
     public async Task<bool> SeedAsync(CancellationToken ct = default)
@@ -49,20 +53,21 @@ public sealed class DemoDataSeeder(
         // One PBKDF2 hash shared by every demo account keeps seeding fast; each account still has its own security stamp.
         var hash = users.PasswordHasher.HashPassword(new AppUser(), Password);
 
-        var vendor = new VendorCompany { Name = "株式会社デモ自治体DXパートナーズ", CorporateNumber = "1180301018771", CreatedAt = now };
-        db.VendorCompanies.Add(vendor);
+        var vendor = new VendorCompany { Name = "株式会社デモ自治体DXパートナーズ", CorporateNumber = "1180301018771", Address = "東京都千代田区霞が関1-1-1", RepresentativeName = "代表取締役 デモ 太郎", CreatedAt = now };
+        var vendor2 = new VendorCompany { Name = "株式会社びわ湖デジタルコンサルティング", CorporateNumber = "6160001012345", Address = "滋賀県大津市京町3-1-1", RepresentativeName = "代表取締役 湖東 次郎", CreatedAt = now };
+        db.VendorCompanies.AddRange(vendor, vendor2);
         var accounts = new Dictionary<string, AppUser>();
         foreach (var s in SignIns)
         {
             var user = NewUser(s.Email, s.Role switch
             {
                 Roles.NationalOffice => "デジタル人材派遣事務局",
-                Roles.Staff => $"{orgs[s.Organization].NameJa} DX推進担当",
-                Roles.Vendor => "営業担当 デモ",
+                Roles.Staff => s.Email.StartsWith("maibara2@", StringComparison.Ordinal) ? $"{orgs[s.Organization].NameJa} 情報政策課長" : $"{orgs[s.Organization].NameJa} DX推進担当",
+                Roles.Vendor => s.Email.StartsWith("vendor2@", StringComparison.Ordinal) ? "営業担当 びわ湖" : "営業担当 デモ",
                 _ => "山田 花子",
             }, hash, now);
             if (s.Role == Roles.Staff) user.OrganizationId = orgs[s.Organization].Id;
-            if (s.Role == Roles.Vendor) user.VendorCompany = vendor;
+            if (s.Role == Roles.Vendor) user.VendorCompany = s.Email.StartsWith("vendor2@", StringComparison.Ordinal) ? vendor2 : vendor;
             accounts[s.Email] = user;
         }
 
@@ -90,6 +95,7 @@ public sealed class DemoDataSeeder(
         await SeedRealPostingsAsync(orgs, accounts, ct);
         await SeedGeneratedOpeningsAsync(faker, orgs.Values.ToList(), accounts, ct);
         await SeedApplicationsAsync(faker, expertUsers.Select(e => e.Profile).Where(p => p.User != mainExpert).ToList(), orgs, vendor, ct);
+        await SeedCallsAsync(orgs, accounts, vendor, vendor2, ct);
         log.LogInformation("Demo data created: {Experts} experts, {Openings} openings", expertUsers.Count, await db.Openings.CountAsync(ct));
         return true;
     }
@@ -408,6 +414,108 @@ public sealed class DemoDataSeeder(
                 db.Applications.Add(application);
             }
         }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private sealed class DemoCall
+    {
+        [JsonPropertyName("org_code")] public string OrgCode { get; set; } = "";
+        [JsonPropertyName("title")] public string Title { get; set; } = "";
+        [JsonPropertyName("purpose")] public string Purpose { get; set; } = "";
+        [JsonPropertyName("scope")] public string Scope { get; set; } = "";
+        [JsonPropertyName("contract_start_in_days")] public int ContractStartInDays { get; set; }
+        [JsonPropertyName("contract_months")] public int ContractMonths { get; set; }
+        [JsonPropertyName("ceiling_yen")] public long CeilingYen { get; set; }
+        [JsonPropertyName("ceiling_tax_included")] public bool CeilingTaxIncluded { get; set; }
+        [JsonPropertyName("onsite_days_per_week")] public double OnsiteDaysPerWeek { get; set; }
+        [JsonPropertyName("onsite_notes")] public string? OnsiteNotes { get; set; }
+        [JsonPropertyName("eligibility")] public List<string> Eligibility { get; set; } = [];
+        [JsonPropertyName("question_deadline_in_days")] public int QuestionDeadlineInDays { get; set; }
+        [JsonPropertyName("submission_deadline_in_days")] public int SubmissionDeadlineInDays { get; set; }
+        [JsonPropertyName("presentation_in_days")] public int? PresentationInDays { get; set; }
+        [JsonPropertyName("result_in_days")] public int? ResultInDays { get; set; }
+        [JsonPropertyName("score_scale")] public int ScoreScale { get; set; } = 5;
+        [JsonPropertyName("price_weight")] public int PriceWeight { get; set; }
+        [JsonPropertyName("price_formula")] public string PriceFormula { get; set; } = "";
+        [JsonPropertyName("roles")] public List<DemoRole> Roles { get; set; } = [];
+        [JsonPropertyName("criteria")] public List<DemoCriterion> Criteria { get; set; } = [];
+        [JsonPropertyName("questions")] public List<DemoQuestion> Questions { get; set; } = [];
+    }
+
+    private sealed record DemoRole([property: JsonPropertyName("name")] string Name, [property: JsonPropertyName("own_employee")] bool OwnEmployee, [property: JsonPropertyName("may_combine")] bool MayCombine);
+
+    private sealed record DemoCriterion([property: JsonPropertyName("name")] string Name, [property: JsonPropertyName("description")] string Description, [property: JsonPropertyName("weight")] int Weight);
+
+    private sealed record DemoQuestion([property: JsonPropertyName("question")] string Question, [property: JsonPropertyName("answer")] string Answer);
+
+    private sealed class DemoCallFile
+    {
+        [JsonPropertyName("calls")] public List<DemoCall> Calls { get; set; } = [];
+    }
+
+    /// <summary>
+    /// The calls for proposals of seed/demo-calls.json, created and published through the same service staff use,
+    /// with an answered question, and staff both demo vendors can name (one linked to an affiliated expert's profile).
+    /// </summary>
+    private async Task SeedCallsAsync(Dictionary<string, Organization> orgs, Dictionary<string, AppUser> accounts, VendorCompany vendor, VendorCompany vendor2, CancellationToken ct)
+    {
+        await using var stream = File.OpenRead(SeedFiles.PathOf("demo-calls.json"));
+        var file = await JsonSerializer.DeserializeAsync<DemoCallFile>(stream, cancellationToken: ct) ?? new();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = Localization.DisplayFormatter.TodayInJapan(clock);
+        string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        foreach (var c in file.Calls)
+        {
+            var org = orgs[c.OrgCode];
+            var staff = accounts.Values.First(u => u.OrganizationId == org.Id);
+            var startDay = today.AddDays(c.ContractStartInDays);
+            var start = new DateOnly(startDay.Year, startDay.Month, 1).AddMonths(1);
+            var input = new CallInput
+            {
+                Title = c.Title,
+                Purpose = c.Purpose,
+                Scope = c.Scope,
+                ContractStart = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ContractEnd = start.AddMonths(c.ContractMonths).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Ceiling = Invariant(c.CeilingYen),
+                CeilingTaxIncluded = c.CeilingTaxIncluded,
+                OnsiteDaysPerWeek = Invariant(c.OnsiteDaysPerWeek),
+                OnsiteNotes = c.OnsiteNotes,
+                Eligibility = string.Join('\n', c.Eligibility),
+                QuestionDeadline = Day(c.QuestionDeadlineInDays),
+                SubmissionDeadline = Day(c.SubmissionDeadlineInDays),
+                PresentationDate = c.PresentationInDays is { } p ? Day(p) : null,
+                ResultDate = c.ResultInDays is { } r ? Day(r) : null,
+                ScoreScale = Invariant(c.ScoreScale),
+                PriceWeight = Invariant(c.PriceWeight),
+                PriceFormula = c.PriceFormula,
+                Roles = c.Roles.Select(r => new RoleInput { Name = r.Name, MustBeOwnEmployee = r.OwnEmployee, MayCombine = r.MayCombine }).ToList(),
+                Criteria = c.Criteria.Select(x => new CriterionInput { Name = x.Name, Description = x.Description, Weight = Invariant(x.Weight) }).ToList(),
+            };
+            var created = await calls.CreateAsync(org.Id, staff.Id, input, ct);
+            if (!created.Succeeded)
+            {
+                throw new InvalidDataException($"Demo call '{c.Title}' is invalid: {string.Join("; ", created.Errors.Select(e => $"{e.Key}: {e.Value}"))}");
+            }
+            var published = await calls.PublishAsync(org.Id, created.Value!.Id, calls.TokenOf(created.Value), ct);
+            if (!published.Succeeded) throw new InvalidDataException($"Demo call '{c.Title}' could not be published.");
+            foreach (var q in c.Questions)
+            {
+                db.CallQuestions.Add(new CallQuestion
+                {
+                    CallId = created.Value.Id, VendorCompanyId = vendor2.Id, Body = q.Question, AskedAt = now,
+                    Answer = q.Answer, AnsweredAt = now, AnsweredByUserId = staff.Id,
+                });
+            }
+        }
+
+        var affiliated = await db.ExpertProfiles.FirstOrDefaultAsync(e => e.VendorCorporateNumber == vendor.CorporateNumber, ct);
+        db.VendorStaffMembers.AddRange(
+            new VendorStaffMember { VendorCompanyId = vendor.Id, FullName = affiliated?.FullName ?? "高橋 誠", IsEmployee = true, Qualifications = "元県庁CIO補佐官、情報処理安全確保支援士", ExpertProfileId = affiliated?.Id, CreatedAt = now },
+            new VendorStaffMember { VendorCompanyId = vendor.Id, FullName = "中村 美咲", IsEmployee = true, Qualifications = "PMP、自治体システム標準化の支援3件", CreatedAt = now },
+            new VendorStaffMember { VendorCompanyId = vendor.Id, FullName = "小林 健（協力会社）", IsEmployee = false, Qualifications = "データ分析、EBPM支援", CreatedAt = now },
+            new VendorStaffMember { VendorCompanyId = vendor2.Id, FullName = "湖東 千尋", IsEmployee = true, Qualifications = "市役所情報政策課出身、ITストラテジスト", CreatedAt = now },
+            new VendorStaffMember { VendorCompanyId = vendor2.Id, FullName = "長浜 悠", IsEmployee = false, Qualifications = "フリーランスのDXアドバイザー", CreatedAt = now });
         await db.SaveChangesAsync(ct);
     }
 

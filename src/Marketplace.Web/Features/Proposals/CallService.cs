@@ -1,0 +1,375 @@
+using Marketplace.Web.Features.Notifications;
+using System.Globalization;
+using Marketplace.Data;
+using Marketplace.Data.Configurations;
+using Marketplace.Data.Entities;
+using Marketplace.Matching.Text;
+using Marketplace.Web.Features.Openings;
+using Marketplace.Web.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Features.Proposals;
+
+public sealed record AttachmentInfo(int Id, string FileName, long SizeBytes);
+
+/// <summary>
+/// What staff do to their government's calls for proposals. Every method takes the caller's government and
+/// treats another government's call as not found, so no page or crafted request can reach it.
+/// </summary>
+public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<SharedResource> t, TimeProvider clock, ProposalNotifications notify)
+{
+    public const int PageSize = 20;
+    public const int MaxEligibilityLines = 30;
+    public const int LineMax = 500;
+    public const long MaxCeilingYen = 100_000_000_000;
+
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public Task<ProposalCall?> FindOwnAsync(int organizationId, int id, CancellationToken ct = default) =>
+        db.ProposalCalls.Include(c => c.Roles).Include(c => c.Criteria).Include(c => c.Organization)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.Id == id && c.OrganizationId == organizationId, ct);
+
+    public Task<List<AttachmentInfo>> AttachmentsAsync(int callId, CancellationToken ct = default) =>
+        db.CallAttachments.Where(a => a.CallId == callId).OrderBy(a => a.Id)
+            .Select(a => new AttachmentInfo(a.Id, a.FileName, a.SizeBytes)).ToListAsync(ct);
+
+    public async Task<Paged<ProposalCall>> ListOwnAsync(int organizationId, CallStatus? status, string? q, int page, CancellationToken ct = default)
+    {
+        var query = db.ProposalCalls.AsNoTracking().Where(c => c.OrganizationId == organizationId);
+        if (status is { } s) query = query.Where(c => c.Status == s);
+        foreach (var term in JapaneseText.SearchTerms(q)) query = query.Where(c => c.SearchText.Contains(term));
+        var total = await query.CountAsync(ct);
+        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var items = await query.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return new Paged<ProposalCall>(items, page, PageSize, total);
+    }
+
+    /// <summary>
+    /// Published calls for everyone: <paramref name="state"/> "open" (still taking proposals), "closed"
+    /// (deadline passed, not yet awarded), "awarded", or anything else for all of them, newest first.
+    /// </summary>
+    public async Task<Paged<ProposalCall>> SearchPublicAsync(string? q, string? prefecture, string? state, int page, CancellationToken ct = default)
+    {
+        var now = Now;
+        var query = db.ProposalCalls.AsNoTracking().Include(c => c.Organization)
+            .Where(c => c.PublishedAt != null && (c.Status == CallStatus.Published || c.Status == CallStatus.Awarded));
+        foreach (var term in JapaneseText.SearchTerms(q)) query = query.Where(c => c.SearchText.Contains(term));
+        if (!string.IsNullOrEmpty(prefecture)) query = query.Where(c => c.Organization!.PrefectureCode == prefecture);
+        query = state switch
+        {
+            "open" => query.Where(c => c.Status == CallStatus.Published && c.SubmissionDeadline > now),
+            "closed" => query.Where(c => c.Status == CallStatus.Published && c.SubmissionDeadline <= now),
+            "awarded" => query.Where(c => c.Status == CallStatus.Awarded),
+            _ => query,
+        };
+        var total = await query.CountAsync(ct);
+        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var items = await query.OrderByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return new Paged<ProposalCall>(items, page, PageSize, total);
+    }
+
+    public async Task<CallResult<ProposalCall>> CreateAsync(int organizationId, string userId, CallInput input, CancellationToken ct = default)
+    {
+        var call = new ProposalCall { OrganizationId = organizationId, CreatedByUserId = userId, CreatedAt = Now };
+        var errors = await ApplyAsync(call, input, organizationId, ct);
+        if (errors.Count > 0) return CallResult<ProposalCall>.Invalid(errors);
+        db.ProposalCalls.Add(call);
+        await db.SaveChangesAsync(ct);
+        return CallResult<ProposalCall>.Ok(call);
+    }
+
+    public async Task<CallResult<ProposalCall>> UpdateAsync(int organizationId, int id, CallInput input, CancellationToken ct = default)
+    {
+        var call = await FindOwnAsync(organizationId, id, ct);
+        if (call is null) return CallResult<ProposalCall>.NotFound;
+        if (call.Status != CallStatus.Draft) return CallResult<ProposalCall>.Fail(t["Call_OnlyDraftEditable"]);
+        db.ExpectConcurrencyToken(call, input.ConcurrencyToken);
+        var errors = await ApplyAsync(call, input, organizationId, ct);
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return CallResult<ProposalCall>.Invalid(errors);
+        }
+        return await SaveAsync(call, ct);
+    }
+
+    public Task<CallResult<ProposalCall>> PublishAsync(int organizationId, int id, string? token, CancellationToken ct = default) =>
+        TransitionAsync(organizationId, id, token, c =>
+        {
+            if (c.Status != CallStatus.Draft) return t["Call_PublishOnlyDraft"];
+            if (c.SubmissionDeadline <= Now) return t["Call_DeadlinePassedCannotPublish"];
+            c.Status = CallStatus.Published;
+            c.PublishedAt = Now;
+            return null;
+        }, ct);
+
+    public Task<CallResult<ProposalCall>> CancelAsync(int organizationId, int id, string? token, CancellationToken ct = default) =>
+        TransitionAsync(organizationId, id, token, c =>
+        {
+            if (c.Status is not (CallStatus.Draft or CallStatus.Published)) return t["Call_CancelOnlyOpen"];
+            c.Status = CallStatus.Cancelled;
+            return null;
+        }, ct);
+
+    private async Task<CallResult<ProposalCall>> TransitionAsync(int organizationId, int id, string? token, Func<ProposalCall, string?> change, CancellationToken ct)
+    {
+        var call = await FindOwnAsync(organizationId, id, ct);
+        if (call is null) return CallResult<ProposalCall>.NotFound;
+        db.ExpectConcurrencyToken(call, token);
+        var refusal = change(call);
+        if (refusal is not null)
+        {
+            db.ChangeTracker.Clear();
+            return CallResult<ProposalCall>.Fail(refusal);
+        }
+        call.UpdatedAt = Now;
+        return await SaveAsync(call, ct);
+    }
+
+    private async Task<CallResult<ProposalCall>> SaveAsync(ProposalCall call, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return CallResult<ProposalCall>.Ok(call);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return CallResult<ProposalCall>.Conflict(t["ChangedBySomeoneElse"]);
+        }
+    }
+
+    /// <summary>Adds a PDF (実施要領, 仕様書 ...) to a call that is still a draft or open for proposals.</summary>
+    public async Task<CallResult<AttachmentInfo>> AddAttachmentAsync(int organizationId, int id, IFormFile? file, CancellationToken ct = default)
+    {
+        var call = await db.ProposalCalls.FirstOrDefaultAsync(c => c.Id == id && c.OrganizationId == organizationId, ct);
+        if (call is null) return CallResult<AttachmentInfo>.NotFound;
+        if (!(call.Status == CallStatus.Draft || call.Status == CallStatus.Published && call.SubmissionDeadline > Now))
+        {
+            return CallResult<AttachmentInfo>.Fail(t["Call_AttachmentsClosed"]);
+        }
+        if (await db.CallAttachments.CountAsync(a => a.CallId == id, ct) >= PdfFiles.MaxFiles)
+        {
+            return CallResult<AttachmentInfo>.Fail(t["Call_Val_PdfTooMany", PdfFiles.MaxFiles]);
+        }
+        var (pdf, error) = await PdfFiles.ReadAsync<CallAttachment>(file, t, Now, ct);
+        if (pdf is null) return CallResult<AttachmentInfo>.Invalid(new Dictionary<string, string> { ["file"] = error! });
+        pdf.CallId = id;
+        db.CallAttachments.Add(pdf);
+        call.UpdatedAt = Now;
+        await db.SaveChangesAsync(ct);
+        return CallResult<AttachmentInfo>.Ok(new AttachmentInfo(pdf.Id, pdf.FileName, pdf.SizeBytes));
+    }
+
+    /// <summary>Attachments of a draft can be removed; once published, vendors may have relied on them.</summary>
+    public async Task<CallResult<bool>> RemoveAttachmentAsync(int organizationId, int id, int attachmentId, CancellationToken ct = default)
+    {
+        var call = await db.ProposalCalls.FirstOrDefaultAsync(c => c.Id == id && c.OrganizationId == organizationId, ct);
+        var attachment = call is null ? null : await db.CallAttachments.FirstOrDefaultAsync(a => a.Id == attachmentId && a.CallId == id, ct);
+        if (attachment is null) return CallResult<bool>.NotFound;
+        if (call!.Status != CallStatus.Draft) return CallResult<bool>.Fail(t["Call_OnlyDraftEditable"]);
+        db.CallAttachments.Remove(attachment);
+        await db.SaveChangesAsync(ct);
+        return CallResult<bool>.Ok(true);
+    }
+
+    /// <summary>A call attachment for its own government's staff, whatever the call's state.</summary>
+    public Task<CallAttachment?> OwnAttachmentAsync(int organizationId, int id, int attachmentId, CancellationToken ct = default) =>
+        db.CallAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.CallId == id
+            && db.ProposalCalls.Any(c => c.Id == id && c.OrganizationId == organizationId), ct);
+
+    // Questions
+
+    public Task<List<CallQuestion>> QuestionsAsync(int organizationId, int id, CancellationToken ct = default) =>
+        db.CallQuestions.AsNoTracking().Where(q => q.CallId == id && q.Call!.OrganizationId == organizationId)
+            .OrderBy(q => q.AskedAt).ThenBy(q => q.Id).ToListAsync(ct);
+
+    /// <summary>Answers (or corrects the answer to) a question; the answer is then public on the call page without the asker.</summary>
+    public async Task<CallResult<CallQuestion>> AnswerAsync(int organizationId, int id, int questionId, string userId, string? answer, CancellationToken ct = default)
+    {
+        var question = await db.CallQuestions.Include(q => q.Call)
+            .FirstOrDefaultAsync(q => q.Id == questionId && q.CallId == id && q.Call!.OrganizationId == organizationId, ct);
+        if (question is null) return CallResult<CallQuestion>.NotFound;
+        var text = answer?.Trim() ?? "";
+        if (text.Length == 0) return CallResult<CallQuestion>.Invalid(new Dictionary<string, string> { ["answer"] = t["Val_Required", t["Call_Answer"]] });
+        if (text.Length > CallQuestionConfiguration.BodyMax * 2)
+        {
+            return CallResult<CallQuestion>.Invalid(new Dictionary<string, string> { ["answer"] = t["Val_TooLong", t["Call_Answer"], CallQuestionConfiguration.BodyMax * 2, text.Length] });
+        }
+        if (question.Call!.Status is not CallStatus.Published) return CallResult<CallQuestion>.Fail(t["Call_NotOpen"]);
+        question.Answer = text;
+        question.AnsweredAt = Now;
+        question.AnsweredByUserId = userId;
+        await notify.AnswerPublishedAsync(question.Call, ct);
+        await db.SaveChangesAsync(ct);
+        return CallResult<CallQuestion>.Ok(question);
+    }
+
+    /// <summary>Validates the whole input and copies it onto the call only if nothing is wrong.</summary>
+    private async Task<Dictionary<string, string>> ApplyAsync(ProposalCall c, CallInput input, int organizationId, CancellationToken ct)
+    {
+        var e = new Dictionary<string, string>();
+        void Err(string field, string key, params object[] args) => e.TryAdd(field, t[key, args]);
+        var numbers = new NumberFields(t, e);
+
+        string Text(string field, string? value, string label, int max, bool required)
+        {
+            var s = value?.Trim() ?? "";
+            if (s.Length == 0 && required) Err(field, "Val_Required", t[label]);
+            else if (s.Length > max) Err(field, "Val_TooLong", t[label], max, s.Length);
+            return s;
+        }
+
+        var title = Text(nameof(input.Title), input.Title, "Call_Field_Title", ProposalCallConfiguration.TitleMax, true);
+        var purpose = Text(nameof(input.Purpose), input.Purpose, "Call_Field_Purpose", ProposalCallConfiguration.TextMax, true);
+        var scope = Text(nameof(input.Scope), input.Scope, "Call_Field_Scope", ProposalCallConfiguration.TextMax, true);
+        var onsiteNotes = Text(nameof(input.OnsiteNotes), input.OnsiteNotes, "Call_Field_OnsiteNotes", ProposalCallConfiguration.NotesMax, false);
+
+        var eligibility = (input.Eligibility ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        if (eligibility.Count > MaxEligibilityLines) Err(nameof(input.Eligibility), "Val_TooManyLines", t["Call_Field_Eligibility"], MaxEligibilityLines);
+        else if (eligibility.Any(l => l.Length > LineMax)) Err(nameof(input.Eligibility), "Val_LineTooLong", t["Call_Field_Eligibility"], LineMax);
+
+        var start = Date(nameof(input.ContractStart), input.ContractStart, "Call_Field_ContractStart", true);
+        var end = Date(nameof(input.ContractEnd), input.ContractEnd, "Call_Field_ContractEnd", true);
+        if (start is { } s0 && end is { } e0 && e0 <= s0) Err(nameof(input.ContractEnd), "Call_Val_EndBeforeStart");
+
+        long ceiling = 0;
+        if (string.IsNullOrWhiteSpace(input.Ceiling)) Err(nameof(input.Ceiling), "Val_Required", t["Call_Field_Ceiling"]);
+        else if (!JapaneseText.TryParseYen(input.Ceiling, out ceiling)) Err(nameof(input.Ceiling), "Val_Yen", t["Call_Field_Ceiling"]);
+        else if (ceiling <= 0 || ceiling > MaxCeilingYen) Err(nameof(input.Ceiling), "Call_Val_CeilingRange", Yen(MaxCeilingYen));
+
+        var onsite = numbers.Dec(nameof(input.OnsiteDaysPerWeek), input.OnsiteDaysPerWeek, "Call_Field_OnsiteDaysPerWeek", 0, 5, required: true) ?? 0;
+
+        var questionDeadline = Deadline(nameof(input.QuestionDeadline), input.QuestionDeadline, "Call_Field_QuestionDeadline");
+        var submissionDeadline = Deadline(nameof(input.SubmissionDeadline), input.SubmissionDeadline, "Call_Field_SubmissionDeadline");
+        if (submissionDeadline is { } sd && sd <= Now) Err(nameof(input.SubmissionDeadline), "Call_Val_DeadlinePast");
+        if (questionDeadline is { } qd && submissionDeadline is { } sd2 && qd > sd2) Err(nameof(input.QuestionDeadline), "Call_Val_QuestionAfterSubmission");
+        var submissionDay = submissionDeadline is { } sd3 ? DateOnly.FromDateTime(DisplayFormatter.ToJst(sd3)) : (DateOnly?)null;
+        if (start is { } s1 && submissionDay is { } day && s1 <= day) Err(nameof(input.ContractStart), "Call_Val_StartBeforeDeadline");
+        var presentation = Date(nameof(input.PresentationDate), input.PresentationDate, "Call_Field_PresentationDate", false);
+        if (presentation is { } p && submissionDay is { } day2 && p < day2) Err(nameof(input.PresentationDate), "Call_Val_PresentationBeforeDeadline");
+        var result = Date(nameof(input.ResultDate), input.ResultDate, "Call_Field_ResultDate", false);
+        if (result is { } r && (presentation is { } p2 && r < p2 || submissionDay is { } day3 && r < day3)) Err(nameof(input.ResultDate), "Call_Val_ResultTooEarly");
+
+        var scale = numbers.Int(nameof(input.ScoreScale), input.ScoreScale, "Call_Field_ScoreScale", 1, 100, required: true) ?? 5;
+        var priceWeight = numbers.Int(nameof(input.PriceWeight), input.PriceWeight, "Call_Field_PriceWeight", 0, 1000, required: true) ?? 0;
+        if (!Enum.TryParse<PriceFormula>(input.PriceFormula, out var formula) || !Enum.IsDefined(formula)) Err(nameof(input.PriceFormula), "Val_Choose", t["Call_Field_PriceFormula"]);
+
+        var roles = new List<CallRole>();
+        for (var i = 0; i < input.Roles.Count; i++)
+        {
+            var row = input.Roles[i];
+            var name = row.Name?.Trim() ?? "";
+            if (name.Length == 0) continue;
+            if (name.Length > 100) Err($"Roles[{i}].Name", "Val_TooLong", t["Call_Field_RoleName"], 100, name.Length);
+            else if (roles.Any(x => x.Name == name)) Err($"Roles[{i}].Name", "Call_Val_RoleDuplicate", name);
+            roles.Add(new CallRole { Name = name, MustBeOwnEmployee = row.MustBeOwnEmployee, MayCombine = row.MayCombine, SortOrder = roles.Count });
+        }
+        if (roles.Count == 0) Err("Roles[0].Name", "Call_Val_RoleRequired");
+
+        var criteria = new List<EvaluationCriterion>();
+        for (var i = 0; i < input.Criteria.Count; i++)
+        {
+            var row = input.Criteria[i];
+            var name = row.Name?.Trim() ?? "";
+            var description = row.Description?.Trim() ?? "";
+            if (name.Length == 0 && description.Length == 0 && string.IsNullOrWhiteSpace(row.Weight)) continue;
+            if (name.Length == 0) Err($"Criteria[{i}].Name", "Val_Required", t["Call_Field_CriterionName"]);
+            else if (name.Length > 200) Err($"Criteria[{i}].Name", "Val_TooLong", t["Call_Field_CriterionName"], 200, name.Length);
+            if (description.Length > 1_000) Err($"Criteria[{i}].Description", "Val_TooLong", t["Call_Field_CriterionDescription"], 1_000, description.Length);
+            var weight = numbers.Int($"Criteria[{i}].Weight", row.Weight, "Call_Field_CriterionWeight", 1, 1000, required: true) ?? 0;
+            criteria.Add(new EvaluationCriterion { Name = name, Description = description, Weight = weight, SortOrder = criteria.Count });
+        }
+        if (criteria.Count == 0) Err("Criteria[0].Name", "Call_Val_CriterionRequired");
+
+        if (e.Count > 0) return e;
+
+        c.Title = title;
+        c.Purpose = purpose;
+        c.Scope = scope;
+        c.ContractStart = start!.Value;
+        c.ContractEnd = end!.Value;
+        c.CeilingYen = ceiling;
+        c.CeilingTaxIncluded = input.CeilingTaxIncluded;
+        c.OnsiteDaysPerWeek = onsite;
+        c.OnsiteNotes = onsiteNotes;
+        c.Eligibility = eligibility;
+        c.QuestionDeadline = questionDeadline!.Value;
+        c.SubmissionDeadline = submissionDeadline!.Value;
+        c.PresentationDate = presentation;
+        c.ResultDate = result;
+        c.ScoreScale = scale;
+        c.PriceWeight = priceWeight;
+        c.PriceFormula = formula;
+        c.UpdatedAt = Now;
+        // Rows are replaced as a whole: a draft has no proposals or scores that could refer to them.
+        db.CallRoles.RemoveRange(c.Roles);
+        db.EvaluationCriteria.RemoveRange(c.Criteria);
+        c.Roles = roles;
+        c.Criteria = criteria;
+        var orgNames = await db.Organizations.Where(x => x.Id == organizationId).Select(x => x.NameJa + " " + x.NameEn + " " + x.Prefecture!.NameJa).FirstOrDefaultAsync(ct);
+        c.SearchText = JapaneseText.Normalize(string.Join('\n', title, orgNames, purpose, scope));
+        return e;
+
+        DateOnly? Date(string field, string? text, string label, bool required)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                if (required) Err(field, "Val_Required", t[label]);
+                return null;
+            }
+            if (OpeningService.TryParseDate(text, out var d)) return d;
+            Err(field, "Val_Date", t[label]);
+            return null;
+        }
+
+        DateTime? Deadline(string field, string? text, string label)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                Err(field, "Val_Required", t[label]);
+                return null;
+            }
+            if (JapanTime.TryParse(text, out var utc)) return utc;
+            Err(field, "Call_Val_DateTime", t[label]);
+            return null;
+        }
+    }
+
+    private static string Yen(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
+
+    public string TokenOf(ProposalCall c) => db.ConcurrencyTokenOf(c);
+
+    public CallInput ToInput(ProposalCall c)
+    {
+        var input = new CallInput
+        {
+            Title = c.Title,
+            Purpose = c.Purpose,
+            Scope = c.Scope,
+            ContractStart = c.ContractStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ContractEnd = c.ContractEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Ceiling = c.CeilingYen.ToString(CultureInfo.InvariantCulture),
+            CeilingTaxIncluded = c.CeilingTaxIncluded,
+            OnsiteDaysPerWeek = c.OnsiteDaysPerWeek.ToString(CultureInfo.InvariantCulture),
+            OnsiteNotes = c.OnsiteNotes,
+            Eligibility = string.Join('\n', c.Eligibility),
+            QuestionDeadline = JapanTime.ToInput(c.QuestionDeadline),
+            SubmissionDeadline = JapanTime.ToInput(c.SubmissionDeadline),
+            PresentationDate = c.PresentationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ResultDate = c.ResultDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ScoreScale = c.ScoreScale.ToString(CultureInfo.InvariantCulture),
+            PriceWeight = c.PriceWeight.ToString(CultureInfo.InvariantCulture),
+            PriceFormula = c.PriceFormula.ToString(),
+            Roles = c.Roles.OrderBy(r => r.SortOrder).Select(r => new RoleInput { Name = r.Name, MustBeOwnEmployee = r.MustBeOwnEmployee, MayCombine = r.MayCombine }).ToList(),
+            Criteria = c.Criteria.OrderBy(r => r.SortOrder).Select(r => new CriterionInput { Name = r.Name, Description = r.Description, Weight = r.Weight.ToString(CultureInfo.InvariantCulture) }).ToList(),
+            ConcurrencyToken = db.ConcurrencyTokenOf(c),
+        };
+        return input;
+    }
+}

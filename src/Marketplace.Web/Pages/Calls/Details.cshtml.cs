@@ -1,0 +1,34 @@
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Proposals;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Pages.Calls;
+
+/// <summary>A published call as everyone sees it: terms, attachments, published answers and, once awarded, the result.</summary>
+public sealed class DetailsModel(ProposalService proposals, CallService calls, EvaluationService evaluation, VendorService vendors) : PageModel
+{
+    public ProposalCall Call { get; private set; } = null!;
+    public List<AttachmentInfo> Attachments { get; private set; } = [];
+    public List<CallQuestion> Answers { get; private set; } = [];
+    public PublicResult? Result { get; private set; }
+    public bool IsVendor { get; private set; }
+    public bool HasOwnProposal { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var call = await proposals.FindPublicCallAsync(id, ct);
+        if (call is null) return NotFound();
+        Call = call;
+        Attachments = await calls.AttachmentsAsync(id, ct);
+        Answers = await proposals.PublishedAnswersAsync(id, ct);
+        Result = await evaluation.PublicResultAsync(call, ct);
+        IsVendor = User.IsInRole(Roles.Vendor);
+        if (IsVendor && await vendors.CompanyIdAsync(User.UserId()!, ct) is { } companyId)
+        {
+            HasOwnProposal = await proposals.FindOwnAsync(companyId, id, ct) is not null;
+        }
+        return Page();
+    }
+}

@@ -1,0 +1,26 @@
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Openings;
+using Marketplace.Web.Features.Proposals;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Pages.Calls;
+
+/// <summary>Public list of calls for proposals, with keyword, prefecture and state filters.</summary>
+public sealed class IndexModel(CallService calls) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Prefecture { get; set; }
+    [BindProperty(SupportsGet = true)] public string? State { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public Paged<ProposalCall> Result { get; private set; } = new([], 1, CallService.PageSize, 0);
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Result = await calls.SearchPublicAsync(Q, Prefecture, State, PageNumber, ct);
+
+    public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
+    {
+        ["q"] = Q, ["prefecture"] = Prefecture, ["state"] = State, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToString();
+}

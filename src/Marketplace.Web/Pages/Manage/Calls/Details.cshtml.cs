@@ -1,0 +1,67 @@
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Proposals;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Manage.Calls;
+
+public sealed class DetailsModel(CallService calls, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public ProposalCall Call { get; private set; } = null!;
+    public string Token { get; private set; } = "";
+    public List<AttachmentInfo> Attachments { get; private set; } = [];
+
+    private int OrganizationId => User.OrganizationId()!.Value;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var call = await calls.FindOwnAsync(OrganizationId, id, ct);
+        if (call is null) return NotFound();
+        Call = call;
+        Token = calls.TokenOf(call);
+        Attachments = await calls.AttachmentsAsync(id, ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostPublishAsync(int id, string? token, CancellationToken ct) =>
+        ActAsync(id, () => calls.PublishAsync(OrganizationId, id, token, ct), "Call_Published", ct);
+
+    public Task<IActionResult> OnPostCancelAsync(int id, string? token, CancellationToken ct) =>
+        ActAsync(id, () => calls.CancelAsync(OrganizationId, id, token, ct), "Call_Cancelled", ct);
+
+    public async Task<IActionResult> OnPostAttachAsync(int id, IFormFile? file, CancellationToken ct)
+    {
+        var result = await calls.AddAttachmentAsync(OrganizationId, id, file, ct);
+        return await AfterAsync(id, result.Outcome, result.Errors, t["Call_AttachmentAdded", result.Value?.FileName ?? ""], ct);
+    }
+
+    public async Task<IActionResult> OnPostRemoveAttachmentAsync(int id, int attachmentId, CancellationToken ct)
+    {
+        var result = await calls.RemoveAttachmentAsync(OrganizationId, id, attachmentId, ct);
+        return await AfterAsync(id, result.Outcome, result.Errors, t["Call_AttachmentRemoved"], ct);
+    }
+
+    private async Task<IActionResult> ActAsync(int id, Func<Task<CallResult<ProposalCall>>> action, string doneKey, CancellationToken ct)
+    {
+        var result = await action();
+        return await AfterAsync(id, result.Outcome, result.Errors, t[doneKey], ct);
+    }
+
+    private async Task<IActionResult> AfterAsync(int id, CallOutcome outcome, IReadOnlyDictionary<string, string> errors, string done, CancellationToken ct)
+    {
+        switch (outcome)
+        {
+            case CallOutcome.NotFound:
+                return NotFound();
+            case CallOutcome.Ok:
+                TempData["Notice"] = done;
+                return RedirectToPage(new { id });
+            default:
+                foreach (var (field, message) in errors) ModelState.AddModelError(field, message);
+                Response.StatusCode = outcome == CallOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+                return await OnGetAsync(id, ct);
+        }
+    }
+}

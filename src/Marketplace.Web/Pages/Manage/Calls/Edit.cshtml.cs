@@ -1,0 +1,57 @@
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Proposals;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Manage.Calls;
+
+/// <summary>Creates (route /manage/calls/new) and edits a draft call of the staff member's own government.</summary>
+public sealed class EditModel(CallService calls, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty]
+    public CallInput Input { get; set; } = new();
+
+    public int? Id { get; private set; }
+
+    private int OrganizationId => User.OrganizationId()!.Value;
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        Id = id;
+        if (id is not null)
+        {
+            var call = await calls.FindOwnAsync(OrganizationId, id.Value, ct);
+            if (call is null) return NotFound();
+            Input = calls.ToInput(call);
+        }
+        Input.PadRows();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        Id = id;
+        if (!ModelState.IsValid)
+        {
+            Input.PadRows();
+            return Page();
+        }
+        var result = id is null
+            ? await calls.CreateAsync(OrganizationId, User.UserId()!, Input, ct)
+            : await calls.UpdateAsync(OrganizationId, id.Value, Input, ct);
+        if (result.Outcome == CallOutcome.NotFound) return NotFound();
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = (id is null ? t["Call_Created"] : t["Call_Saved"]).Value;
+            return Redirect($"/manage/calls/{result.Value!.Id}");
+        }
+        foreach (var (field, message) in result.Errors)
+        {
+            ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{field}", message);
+        }
+        if (result.Outcome == CallOutcome.Conflict) Response.StatusCode = StatusCodes.Status409Conflict;
+        Input.PadRows();
+        return Page();
+    }
+}

@@ -1,0 +1,62 @@
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Proposals;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Manage.Calls;
+
+/// <summary>
+/// The evaluation of an own call: the committee's progress, the ranking (for the chair, and for every staff
+/// member once confirmed), the chair's confirmation and the award.
+/// </summary>
+public sealed class EvaluationModel(EvaluationService evaluation, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public ProposalCall Call { get; private set; } = null!;
+    public bool Sealed { get; private set; }
+    public List<CommitteeMember> Members { get; private set; } = [];
+    public CommitteeMember? Me { get; private set; }
+    public Ranking? Ranking { get; private set; }
+    public string Token { get; private set; } = "";
+
+    private int OrganizationId => User.OrganizationId()!.Value;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var call = await evaluation.FindOwnCallAsync(OrganizationId, id, ct);
+        if (call is null) return NotFound();
+        Call = call;
+        Token = evaluation.TokenOf(call);
+        Sealed = evaluation.IsSealed(call);
+        Members = await evaluation.MembersAsync(id, ct);
+        Me = Members.FirstOrDefault(m => m.UserId == User.UserId());
+        if (await evaluation.MaySeeRankingAsync(call, User.UserId()!, ct)) Ranking = await evaluation.RankingAsync(call, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(int id, CancellationToken ct)
+    {
+        var result = await evaluation.ConfirmAsync(OrganizationId, id, User.UserId()!, ct);
+        return await AfterAsync(id, result, "Eval_Confirmed", ct);
+    }
+
+    public async Task<IActionResult> OnPostAwardAsync(int id, int proposalId, string? amount, string? token, CancellationToken ct)
+    {
+        var result = await evaluation.AwardAsync(OrganizationId, id, proposalId, amount, User.UserId()!, token, ct);
+        return await AfterAsync(id, result, "Eval_Awarded", ct);
+    }
+
+    private async Task<IActionResult> AfterAsync(int id, CallResult<bool> result, string doneKey, CancellationToken ct)
+    {
+        if (result.Outcome == CallOutcome.NotFound) return NotFound();
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = t[doneKey].Value;
+            return RedirectToPage(new { id });
+        }
+        foreach (var (field, message) in result.Errors) ModelState.AddModelError(field, message);
+        Response.StatusCode = result.Outcome == CallOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        return await OnGetAsync(id, ct);
+    }
+}

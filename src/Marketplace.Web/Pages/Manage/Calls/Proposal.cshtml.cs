@@ -1,0 +1,26 @@
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Applications;
+using Marketplace.Web.Features.Proposals;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Pages.Manage.Calls;
+
+/// <summary>One opened proposal of an own call, with conflict-of-interest flags on the named people.</summary>
+public sealed class ProposalModel(EvaluationService evaluation, ProposalService proposals) : PageModel
+{
+    public ProposalCall Call { get; private set; } = null!;
+    public Proposal Proposal { get; private set; } = null!;
+    public Dictionary<int, ConflictFlag> Flags { get; private set; } = [];
+    public List<AttachmentInfo> Attachments { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, int proposalId, CancellationToken ct)
+    {
+        var found = await evaluation.OpenedProposalAsync(User.OrganizationId()!.Value, id, proposalId, ct);
+        if (found is null) return NotFound();
+        (Call, Proposal, Flags) = found.Value;
+        Attachments = await proposals.AttachmentsAsync(proposalId, ct);
+        return Page();
+    }
+}

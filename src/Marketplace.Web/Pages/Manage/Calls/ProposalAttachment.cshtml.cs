@@ -1,0 +1,16 @@
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Proposals;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Pages.Manage.Calls;
+
+/// <summary>A proposal's PDF for the calling government's staff, only once proposals are opened.</summary>
+public sealed class ProposalAttachmentModel(EvaluationService evaluation) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(int id, int proposalId, int attachmentId, CancellationToken ct)
+    {
+        var pdf = await evaluation.OpenedAttachmentAsync(User.OrganizationId()!.Value, id, proposalId, attachmentId, ct);
+        return pdf is null ? NotFound() : File(pdf.Content, "application/pdf", pdf.FileName);
+    }
+}

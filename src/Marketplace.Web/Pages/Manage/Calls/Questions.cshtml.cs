@@ -1,0 +1,45 @@
+using Marketplace.Data;
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Proposals;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Manage.Calls;
+
+/// <summary>Vendors' questions on an own call; an answer is published on the call page without the asker's name.</summary>
+public sealed class QuestionsModel(CallService calls, MarketplaceDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public ProposalCall Call { get; private set; } = null!;
+    public List<CallQuestion> Questions { get; private set; } = [];
+    public Dictionary<int, string> CompanyNames { get; private set; } = [];
+
+    private int OrganizationId => User.OrganizationId()!.Value;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var call = await calls.FindOwnAsync(OrganizationId, id, ct);
+        if (call is null) return NotFound();
+        Call = call;
+        Questions = await calls.QuestionsAsync(OrganizationId, id, ct);
+        var ids = Questions.Select(q => q.VendorCompanyId).Distinct().ToList();
+        CompanyNames = await db.VendorCompanies.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAnswerAsync(int id, int questionId, string? answer, CancellationToken ct)
+    {
+        var result = await calls.AnswerAsync(OrganizationId, id, questionId, User.UserId()!, answer, ct);
+        if (result.Outcome == CallOutcome.NotFound) return NotFound();
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = t["Call_AnswerPublished"].Value;
+            return RedirectToPage(new { id });
+        }
+        foreach (var (field, message) in result.Errors) ModelState.AddModelError(field.Length == 0 ? "" : $"answer-{questionId}", message);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return await OnGetAsync(id, ct);
+    }
+}

@@ -1,0 +1,58 @@
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Proposals;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Vendor;
+
+/// <summary>The people the vendor may name in proposals, optionally linked to their expert profiles.</summary>
+public sealed class StaffModel(VendorService vendors, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty]
+    public StaffMemberInput Input { get; set; } = new();
+
+    public VendorCompany Company { get; private set; } = null!;
+    public List<VendorStaffMember> Members { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var result = await vendors.AddStaffAsync(User.UserId()!, Input, ct);
+        if (result.Outcome == CallOutcome.NotFound) return NotFound();
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = t["Proposal_StaffAdded", result.Value!.FullName].Value;
+            return RedirectToPage();
+        }
+        foreach (var (field, message) in result.Errors) ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{field}", message);
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(int memberId, CancellationToken ct)
+    {
+        var result = await vendors.RemoveStaffAsync(User.UserId()!, memberId, ct);
+        if (result.Outcome == CallOutcome.NotFound) return NotFound();
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = t["Proposal_StaffRemoved"].Value;
+            return RedirectToPage();
+        }
+        foreach (var (_, message) in result.Errors) ModelState.AddModelError("", message);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var company = await vendors.CompanyAsync(User.UserId()!, ct);
+        if (company is null) return false;
+        Company = company;
+        Members = await vendors.StaffAsync(company.Id, ct);
+        return true;
+    }
+}
