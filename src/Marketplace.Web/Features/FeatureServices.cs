@@ -26,6 +26,14 @@ public static class FeatureServices
         services.AddScoped<Matching.MatchingTraining>();
         services.AddSingleton<Matching.RankerCache>();
         services.AddScoped<Matching.InvitationService>();
+        services.AddScoped<Dispatch.RoundService>();
+        services.AddScoped<Dispatch.CertificationService>();
+        services.AddScoped<Dispatch.ReadinessService>();
+        services.AddScoped<Dispatch.RequestService>();
+        services.AddScoped<Dispatch.DispatchMatchingService>();
+        services.AddScoped<Dispatch.DispatchService>();
+        services.AddScoped<Dispatch.IncentiveService>();
+        services.AddScoped<Dispatch.DispatchDashboard>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
         return services;

@@ -23,8 +23,10 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Admin", IdentitySetup.NationalOfficePolicy);
                 o.Conventions.AuthorizeFolder("/Applications", IdentitySetup.ExpertPolicy);
                 o.Conventions.AuthorizeFolder("/Recommendations", IdentitySetup.ExpertPolicy);
+                o.Conventions.AuthorizeFolder("/Dispatch", IdentitySetup.ExpertPolicy);
                 o.Conventions.AuthorizePage("/Openings/Apply", IdentitySetup.ExpertPolicy);
                 o.Conventions.AddPageRoute("/Manage/Openings/Edit", "/manage/openings/new");
+                o.Conventions.AddPageRoute("/Admin/Dispatch/RoundEdit", "/admin/dispatch/rounds/new");
             })
             .AddMvcOptions(o =>
             {
