@@ -10,6 +10,7 @@ public static class JobSchedules
     public static void Register(IRecurringJobManager jobs)
     {
         jobs.AddOrUpdate<NightlyRetrainJob>("matching-nightly-retrain", j => j.Run(), "0 2 * * *", new RecurringJobOptions { TimeZone = Japan });
+        jobs.AddOrUpdate<CertificationExpiryJob>("dispatch-certification-expiry", j => j.Run(), "5 0 * * *", new RecurringJobOptions { TimeZone = Japan });
     }
 
     public static WebApplication UseMarketplaceSchedules(this WebApplication app)
