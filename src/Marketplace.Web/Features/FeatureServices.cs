@@ -36,6 +36,7 @@ public static class FeatureServices
         services.AddScoped<Dispatch.DispatchDashboard>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DispatchDemoSeeder>();
         return services;
     }
 }

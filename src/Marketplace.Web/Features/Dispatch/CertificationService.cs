@@ -219,8 +219,8 @@ public sealed class CertificationService(MarketplaceDbContext db, IStringLocaliz
         var today = Today;
         var validIds = await db.Certifications.Where(c => c.RevokedAt == null && c.ValidFrom <= today && c.ValidUntil >= today)
             .Select(c => c.ExpertProfileId).ToListAsync(ct);
-        var wrong = await db.ExpertProfiles.Where(p => p.CertifiedCio != validIds.Contains(p.Id)).ToListAsync(ct);
-        foreach (var p in wrong) p.CertifiedCio = !p.CertifiedCio;
+        var wrong = await db.ExpertProfiles.Where(p => (p.CertifiedCio && !validIds.Contains(p.Id)) || (!p.CertifiedCio && validIds.Contains(p.Id))).ToListAsync(ct);
+        foreach (var p in wrong) p.CertifiedCio = validIds.Contains(p.Id);
         await db.SaveChangesAsync(ct);
         return wrong.Count;
     }
