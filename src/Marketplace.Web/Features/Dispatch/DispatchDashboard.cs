@@ -39,8 +39,9 @@ public sealed class DispatchDashboard(MarketplaceDbContext db, RoundService roun
         var requestPrefectures = await db.DispatchRequestHosts.AsNoTracking()
             .Where(h => db.DispatchRequests.Any(r => r.Id == h.RequestId && r.RoundId == rid && r.Status != DispatchRequestStatus.Withdrawn))
             .Select(h => new { h.RequestId, h.Organization!.PrefectureCode }).Distinct().ToListAsync(ct);
-        var dispatchPrefectures = await db.Dispatches.AsNoTracking().Where(d => d.RoundId == rid)
-            .SelectMany(d => d.Request!.Hosts.Select(h => new { d.Id, h.Organization!.PrefectureCode })).Distinct().ToListAsync(ct);
+        var dispatchPrefectures = await db.DispatchRequestHosts.AsNoTracking()
+            .Where(h => db.Dispatches.Any(d => d.RequestId == h.RequestId && d.RoundId == rid))
+            .Select(h => new { h.RequestId, h.Organization!.PrefectureCode }).Distinct().ToListAsync(ct);
         var cioPrefectures = await db.Certifications.AsNoTracking()
             .Where(c => c.RevokedAt == null && c.ValidFrom <= today && c.ValidUntil >= today && c.Expert!.AnonymizedAt == null)
             .Select(c => c.Expert!.HomePrefectureCode).ToListAsync(ct);
@@ -54,16 +55,19 @@ public sealed class DispatchDashboard(MarketplaceDbContext db, RoundService roun
         foreach (var s in Enum.GetValues<CertificationApplicationStatus>())
             pipeline.Add(new PipelineRow($"Cert_Status_{s}", applications.FirstOrDefault(a => a.Key == s)?.Count ?? 0));
         var cioModules = await db.TrainingModules.CountAsync(m => m.Course!.Audience == TrainingAudience.Cio, ct);
-        var cioDone = await db.TrainingCompletions.AsNoTracking().Where(c => c.ExpertProfileId != null && c.Module!.Course!.Audience == TrainingAudience.Cio)
-            .GroupBy(c => c.ExpertProfileId).Select(g => g.Select(c => c.ModuleId).Distinct().Count()).ToListAsync(ct);
+        // Small tables: counted in memory (distinct counts per group need APPLY, which SQLite lacks).
+        var cioDone = (await db.TrainingCompletions.AsNoTracking().Where(c => c.ExpertProfileId != null && c.Module!.Course!.Audience == TrainingAudience.Cio)
+                .Select(c => new { c.ExpertProfileId, c.ModuleId }).ToListAsync(ct))
+            .GroupBy(c => c.ExpertProfileId).Select(g => g.Select(c => c.ModuleId).Distinct().Count()).ToList();
         pipeline.Add(new PipelineRow("Course_Pipeline_CioInTraining", cioDone.Count(c => c < cioModules)));
         pipeline.Add(new PipelineRow("Course_Pipeline_CioTrained", cioDone.Count(c => c >= cioModules && cioModules > 0)));
         pipeline.Add(new PipelineRow("Cert_Pipeline_Valid", cioPrefectures.Count));
         pipeline.Add(new PipelineRow("Cert_Pipeline_Expired", await db.Certifications.CountAsync(c => c.RevokedAt == null && c.ValidUntil < today, ct)));
         pipeline.Add(new PipelineRow("Cert_Pipeline_Revoked", await db.Certifications.CountAsync(c => c.RevokedAt != null, ct)));
         var hostModules = await db.TrainingModules.CountAsync(m => m.Course!.Audience == TrainingAudience.Host, ct);
-        var hostPeople = await db.TrainingCompletions.AsNoTracking().Where(c => c.OrganizationId != null)
-            .GroupBy(c => new { c.OrganizationId, c.PersonName }).Select(g => new { g.Key.OrganizationId, Modules = g.Select(c => c.ModuleId).Distinct().Count() }).ToListAsync(ct);
+        var hostPeople = (await db.TrainingCompletions.AsNoTracking().Where(c => c.OrganizationId != null && c.Module!.Course!.Audience == TrainingAudience.Host)
+                .Select(c => new { c.OrganizationId, c.PersonName, c.ModuleId }).ToListAsync(ct))
+            .GroupBy(c => new { c.OrganizationId, c.PersonName }).Select(g => new { g.Key.OrganizationId, Modules = g.Select(c => c.ModuleId).Distinct().Count() }).ToList();
         var trainedOrgs = hostPeople.Where(p => p.Modules >= hostModules && hostModules > 0).Select(p => p.OrganizationId).Distinct().ToList();
         var checklists = await db.HostReadiness.AsNoTracking().Where(r => r.CioName != "" && r.SupportStaff != "" && r.DecisionRights != "").Select(r => (int?)r.OrganizationId).ToListAsync(ct);
         pipeline.Add(new PipelineRow("Course_Pipeline_HostsTrained", trainedOrgs.Count));
