@@ -44,6 +44,22 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<ProposalAttachment> ProposalAttachments => Set<ProposalAttachment>();
     public DbSet<CommitteeMember> CommitteeMembers => Set<CommitteeMember>();
     public DbSet<EvaluationScore> EvaluationScores => Set<EvaluationScore>();
+    public DbSet<DispatchRound> DispatchRounds => Set<DispatchRound>();
+    public DbSet<IncentiveBand> IncentiveBands => Set<IncentiveBand>();
+    public DbSet<CertificationApplication> CertificationApplications => Set<CertificationApplication>();
+    public DbSet<Certification> Certifications => Set<Certification>();
+    public DbSet<CertificationEvent> CertificationEvents => Set<CertificationEvent>();
+    public DbSet<TrainingCourse> TrainingCourses => Set<TrainingCourse>();
+    public DbSet<TrainingModule> TrainingModules => Set<TrainingModule>();
+    public DbSet<TrainingCompletion> TrainingCompletions => Set<TrainingCompletion>();
+    public DbSet<HostReadiness> HostReadiness => Set<HostReadiness>();
+    public DbSet<DispatchRequest> DispatchRequests => Set<DispatchRequest>();
+    public DbSet<DispatchRequestHost> DispatchRequestHosts => Set<DispatchRequestHost>();
+    public DbSet<DispatchProposal> DispatchProposals => Set<DispatchProposal>();
+    public DbSet<CioDispatch> Dispatches => Set<CioDispatch>();
+    public DbSet<DispatchEvent> DispatchEvents => Set<DispatchEvent>();
+    public DbSet<IncentiveClaim> IncentiveClaims => Set<IncentiveClaim>();
+    public DbSet<IncentivePayment> IncentivePayments => Set<IncentivePayment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

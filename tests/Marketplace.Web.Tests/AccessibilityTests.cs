@@ -203,6 +203,33 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetim
     }
 
     [ChromiumFact]
+    public async Task DispatchPages_NoWcag2AaViolations()
+    {
+        var round = await _app.WithDbAsync(db => db.DispatchRounds.Select(r => r.Id).SingleAsync());
+        var application = await _app.WithDbAsync(db => db.CertificationApplications.Select(a => a.Id).FirstAsync());
+        await AssertAccessibleAsync(WebClientExtensions.Office, "/admin/dispatch", "/admin/dispatch/rounds/new", $"/admin/dispatch/rounds/{round}",
+            $"/admin/dispatch/rounds/{round}/edit", "/admin/dispatch/certifications", $"/admin/dispatch/certifications/{application}",
+            "/admin/dispatch/claims", "/admin/dispatch/dashboard", "/admin/dispatch/dashboard?culture=en");
+        await AssertAccessibleAsync(WebClientExtensions.OzuStaff, "/manage/dispatch", "/manage/dispatch/readiness", "/manage/dispatch/requests/new", "/manage/dispatch/claims");
+        await AssertAccessibleAsync(WebClientExtensions.Expert, "/dispatch", "/dispatch/certification");
+        await AssertAccessibleAsync(null, "/dispatch-results");
+    }
+
+    [ChromiumFact]
+    public async Task DispatchRoundFormWithErrors_NoWcag2AaViolations()
+    {
+        var page = await PageAsync(WebClientExtensions.Office);
+        await page.GotoAsync(_app.BaseUrl + "/admin/dispatch/rounds/new");
+        await page.FillAsync("#Input_BandRate_0_", "120");
+        await page.ClickAsync("form[method=post] button.primary >> nth=-1");
+        await page.WaitForLoadStateAsync();
+        Assert.Contains("入力内容を確認してください", await page.ContentAsync());
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa"] } });
+        foreach (var v in result.Violations) output.WriteLine($"{v.Id}: {v.Help}");
+        Assert.Empty(result.Violations);
+    }
+
+    [ChromiumFact]
     public async Task Keyboard_FirstTab_ReachesSkipLinkWhichMovesToMain()
     {
         var page = await PageAsync();

@@ -15,7 +15,7 @@ public partial class LocalizationTests
     private static HashSet<string> Keys(string file) =>
         XDocument.Load(file).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
 
-    [GeneratedRegex("""\b[tT]\["([A-Za-z0-9_]+)"|"((?:Val|Field|Opening|Account|Org|Mail|Login|Invite|Error|Admin|Apply|Stage|Coi|Csv|Applicant|Applicants|Application|Vendors|Nav|Recommend|MatchingAdmin|Profile|Data|Notify|Outbox|Unsub|Proposal|Call|Eval)_[A-Za-z0-9_]+)"|\$"(Status|OrgKind|Stage|TrainingRun|Vendors_Relation|Outbox_Status|Notify_Digest|Call_Status|Call_Phase|Call_Formula)_\{""")]
+    [GeneratedRegex("""\b[tT]\["([A-Za-z0-9_]+)"|"((?:Val|Field|Opening|Account|Org|Mail|Login|Invite|Error|Admin|Apply|Stage|Coi|Csv|Applicant|Applicants|Application|Vendors|Nav|Recommend|MatchingAdmin|Profile|Data|Notify|Outbox|Unsub|Proposal|Call|Eval|Dispatch|Round|Cert|Course|Incentive|Claim)_[A-Za-z0-9_]+)"|\$"(Status|OrgKind|Stage|TrainingRun|Vendors_Relation|Outbox_Status|Notify_Digest|Call_Status|Call_Phase|Call_Formula)_\{""")]
     private static partial Regex KeyUse();
 
     [Fact]
@@ -45,7 +45,19 @@ public partial class LocalizationTests
             .Concat(Marketplace.Web.Features.Notifications.NotificationKinds.All.Select(k => k.LabelKey))
             .Concat(Enum.GetNames<Marketplace.Data.Entities.CallStatus>().Select(s => $"Call_Status_{s}"))
             .Concat(Enum.GetNames<Marketplace.Data.Entities.PriceFormula>().Select(s => $"Call_Formula_{s}"))
-            .Concat(Enum.GetNames<Marketplace.Web.Features.Proposals.CallPhase>().Select(s => $"Call_Phase_{s}"));
+            .Concat(Enum.GetNames<Marketplace.Web.Features.Proposals.CallPhase>().Select(s => $"Call_Phase_{s}"))
+            .Concat(Enum.GetNames<Marketplace.Data.Entities.DispatchRequestStatus>().Select(s => $"Dispatch_RequestStatus_{s}"))
+            .Concat(Enum.GetNames<Marketplace.Data.Entities.DispatchStatus>().Select(s => $"Dispatch_Status_{s}"))
+            .Concat(Enum.GetNames<Marketplace.Data.Entities.DispatchProposalStatus>().Select(s => $"Dispatch_ProposalStatus_{s}"))
+            .Concat(Enum.GetNames<Marketplace.Data.Entities.CertificationApplicationStatus>().Select(s => $"Cert_Status_{s}"))
+            .Concat(Enum.GetNames<Marketplace.Data.Entities.CertificationEventKind>().Select(s => $"Cert_Event_{s}"))
+            .Concat(new[] { "Valid", "Expired", "Revoked" }.Select(s => $"Cert_State_{s}"))
+            .Concat(Enum.GetNames<Marketplace.Data.Entities.ClaimStatus>().Select(s => $"Claim_Status_{s}"))
+            .Concat(Enum.GetNames<Marketplace.Data.Entities.IncentiveKind>().Select(s => $"Claim_Kind_{s}"))
+            .Concat(Enum.GetNames<Marketplace.Web.Features.Dispatch.ClaimDecision>().Select(s => $"Claim_Decision_{s}"))
+            .Concat(Enum.GetNames<Marketplace.Web.Features.Dispatch.RoundPhase>().Select(s => $"Round_Phase_{s}"))
+            .Concat(Marketplace.Web.Features.Dispatch.Obstacles.All.Select(s => $"Dispatch_Obstacle_{s}"))
+            .Concat(new[] { "approved", "extended", "ended_early", "completed" }.Select(s => $"Dispatch_Event_{s}"));
         var missing = dynamicKeys.Where(k => !ja.Contains(k) || !en.Contains(k)).ToList();
         Assert.True(missing.Count == 0, "missing: " + string.Join(", ", missing));
     }

@@ -16,6 +16,11 @@ public class Organization
     public string NameEn { get; set; } = "";
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>Resident population (住民基本台帳人口), where known; rounds may limit who requests by it.</summary>
+    public int? Population { get; set; }
+    /// <summary>財政力指数 (three-year average), where known; incentive rates differ by its band.</summary>
+    public double? FiscalCapacityIndex { get; set; }
+
     public Prefecture? Prefecture { get; set; }
 
     public string Name(bool english) => english && NameEn.Length > 0 ? NameEn : NameJa;

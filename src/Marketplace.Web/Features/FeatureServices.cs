@@ -42,8 +42,17 @@ public static class FeatureServices
         services.AddScoped<Proposals.VendorService>();
         services.AddScoped<Proposals.ProposalService>();
         services.AddScoped<Proposals.EvaluationService>();
+        services.AddScoped<Dispatch.RoundService>();
+        services.AddScoped<Dispatch.CertificationService>();
+        services.AddScoped<Dispatch.ReadinessService>();
+        services.AddScoped<Dispatch.RequestService>();
+        services.AddScoped<Dispatch.DispatchMatchingService>();
+        services.AddScoped<Dispatch.DispatchService>();
+        services.AddScoped<Dispatch.IncentiveService>();
+        services.AddScoped<Dispatch.DispatchDashboard>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DispatchDemoSeeder>();
         return services;
     }
 }

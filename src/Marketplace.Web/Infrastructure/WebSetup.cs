@@ -24,9 +24,11 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Applications", IdentitySetup.ExpertPolicy);
                 o.Conventions.AuthorizeFolder("/Recommendations", IdentitySetup.ExpertPolicy);
                 o.Conventions.AuthorizeFolder("/Vendor", IdentitySetup.VendorPolicy);
+                o.Conventions.AuthorizeFolder("/Dispatch", IdentitySetup.ExpertPolicy);
                 o.Conventions.AuthorizePage("/Openings/Apply", IdentitySetup.ExpertPolicy);
                 o.Conventions.AddPageRoute("/Manage/Openings/Edit", "/manage/openings/new");
                 o.Conventions.AddPageRoute("/Manage/Calls/Edit", "/manage/calls/new");
+                o.Conventions.AddPageRoute("/Admin/Dispatch/RoundEdit", "/admin/dispatch/rounds/new");
             })
             .AddMvcOptions(o =>
             {

@@ -18,6 +18,7 @@ public static class JobSchedules
         jobs.AddOrUpdate<DeadlineRemindersJob>("deadline-reminders", j => j.Run(), "0 9 * * *", japan);
         jobs.AddOrUpdate<ProposalDeadlinesJob>("proposal-deadlines", j => j.Run(), "*/15 * * * *", japan);
         jobs.AddOrUpdate<RecommendationDigestJob>("recommendation-digest", j => j.Run(), "0 7 * * *", japan);
+        jobs.AddOrUpdate<CertificationExpiryJob>("dispatch-certification-expiry", j => j.Run(), "5 0 * * *", japan);
     }
 
     public static WebApplication UseMarketplaceSchedules(this WebApplication app)

@@ -50,6 +50,6 @@ public static class ApplicantCsv
     }
 
     /// <summary>A cell starting with = + - @ would run as a formula in Excel; a leading apostrophe keeps it text.</summary>
-    private static string? Defuse(string? cell) =>
+    internal static string? Defuse(string? cell) =>
         cell is { Length: > 0 } && "=+-@\t\r".Contains(cell[0]) ? "'" + cell : cell;
 }

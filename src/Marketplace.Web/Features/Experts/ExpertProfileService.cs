@@ -208,7 +208,7 @@ public sealed partial class ExpertProfileService(MarketplaceDbContext db, Taxono
         profile.DesiredDayRateYen = dayRate;
         profile.AcceptedEngagements = engagements;
         profile.Certifications = certifications;
-        profile.CertifiedCio = input.CertifiedCio;
+        // CertifiedCio is not the expert's to set: it follows the national certification (CertificationService).
         profile.SideJob = sideJob;
         profile.Visibility = visibility;
         profile.VendorAffiliationName = vendorName.Length > 0 ? vendorName : null;
@@ -249,7 +249,6 @@ public sealed partial class ExpertProfileService(MarketplaceDbContext db, Taxono
             }).ToList(),
             SkillYears = p.Skills.ToDictionary(s => s.SkillCode, s => (string?)s.Years.ToString(CultureInfo.InvariantCulture)),
             Certifications = [.. p.Certifications],
-            CertifiedCio = p.CertifiedCio,
             YearsExperience = p.YearsExperience > 0 ? p.YearsExperience.ToString(CultureInfo.InvariantCulture) : null,
             PublicSectorYears = p.PublicSectorYears > 0 ? p.PublicSectorYears.ToString(CultureInfo.InvariantCulture) : null,
             AvailableDaysPerWeek = p.AvailableDaysPerWeek > 0 ? p.AvailableDaysPerWeek.ToString(CultureInfo.InvariantCulture) : null,

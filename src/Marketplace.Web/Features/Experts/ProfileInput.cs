@@ -19,7 +19,6 @@ public sealed class ProfileInput
     /// <summary>Years of experience per taxonomy skill code; blank or 0 means none.</summary>
     public Dictionary<string, string?> SkillYears { get; set; } = [];
     public List<string> Certifications { get; set; } = [];
-    public bool CertifiedCio { get; set; }
 
     public string? YearsExperience { get; set; }
     public string? PublicSectorYears { get; set; }

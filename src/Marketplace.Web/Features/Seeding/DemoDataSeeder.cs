@@ -23,6 +23,7 @@ public sealed class DemoDataSeeder(
     UserManager<AppUser> users,
     OpeningService openings,
     CallService calls,
+    DispatchDemoSeeder dispatch,
     TaxonomyCatalog taxonomy,
     TimeProvider clock,
     ILogger<DemoDataSeeder> log)
@@ -39,6 +40,7 @@ public sealed class DemoDataSeeder(
         new(Roles.Staff, $"ozu@{Domain}", "382078"),
         new(Roles.Staff, $"maibara@{Domain}", "252140"),
         new(Roles.Staff, $"maibara2@{Domain}", "252140"),
+        new(Roles.Staff, $"uchiko@{Domain}", "384224"),
         new(Roles.Expert, $"expert@{Domain}", ""),
         new(Roles.Vendor, $"vendor@{Domain}", ""),
         new(Roles.Vendor, $"vendor2@{Domain}", ""),
@@ -82,6 +84,8 @@ public sealed class DemoDataSeeder(
         }
         var mainExpert = accounts[$"expert@{Domain}"];
         expertUsers.Add((mainExpert, NewExpertProfile(faker, mainExpert, mainExpert.DisplayName, prefectureCodes, now)));
+        // The demo expert starts uncertified, so that certification can be walked through in the browser.
+        expertUsers[^1].Profile.CertifiedCio = false;
 
         foreach (var (user, role) in accounts.Values.Select(u => (u, SignIns.First(s => s.Email == u.Email).Role))
                      .Concat(expertUsers.Where(e => e.User != mainExpert).Select(e => (e.User, Roles.Expert))))
@@ -96,6 +100,7 @@ public sealed class DemoDataSeeder(
         await SeedGeneratedOpeningsAsync(faker, orgs.Values.ToList(), accounts, ct);
         await SeedApplicationsAsync(faker, expertUsers.Select(e => e.Profile).Where(p => p.User != mainExpert).ToList(), orgs, vendor, ct);
         await SeedCallsAsync(orgs, accounts, vendor, vendor2, ct);
+        await dispatch.SeedAsync(orgs, ct);
         log.LogInformation("Demo data created: {Experts} experts, {Openings} openings", expertUsers.Count, await db.Openings.CountAsync(ct));
         return true;
     }

@@ -1,0 +1,35 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Marketplace.Web.Infrastructure;
+
+/// <summary>
+/// Ids and error wiring for form fields keyed as the services report them ("Input.Name", "Input.BandFrom[0]", "reason"),
+/// matching the links of the page's error summary.
+/// </summary>
+public static class FormState
+{
+    public static string Id(string key) => key.Replace('.', '_').Replace('[', '_').Replace(']', '_');
+
+    public static string? ErrorOf(ModelStateDictionary state, string key) =>
+        state.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
+    /// <summary>The field's message, or nothing.</summary>
+    public static IHtmlContent Error(ModelStateDictionary state, string key) =>
+        ErrorOf(state, key) is { } message
+            ? new HtmlString($"<span class=\"field-error\" id=\"{Id(key)}-error\">{HtmlEncoder.Default.Encode(message)}</span>")
+            : HtmlString.Empty;
+
+    /// <summary>aria-describedby for the field: its hint and, when there is one, its error.</summary>
+    public static string? DescribedBy(ModelStateDictionary state, string key, string? hintId = null)
+    {
+        var ids = new[] { hintId, ErrorOf(state, key) is null ? null : Id(key) + "-error" }.Where(i => i is not null);
+        var joined = string.Join(' ', ids);
+        return joined.Length == 0 ? null : joined;
+    }
+
+    public static string? Invalid(ModelStateDictionary state, string key) => ErrorOf(state, key) is null ? null : "true";
+
+    public static string? ErrorClass(ModelStateDictionary state, string key) => ErrorOf(state, key) is null ? null : "input-error";
+}

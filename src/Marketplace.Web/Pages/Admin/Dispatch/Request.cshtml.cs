@@ -1,0 +1,83 @@
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Dispatch;
+using Marketplace.Web.Features.Matching;
+using Marketplace.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Admin.Dispatch;
+
+/// <summary>
+/// The office's matching page for one request: the request, its hosts' readiness, certified CIOs ranked with reasons,
+/// the proposal (one at a time) and, once both sides accepted, approval of the dispatch.
+/// </summary>
+public sealed class RequestModel(RequestService requests, DispatchMatchingService matching, ReadinessService readiness, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public DispatchRequest Item { get; private set; } = null!;
+    public RankerInUse? Ranker { get; private set; }
+    public List<DispatchCandidate> Candidates { get; private set; } = [];
+    public List<DispatchProposal> Proposals { get; private set; } = [];
+    public Dictionary<int, bool> Ready { get; private set; } = [];
+    public Dictionary<int, string> Tokens { get; private set; } = [];
+    public int? ChosenExpertId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var found = await requests.FindForOfficeAsync(id, ct);
+        if (found is null) return NotFound();
+        Item = found;
+        foreach (var h in found.Hosts) Ready[h.OrganizationId] = (await readiness.StatusAsync(h.OrganizationId, ct)).IsReady;
+        Proposals = await matching.ProposalsOfRequestAsync(id, ct);
+        Tokens = Proposals.ToDictionary(p => p.Id, matching.TokenOf);
+        if (found.Status == DispatchRequestStatus.Submitted && !Proposals.Any(p => p.IsOpen))
+        {
+            (Ranker, Candidates) = await matching.CandidatesAsync(found, ct);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostProposeAsync(int id, int? expertId, string? overrideReason, CancellationToken ct)
+    {
+        if (expertId is null)
+        {
+            ModelState.AddModelError("expertId", t["Val_Choose", t["Dispatch_Cio"]]);
+            await OnGetAsync(id, ct);
+            return Page();
+        }
+        return await Handle(id, matching.ProposeAsync(User.UserId()!, id, expertId.Value, overrideReason, ct), "Dispatch_Proposed", ct, expertId);
+    }
+
+    public Task<IActionResult> OnPostWithdrawAsync(int id, int proposalId, string? reason, string? token, CancellationToken ct) =>
+        Handle(id, matching.WithdrawAsync(proposalId, reason, token, ct), "Dispatch_ProposalWithdrawn", ct);
+
+    public async Task<IActionResult> OnPostApproveAsync(int id, int proposalId, string? start, string? termMonths, CancellationToken ct)
+    {
+        var result = await matching.ApproveAsync(User.UserId()!, proposalId, start, termMonths, ct);
+        if (result.NotFound) return NotFound();
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = t["Dispatch_Approved"].Value;
+            return LocalRedirect($"/admin/dispatch/dispatches/{result.Id}");
+        }
+        ModelState.AddErrors("", result.Errors.Select(e => (e.Key, e.Value)));
+        await OnGetAsync(id, ct);
+        return Page();
+    }
+
+    private async Task<IActionResult> Handle(int id, Task<DispatchResult> action, string notice, CancellationToken ct, int? chosen = null)
+    {
+        var result = await action;
+        if (result.NotFound) return NotFound();
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = t[notice].Value;
+            return RedirectToPage(new { id });
+        }
+        ModelState.AddErrors("", result.Errors.Select(e => (e.Key, e.Value)));
+        await OnGetAsync(id, ct);
+        ChosenExpertId = chosen;
+        return Page();
+    }
+}

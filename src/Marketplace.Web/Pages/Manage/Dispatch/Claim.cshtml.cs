@@ -1,0 +1,25 @@
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Dispatch;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Pages.Manage.Dispatch;
+
+/// <summary>One of this government's claims, with how it was computed, the decision and payments.</summary>
+public sealed class ClaimModel(IncentiveService incentives, DispatchService dispatches) : PageModel
+{
+    public IncentiveClaim Claim { get; private set; } = null!;
+    public TaxMeasureLine? Line { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var org = User.OrganizationId()!.Value;
+        var claim = await incentives.ForHostAsync(org, id, ct);
+        if (claim is null) return NotFound();
+        Claim = claim;
+        var d = await dispatches.ForHostAsync(org, claim.DispatchId, ct);
+        Line = incentives.Compute(d!, claim.Organization!, claim.Kind, claim.FiscalYear, claim.EligibleCostsYen).Line;
+        return Page();
+    }
+}

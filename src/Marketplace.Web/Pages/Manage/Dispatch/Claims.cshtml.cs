@@ -1,0 +1,29 @@
+using System.Globalization;
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Dispatch;
+using Marketplace.Web.Features.Openings;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Pages.Manage.Dispatch;
+
+/// <summary>This government's own incentive claims, filterable by status.</summary>
+public sealed class ClaimsModel(IncentiveService incentives) : PageModel
+{
+    public Paged<IncentiveClaim> Result { get; private set; } = new([], 1, Paging.PageSize, 0);
+    public ClaimStatus? Status { get; private set; }
+
+    public async Task OnGetAsync(ClaimStatus? status, int page = 1, CancellationToken ct = default)
+    {
+        Status = status;
+        Result = await incentives.ListAsync(User.OrganizationId()!.Value, status, null, page, ct);
+    }
+
+    public string PageUrl(int page)
+    {
+        var q = new List<KeyValuePair<string, string?>>();
+        if (Status is { } s) q.Add(new("status", s.ToString()));
+        if (page > 1) q.Add(new("page", page.ToString(CultureInfo.InvariantCulture)));
+        return "/manage/dispatch/claims" + QueryString.Create(q).ToUriComponent();
+    }
+}

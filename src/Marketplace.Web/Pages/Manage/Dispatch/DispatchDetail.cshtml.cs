@@ -1,0 +1,56 @@
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Dispatch;
+using Marketplace.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Manage.Dispatch;
+
+/// <summary>A dispatch to this government: details, the evaluation, and this government's own claims.</summary>
+public sealed class DispatchDetailModel(DispatchService dispatches, IncentiveService incentives, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel
+{
+    public CioDispatch Item { get; private set; } = null!;
+    public List<IncentiveClaim> Claims { get; private set; } = [];
+    public bool Started { get; private set; }
+    public int CurrentFiscalYear { get; private set; }
+    public int Org => User.OrganizationId()!.Value;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var d = await dispatches.ForHostAsync(Org, id, ct);
+        if (d is null) return NotFound();
+        Item = d;
+        Started = dispatches.HasStarted(d);
+        Claims = await incentives.OfDispatchForHostAsync(Org, id, ct);
+        CurrentFiscalYear = IncentiveCalculator.FiscalYearOf(Localization.DisplayFormatter.TodayInJapan(clock));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostClaimAsync(int id, string? kind, string? fiscalYear, string? costs, CancellationToken ct)
+    {
+        var result = await incentives.FileAsync(Org, User.UserId()!, id, kind, fiscalYear, costs, ct);
+        if (result.NotFound) return NotFound();
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = t["Claim_Filed"].Value;
+            return LocalRedirect($"/manage/dispatch/claims/{result.Id}");
+        }
+        ModelState.AddErrors("", result.Errors.Select(e => (e.Key, e.Value)));
+        return await OnGetAsync(id, ct);
+    }
+
+    public async Task<IActionResult> OnPostEvaluateAsync(int id, string? rating, string? evaluation, CancellationToken ct)
+    {
+        var result = await dispatches.EvaluateAsync(Org, User.UserId()!, id, rating, evaluation, ct);
+        if (result.NotFound) return NotFound();
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = t["Dispatch_EvaluationSaved"].Value;
+            return RedirectToPage(new { id });
+        }
+        ModelState.AddErrors("", result.Errors.Select(e => (e.Key, e.Value)));
+        return await OnGetAsync(id, ct);
+    }
+}

@@ -1,0 +1,39 @@
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Dispatch;
+using Marketplace.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Manage.Dispatch;
+
+/// <summary>Files a dispatch request in the open round, alone or jointly with other municipalities.</summary>
+public sealed class NewRequestModel(RoundService rounds, RequestService requests, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty]
+    public RequestInput Input { get; set; } = new();
+
+    public DispatchRound? Round { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Round = await rounds.OpenForRequestsAsync(ct);
+        if (Round is not null) Input.TermMonths = Round.MinTermMonths.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var result = await requests.SubmitAsync(User.OrganizationId()!.Value, User.UserId()!, Input, ct);
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = t["Dispatch_RequestSubmitted"].Value;
+            return LocalRedirect($"/manage/dispatch/requests/{result.Id}");
+        }
+        ModelState.Clear();
+        ModelState.AddErrors("Input", result.Errors.Where(e => e.Key.Length > 0).Select(e => (e.Key, e.Value)));
+        foreach (var e in result.Errors.Where(e => e.Key.Length == 0)) ModelState.AddModelError("", e.Value);
+        Round = await rounds.OpenForRequestsAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Marketplace.Data.Entities;
+using Marketplace.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Tests.Dispatch;
+
+/// <summary>
+/// Acceptance 1 in the browser's way (pages and forms only) on the demo data: certify the demo expert after training,
+/// 大洲市 completes readiness and files a joint request with 内子町, the office matches with reasons, both accept,
+/// the dispatch is approved and starts, a claim is filed, approved and paid, and the dashboard follows.
+/// </summary>
+public sealed partial class DispatchJourneyTests(MarketplaceFactory factory) : IClassFixture<MarketplaceFactory>
+{
+    [GeneratedRegex("name=\"token\" value=\"([^\"]*)\"")]
+    private static partial Regex TokenField();
+
+    private static async Task<string> TokenOn(HttpClient client, string url) =>
+        WebUtility.HtmlDecode(TokenField().Match(await client.GetStringAsync(url)).Groups[1].Value);
+
+    private static async Task<string> Follow(HttpClient client, HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await client.GetStringAsync(response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task WholeRound_InTheBrowser_DashboardFollows()
+    {
+        var office = await factory.SignedInAsync(WebClientExtensions.Office);
+        var expert = await factory.SignedInAsync(WebClientExtensions.Expert);
+        var ozu = await factory.SignedInAsync(WebClientExtensions.OzuStaff);
+        var uchiko = await factory.SignedInAsync("uchiko@demo.cio-marketplace.jp");
+
+        // The expert applies and takes the CIO course; the office approves the evidence and certifies.
+        await Follow(expert, await expert.PostFormAsync("/dispatch/certification?handler=Apply",
+            [new("CareerEvidence", "県庁情報政策課で10年"), new("SkillsEvidence", "情報戦略、調達"), new("References", "大洲市 副市長")], "/dispatch/certification"));
+        var modules = await factory.WithDbAsync(db => db.TrainingModules.Where(m => m.Course!.Audience == TrainingAudience.Cio).Select(m => m.Id).ToListAsync());
+        foreach (var m in modules)
+            await Follow(expert, await expert.PostFormAsync("/dispatch/certification?handler=Complete", [new("moduleId", m.ToString())], "/dispatch/certification"));
+        var appId = await factory.WithDbAsync(db => db.CertificationApplications.Where(a => a.Expert!.User!.Email == WebClientExtensions.Expert).Select(a => a.Id).SingleAsync());
+        var certPage = $"/admin/dispatch/certifications/{appId}";
+        await Follow(office, await office.PostFormAsync(certPage + "?handler=Review", [new("decision", "approve"), new("token", await TokenOn(office, certPage))], certPage));
+        var certified = await Follow(office, await office.PostFormAsync(certPage + "?handler=Certify", [new("validUntil", "２０２９年３月３１日"), new("token", await TokenOn(office, certPage))], certPage));
+        Assert.Contains("認定済み", certified);
+        var expertId = await factory.WithDbAsync(db => db.ExpertProfiles.Where(p => p.User!.Email == WebClientExtensions.Expert).Select(p => new { p.Id, p.CertifiedCio }).SingleAsync());
+        Assert.True(expertId.CertifiedCio);
+
+        // 大洲市 fills its checklist (its staff finished the host course in the demo data) and files a joint request with 内子町.
+        await Follow(ozu, await ozu.PostFormAsync("/manage/dispatch/readiness?handler=Checklist",
+            [new("CioName", "副市長 大洲 太郎"), new("SupportStaff", "デジタル推進室 2名"), new("DecisionRights", "DX計画案の起案と調達仕様の決定"), new("token", "")], "/manage/dispatch/readiness"));
+        Assert.Contains("準備完了", await ozu.GetStringAsync("/manage/dispatch/readiness"));
+        var requestPage = await Follow(ozu, await ozu.PostFormAsync("/manage/dispatch/requests/new",
+        [
+            new("Input.RoleCode", "cio_advisor"), new("Input.Needs", "大洲市・内子町の共同でのDX推進\n基幹システム標準化と人材育成"),
+            new("Input.RequiredSkills", "it_strategy"), new("Input.DaysPerWeek", "２"), new("Input.OnsiteDaysPerMonth", "４"),
+            new("Input.TermMonths", "１２"), new("Input.Obstacles", "shortage_of_people"), new("Input.Obstacles", "municipal_walls"),
+            new("Input.ExpectedAnnualCostYen", "８，０００，０００円"), new("Input.CoHostCodes", "３８４２２４"),
+        ], "/manage/dispatch/requests/new"));
+        Assert.Contains("内子町", requestPage);
+        var requestId = await factory.WithDbAsync(db => db.DispatchRequests.Where(r => r.LeadOrganization!.Code == "382078").Select(r => r.Id).SingleAsync());
+
+        // 内子町 confirms and gets ready.
+        await Follow(uchiko, await uchiko.PostFormAsync($"/manage/dispatch/requests/{requestId}?handler=Confirm", [], $"/manage/dispatch/requests/{requestId}"));
+        var hostModules = await factory.WithDbAsync(db => db.TrainingModules.Where(m => m.Course!.Audience == TrainingAudience.Host).Select(m => m.Id).ToListAsync());
+        foreach (var m in hostModules)
+            await Follow(uchiko, await uchiko.PostFormAsync("/manage/dispatch/readiness?handler=Completion", [new("personName", "内子 次郎"), new("moduleId", m.ToString()), new("completedOn", DateTime.UtcNow.AddHours(9).ToString("yyyy-MM-dd"))], "/manage/dispatch/readiness"));
+        await Follow(uchiko, await uchiko.PostFormAsync("/manage/dispatch/readiness?handler=Checklist",
+            [new("CioName", "副町長"), new("SupportStaff", "総務課 1名"), new("DecisionRights", "町のDX施策の起案"), new("token", "")], "/manage/dispatch/readiness"));
+
+        // The office sees ranked certified CIOs with reasons and proposes the demo expert, with a reason if not top.
+        var matchPage = await office.GetStringAsync($"/admin/dispatch/requests/{requestId}");
+        Assert.Contains($"data-expert-id=\"{expertId.Id}\"", matchPage);
+        Assert.Contains("reason-for", matchPage);
+        await Follow(office, await office.PostFormAsync($"/admin/dispatch/requests/{requestId}?handler=Propose",
+            [new("expertId", expertId.Id.ToString()), new("overrideReason", "公共部門の経験と地域での実績を重視")], $"/admin/dispatch/requests/{requestId}"));
+        var proposalId = await factory.WithDbAsync(db => db.DispatchProposals.Where(p => p.RequestId == requestId).Select(p => p.Id).SingleAsync());
+
+        // Both accept.
+        var proposalPage = $"/dispatch/proposals/{proposalId}";
+        await Follow(expert, await expert.PostFormAsync(proposalPage, [new("answer", "accept"), new("token", await TokenOn(expert, proposalPage))], proposalPage));
+        var hostPage = $"/manage/dispatch/requests/{requestId}";
+        var accepted = await Follow(ozu, await ozu.PostFormAsync(hostPage + "?handler=Answer", [new("proposalId", proposalId.ToString()), new("answer", "accept"), new("token", await TokenOn(ozu, hostPage))], hostPage));
+        Assert.Contains("双方承諾", accepted);
+
+        // The office approves; the expected incentive is committed.
+        var round = await factory.RoundAsync();
+        var approved = await Follow(office, await office.PostFormAsync($"/admin/dispatch/requests/{requestId}?handler=Approve",
+            [new("proposalId", proposalId.ToString()), new("start", round.DispatchStartsOn.ToString("yyyy-MM-dd")), new("termMonths", "12")], $"/admin/dispatch/requests/{requestId}"));
+        var dispatch = await factory.WithDbAsync(db => db.Dispatches.SingleAsync(d => d.RequestId == requestId));
+        Assert.True(dispatch.CommittedYen > 0);
+        var dashboard = await office.GetStringAsync($"/admin/dispatch/dashboard?round={round.Id}");
+        Assert.Contains($"<td id=\"dash-committed\">{dispatch.CommittedYen:N0}円</td>", dashboard);
+        Assert.Contains("<td id=\"dash-paid\">0円</td>", dashboard);
+        Assert.Contains(">派遣 #", approved);
+
+        // After the result date the pairing is public; after the start date the dispatch has begun.
+        factory.Clock.Offset = TimeSpan.FromDays(round.DispatchStartsOn.DayNumber - DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).DayNumber + 1);
+        try
+        {
+            // Weeks later: the sign-in cookies of before have expired.
+            ozu = await factory.SignedInAsync(WebClientExtensions.OzuStaff);
+            office = await factory.SignedInAsync(WebClientExtensions.Office);
+            Assert.Contains("大洲市", await factory.NewClient().GetStringAsync("/dispatch-results"));
+            var hostDispatch = await ozu.GetStringAsync($"/manage/dispatch/dispatches/{dispatch.Id}");
+            Assert.DoesNotContain("（開始前）", hostDispatch);
+
+            // 大洲市 claims the tax measure with actual costs; the office approves and pays.
+            var year = Features.Dispatch.IncentiveCalculator.FiscalYearOf(round.DispatchStartsOn);
+            var claimPage = await Follow(ozu, await ozu.PostFormAsync($"/manage/dispatch/dispatches/{dispatch.Id}?handler=Claim",
+                [new("kind", "SpecialAllocationTax"), new("fiscalYear", year.ToString()), new("costs", "１，２３４，５６７")], "/manage/dispatch"));
+            Assert.Contains("算定の内訳", claimPage);
+            var claim = await factory.WithDbAsync(db => db.IncentiveClaims.SingleAsync(c => c.DispatchId == dispatch.Id));
+            // 大洲市 (index 0.36) → 80% of costs, limited to its half of the cap for the year's dispatch months.
+            var months = Features.Dispatch.IncentiveCalculator.MonthsInFiscalYear(dispatch.StartDate, dispatch.EndDate, year);
+            Assert.Equal(Math.Min(1_234_567L * 80 / 100, 5_000_000L * months / (12 * 2)), claim.ComputedYen);
+            var officeClaim = $"/admin/dispatch/claims/{claim.Id}";
+            await Follow(office, await office.PostFormAsync(officeClaim + "?handler=Decide", [new("decision", "Approve"), new("token", await TokenOn(office, officeClaim))], officeClaim));
+            var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).AddDays(factory.Clock.Offset.Days).ToString("yyyy-MM-dd");
+            var paid = await Follow(office, await office.PostFormAsync(officeClaim + "?handler=Pay", [new("payAmount", claim.ComputedYen.ToString()), new("paidOn", today)], officeClaim));
+            Assert.Contains($"{claim.ComputedYen:N0}円", paid);
+
+            dashboard = await office.GetStringAsync($"/admin/dispatch/dashboard?round={round.Id}");
+            Assert.Contains($"<td id=\"dash-paid\">{claim.ComputedYen:N0}円</td>", dashboard);
+            Assert.Contains($"<td id=\"dash-left\">{round.BudgetYen - dispatch.CommittedYen:N0}円</td>", dashboard);
+            // 愛媛県 (38) has the joint request (both hosts are there, so it counts once) and its dispatch.
+            Assert.Matches("data-prefecture=\"38\">\\s*<th scope=\"row\">愛媛県</th>\\s*<td>1</td>\\s*<td>1</td>", dashboard);
+            var csv = await office.GetByteArrayAsync($"/admin/dispatch/dashboard?handler=Csv&table=budget&round={round.Id}");
+            Assert.Contains($"支払済み,{claim.ComputedYen}\r\n", System.Text.Encoding.UTF8.GetString(csv));
+        }
+        finally
+        {
+            factory.Clock.Offset = TimeSpan.Zero;
+        }
+    }
+}
