@@ -16,6 +16,8 @@ public static class FeatureServices
         services.AddScoped<Notifications.NotificationPreferences>();
         services.AddScoped<Notifications.ApplicationNotifications>();
         services.AddScoped<Notifications.ProposalNotifications>();
+        services.AddScoped<Notifications.DispatchNotifications>();
+        services.AddScoped<Notifications.Reminders>();
         services.AddScoped<Notifications.OutboxAdmin>();
         services.AddScoped<Notifications.RecommendationDigest>();
         services.AddScoped<Notifications.DeadlineJobs>();

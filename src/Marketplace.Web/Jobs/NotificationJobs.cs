@@ -25,3 +25,9 @@ public sealed class ProposalDeadlinesJob(ProposalNotifications proposals)
 {
     public Task Run() => proposals.RunDeadlinesAsync();
 }
+
+/// <summary>The national office's certification and claim queues, and reminders 30 days before a dispatch ends.</summary>
+public sealed class DispatchDailyJob(DispatchNotifications dispatch)
+{
+    public Task Run() => dispatch.RunDailyAsync();
+}

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Notifications;
 using Marketplace.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Tests.Dispatch;
@@ -23,6 +25,15 @@ public sealed partial class DispatchJourneyTests(MarketplaceFactory factory) : I
     {
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return await client.GetStringAsync(response.Headers.Location!.OriginalString);
+    }
+
+    private Task<List<OutboxMessage>> MailAsync(string to, string kind) =>
+        factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.ToAddress == to && m.Kind == kind).ToListAsync());
+
+    private async Task<int> RunDispatchDailyAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DispatchNotifications>().RunDailyAsync();
     }
 
     [Fact]
@@ -76,6 +87,9 @@ public sealed partial class DispatchJourneyTests(MarketplaceFactory factory) : I
         await Follow(office, await office.PostFormAsync($"/admin/dispatch/requests/{requestId}?handler=Propose",
             [new("expertId", expertId.Id.ToString()), new("overrideReason", "公共部門の経験と地域での実績を重視")], $"/admin/dispatch/requests/{requestId}"));
         var proposalId = await factory.WithDbAsync(db => db.DispatchProposals.Where(p => p.RequestId == requestId).Select(p => p.Id).SingleAsync());
+        // The proposed CIO and the filing government are told.
+        Assert.Contains(await MailAsync(WebClientExtensions.Expert, NotificationKinds.DispatchUpdate), m => m.Subject.Contains("大洲市") && m.TextBody.Contains("/dispatch\n"));
+        Assert.Contains(await MailAsync(WebClientExtensions.OzuStaff, NotificationKinds.DispatchUpdate), m => m.TextBody.Contains($"/manage/dispatch/requests/{requestId}"));
 
         // Both accept.
         var proposalPage = $"/dispatch/proposals/{proposalId}";
@@ -94,6 +108,8 @@ public sealed partial class DispatchJourneyTests(MarketplaceFactory factory) : I
         Assert.Contains($"<td id=\"dash-committed\">{dispatch.CommittedYen:N0}円</td>", dashboard);
         Assert.Contains("<td id=\"dash-paid\">0円</td>", dashboard);
         Assert.Contains(">派遣 #", approved);
+        // Both hosts of the joint request hear of the approval.
+        Assert.Contains(await MailAsync("uchiko@demo.cio-marketplace.jp", NotificationKinds.DispatchUpdate), m => m.Subject == "【自治体CIO人材マーケットプレイス】認定CIOの派遣が承認されました");
 
         // After the result date the pairing is public; after the start date the dispatch has begun.
         factory.Clock.Offset = TimeSpan.FromDays(round.DispatchStartsOn.DayNumber - DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).DayNumber + 1);
@@ -112,6 +128,10 @@ public sealed partial class DispatchJourneyTests(MarketplaceFactory factory) : I
                 [new("kind", "SpecialAllocationTax"), new("fiscalYear", year.ToString()), new("costs", "１，２３４，５６７")], "/manage/dispatch"));
             Assert.Contains("算定の内訳", claimPage);
             var claim = await factory.WithDbAsync(db => db.IncentiveClaims.SingleAsync(c => c.DispatchId == dispatch.Id));
+            // The office's daily notice counts the claim waiting for it, once a day.
+            Assert.True(await RunDispatchDailyAsync() >= 1);
+            Assert.Contains(await MailAsync(WebClientExtensions.Office, NotificationKinds.OfficeQueues), m => m.Subject.Contains("交付申請 1 件"));
+            Assert.Equal(0, await RunDispatchDailyAsync());
             // 大洲市 (index 0.36) → 80% of costs, limited to its half of the cap for the year's dispatch months.
             var months = Features.Dispatch.IncentiveCalculator.MonthsInFiscalYear(dispatch.StartDate, dispatch.EndDate, year);
             Assert.Equal(Math.Min(1_234_567L * 80 / 100, 5_000_000L * months / (12 * 2)), claim.ComputedYen);
@@ -120,6 +140,16 @@ public sealed partial class DispatchJourneyTests(MarketplaceFactory factory) : I
             var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).AddDays(factory.Clock.Offset.Days).ToString("yyyy-MM-dd");
             var paid = await Follow(office, await office.PostFormAsync(officeClaim + "?handler=Pay", [new("payAmount", claim.ComputedYen.ToString()), new("paidOn", today)], officeClaim));
             Assert.Contains($"{claim.ComputedYen:N0}円", paid);
+            Assert.Contains(await MailAsync(WebClientExtensions.OzuStaff, NotificationKinds.ClaimDecision), m => m.TextBody.Contains($"/manage/dispatch/claims/{claim.Id}"));
+
+            // A month before the end, the CIO and both hosts are reminded, once.
+            factory.Clock.Offset = TimeSpan.FromDays(dispatch.EndDate.DayNumber - DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).DayNumber - 20);
+            Assert.True(await RunDispatchDailyAsync() >= 3);
+            Assert.Single(await MailAsync(WebClientExtensions.Expert, NotificationKinds.DispatchEnd));
+            Assert.Single(await MailAsync("uchiko@demo.cio-marketplace.jp", NotificationKinds.DispatchEnd));
+            await RunDispatchDailyAsync();
+            Assert.Single(await MailAsync(WebClientExtensions.Expert, NotificationKinds.DispatchEnd));
+            factory.Clock.Offset = TimeSpan.FromDays(round.DispatchStartsOn.DayNumber - DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).DayNumber + 1);
 
             dashboard = await office.GetStringAsync($"/admin/dispatch/dashboard?round={round.Id}");
             Assert.Contains($"<td id=\"dash-paid\">{claim.ComputedYen:N0}円</td>", dashboard);

@@ -1,3 +1,4 @@
+using Marketplace.Web.Features.Notifications;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Matching;
@@ -25,7 +26,8 @@ public sealed class DispatchMatchingService(
     ConflictOfInterest conflicts,
     ReadinessService readiness,
     IStringLocalizer<SharedResource> t,
-    TimeProvider clock)
+    TimeProvider clock,
+    DispatchNotifications notify)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private DateOnly Today => DisplayFormatter.TodayInJapan(clock);
@@ -123,6 +125,7 @@ public sealed class DispatchMatchingService(
             ProposedAt = Now, ProposedByUserId = officeUserId,
         };
         db.DispatchProposals.Add(proposal);
+        await notify.CioProposedAsync(proposal, request, ct);
         await db.SaveChangesAsync(ct);
         return DispatchResult.Ok(proposal.Id);
     }
@@ -263,6 +266,7 @@ public sealed class DispatchMatchingService(
         proposal.Status = DispatchProposalStatus.Dispatched;
         request.Status = DispatchRequestStatus.Dispatched;
         TouchBudget(round);
+        await notify.ApprovedAsync(dispatch, ct);
         return await SaveAsync(0, ct, () => dispatch.Id);
     }
 

@@ -1,3 +1,4 @@
+using Marketplace.Web.Features.Notifications;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Localization;
@@ -18,7 +19,7 @@ public enum ClaimDecision
 /// compute what that gives, the national office approves, reduces (with a reason) or rejects, and records payments.
 /// A host sees only its own claims; the office sees all.
 /// </summary>
-public sealed class IncentiveService(MarketplaceDbContext db, DispatchMatchingService matching, IStringLocalizer<SharedResource> t, TimeProvider clock)
+public sealed class IncentiveService(MarketplaceDbContext db, DispatchMatchingService matching, IStringLocalizer<SharedResource> t, TimeProvider clock, DispatchNotifications notify)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private DateOnly Today => DisplayFormatter.TodayInJapan(clock);
@@ -158,6 +159,7 @@ public sealed class IncentiveService(MarketplaceDbContext db, DispatchMatchingSe
         claim.DecisionReason = text.Length == 0 ? null : text;
         claim.DecidedAt = Now;
         claim.DecidedByUserId = officeUserId;
+        await notify.ClaimDecidedAsync(claim, ct);
         return await SaveAsync(claim.Id, ct);
     }
 

@@ -12,11 +12,7 @@ public sealed class ApplicationNotifications(MarketplaceDbContext db, Notifier n
 {
     /// <summary>Active staff accounts of a local government.</summary>
     public Task<List<string>> StaffOfAsync(int organizationId, CancellationToken ct) =>
-        (from u in db.Users
-         join ur in db.UserRoles on u.Id equals ur.UserId
-         join r in db.Roles on ur.RoleId equals r.Id
-         where u.OrganizationId == organizationId && r.Name == Roles.Staff && u.Status == AccountStatus.Active
-         select u.Id).ToListAsync(ct);
+        Recipients.ActiveInRole(db, Roles.Staff).Where(u => u.OrganizationId == organizationId).Select(u => u.Id).ToListAsync(ct);
 
     public async Task NewApplicationAsync(Application application, CancellationToken ct)
     {

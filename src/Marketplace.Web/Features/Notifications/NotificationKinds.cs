@@ -25,6 +25,10 @@ public static class NotificationKinds
     public const string CallProposalsOpened = "call_proposals_opened";
     public const string CallAnswer = "call_answer";
     public const string CallResult = "call_result";
+    public const string DispatchUpdate = "dispatch_update";
+    public const string DispatchEnd = "dispatch_end";
+    public const string ClaimDecision = "claim_decision";
+    public const string OfficeQueues = "office_queues";
 
     public static readonly IReadOnlyList<NotificationKind> All =
     [
@@ -39,6 +43,10 @@ public static class NotificationKinds
         new(CallProposalsOpened, [Marketplace.Data.Entities.Roles.Staff]),
         new(CallAnswer, [Marketplace.Data.Entities.Roles.Vendor]),
         new(CallResult, [Marketplace.Data.Entities.Roles.Vendor]),
+        new(DispatchUpdate, [Marketplace.Data.Entities.Roles.Expert, Marketplace.Data.Entities.Roles.Staff]),
+        new(DispatchEnd, [Marketplace.Data.Entities.Roles.Expert, Marketplace.Data.Entities.Roles.Staff]),
+        new(ClaimDecision, [Marketplace.Data.Entities.Roles.Staff]),
+        new(OfficeQueues, [Marketplace.Data.Entities.Roles.NationalOffice]),
         // The digest is governed by its frequency setting, not by an on/off switch.
         new(RecommendationDigest, [Marketplace.Data.Entities.Roles.Expert], Mandatory: true),
     ];

@@ -9,7 +9,7 @@ namespace Marketplace.Web.Features.Notifications;
 /// What the proposals feature tells people: staff hear of questions and of proposals once the deadline
 /// unseals them; vendors hear of published answers and of the result. Called before the feature's own save.
 /// </summary>
-public sealed class ProposalNotifications(MarketplaceDbContext db, Notifier notifier, ApplicationNotifications applications, TimeProvider clock)
+public sealed class ProposalNotifications(MarketplaceDbContext db, Notifier notifier, ApplicationNotifications applications, Reminders reminders, TimeProvider clock)
 {
     private Task<List<string>> VendorUsersAsync(IEnumerable<int> companyIds, CancellationToken ct)
     {
@@ -63,7 +63,7 @@ public sealed class ProposalNotifications(MarketplaceDbContext db, Notifier noti
         foreach (var call in opened)
         {
             var count = await db.Proposals.CountAsync(p => p.CallId == call.Id, ct);
-            written += await OncePerPersonAsync(NotificationKinds.CallProposalsOpened, $"call:{call.Id}", await applications.StaffOfAsync(call.OrganizationId, ct),
+            written += await reminders.OncePerPersonAsync(NotificationKinds.CallProposalsOpened, $"call:{call.Id}", await applications.StaffOfAsync(call.OrganizationId, ct),
                 (t, site) => new MailContent(t["Notify_CallOpened_Subject", call.Title, count],
                     t["Notify_CallOpened_Body", call.Title, count, $"{site}/manage/calls/{call.Id}/proposals"]), ct);
         }
@@ -71,29 +71,12 @@ public sealed class ProposalNotifications(MarketplaceDbContext db, Notifier noti
             .Where(c => c.Status == CallStatus.Published && c.QuestionDeadline > now && c.QuestionDeadline <= now.AddDays(1)).ToListAsync(ct);
         foreach (var call in soon)
         {
-            var vendors = await (from u in db.Users
-                                 join ur in db.UserRoles on u.Id equals ur.UserId
-                                 join r in db.Roles on ur.RoleId equals r.Id
-                                 where r.Name == Roles.Vendor && u.Status == AccountStatus.Active
-                                 select u.Id).ToListAsync(ct);
+            var vendors = await Recipients.ActiveInRole(db, Roles.Vendor).Select(u => u.Id).ToListAsync(ct);
             var deadline = DisplayFormatter.ToJst(call.QuestionDeadline).ToString("yyyy-MM-dd HH:mm");
-            written += await OncePerPersonAsync(NotificationKinds.DeadlineReminder, $"call-questions:{call.Id}", vendors,
+            written += await reminders.OncePerPersonAsync(NotificationKinds.DeadlineReminder, $"call-questions:{call.Id}", vendors,
                 (t, site) => new MailContent(t["Notify_CallQuestionDeadline_Subject", call.Title],
                     t["Notify_CallQuestionDeadline_Body", call.Title, deadline, $"{site}/calls/{call.Id}"]), ct);
         }
         return written;
-    }
-
-    private async Task<int> OncePerPersonAsync(string kind, string key, IEnumerable<string> userIds, Func<Microsoft.Extensions.Localization.IStringLocalizer, string, MailContent> compose, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        var done = await db.ReminderLogs.Where(r => r.Kind == kind && r.SubjectKey == key).Select(r => r.UserId).ToListAsync(ct);
-        var todo = userIds.Except(done).ToList();
-        if (todo.Count == 0) return 0;
-        await notifier.ToUsersAsync(todo, kind, compose, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var id in todo) db.ReminderLogs.Add(new ReminderLog { Kind = kind, SubjectKey = key, UserId = id, CreatedAt = now });
-        await db.SaveChangesAsync(ct);
-        return todo.Count;
     }
 }
