@@ -76,7 +76,10 @@ public partial class RecommendationTests(MarketplaceFactory factory)
         var osaka = await factory.SignedInAsync(WebClientExtensions.OsakaStaff);
         Assert.Equal(HttpStatusCode.NotFound, (await osaka.GetAsync($"/manage/openings/{opening}/recommendations")).StatusCode);
 
-        var visible = await factory.WithDbAsync(db => db.ExpertProfiles.Where(e => e.Visibility == ProfileVisibility.VisibleToStaff && e.UserId != null).Select(e => e.Id).FirstAsync());
+        // A visible expert nobody has invited to this opening yet (other tests in the collection invite some).
+        var visible = await factory.WithDbAsync(db => db.ExpertProfiles
+            .Where(e => e.Visibility == ProfileVisibility.VisibleToStaff && e.UserId != null && !db.ExpertInvitations.Any(i => i.OpeningId == opening && i.ExpertProfileId == e.Id))
+            .OrderBy(e => e.Id).Select(e => e.Id).FirstAsync());
         var invite = await osaka.PostFormAsync($"/manage/openings/{opening}/recommendations?handler=Invite", [new("expertId", visible.ToString())], "/manage/openings");
         Assert.Equal(HttpStatusCode.NotFound, invite.StatusCode);
         Assert.False(await factory.WithDbAsync(db => db.ExpertInvitations.AnyAsync(i => i.OpeningId == opening && i.ExpertProfileId == visible)));
