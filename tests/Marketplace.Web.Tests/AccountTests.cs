@@ -91,11 +91,25 @@ public class AccountTests(MarketplaceFactory factory)
         var email = UniqueEmail("vendor-fw");
         var client = factory.NewClient();
 
-        var response = await client.PostFormAsync("/account/register", SignUpFields("Vendor", email, "株式会社テスト", "７００００１２０５０００２"));
+        var response = await client.PostFormAsync("/account/register", SignUpFields("Vendor", email, "株式会社テスト", "６００００１２０５０００３"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         var number = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.VendorCompany!.CorporateNumber).SingleAsync());
-        Assert.Equal("7000012050002", number);
+        Assert.Equal("6000012050003", number);
+    }
+
+    [Fact]
+    public async Task SignUp_VendorWithARegisteredCompanysNumber_IsRefused_SoNoStrangerJoinsItsSealedProposals()
+    {
+        var email = UniqueEmail("vendor-intruder");
+        var client = factory.NewClient();
+
+        // The demo company's 法人番号 is public; typing it must not attach a new account to that company.
+        var response = await client.PostFormAsync("/account/register", SignUpFields("Vendor", email, "株式会社デモ自治体DXパートナーズ", "1180301018771"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("この法人番号の事業者はすでに登録されています。", await response.Content.ReadAsStringAsync());
+        Assert.False(await UserExistsAsync(email));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.VendorCompanies.CountAsync(c => c.CorporateNumber == "1180301018771")));
     }
 
     [Fact]

@@ -100,7 +100,11 @@ public class ProposalFlowTests(MarketplaceFactory factory)
         Assert.Equal(HttpStatusCode.Redirect, (await staff2.PostFormAsync($"/manage/calls/{callId}/evaluation?handler=Confirm", [], "/manage/calls")).StatusCode);
 
         var token = await factory.WithDbAsync(async db => db.ConcurrencyTokenOf(await db.ProposalCalls.SingleAsync(c => c.Id == callId)));
-        var award = await staff.PostFormAsync($"/manage/calls/{callId}/evaluation?handler=Award", [new("proposalId", proposalIds[1].ToString()), new("amount", "32,000,000"), new("token", token)], "/manage/calls");
+        // Only the chair records the award.
+        var notChair = await staff.PostFormAsync($"/manage/calls/{callId}/evaluation?handler=Award", [new("proposalId", proposalIds[1].ToString()), new("amount", "32,000,000"), new("token", token)], "/manage/calls");
+        Assert.Contains("委員長だけです", await notChair.Content.ReadAsStringAsync());
+        Assert.Equal(CallStatus.Published, await factory.WithDbAsync(db => db.ProposalCalls.Where(c => c.Id == callId).Select(c => c.Status).SingleAsync()));
+        var award = await staff2.PostFormAsync($"/manage/calls/{callId}/evaluation?handler=Award", [new("proposalId", proposalIds[1].ToString()), new("amount", "32,000,000"), new("token", token)], "/manage/calls");
         Assert.Equal(HttpStatusCode.Redirect, award.StatusCode);
 
         var result = await anonymous.GetStringAsync($"/calls/{callId}");

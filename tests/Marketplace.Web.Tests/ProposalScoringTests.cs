@@ -47,6 +47,24 @@ public class ProposalScoringTests
     }
 
     [Fact]
+    public void Compute_TotalIsTheSumOfThePublishedRoundedFigures()
+    {
+        // Three members. P2: A = (40 + 40 + 32)/3 = 37.333…, B = 30 each → technical 67.333… → 67.33.
+        // P2 price 9,000,563 against the lowest 8,000,000: 30 × 8,000,000 / 9,000,563 = 26.66499… → 26.66.
+        // Total = 67.33 + 26.66 = 93.99 (adding the unrounded figures would give 93.998… → 94.00).
+        var scores = new List<MemberScore>();
+        foreach (var (member, a) in new[] { (1, 5), (2, 5), (3, 4) })
+        {
+            scores.AddRange([new MemberScore(member, 1, 1, 5), new MemberScore(member, 1, 2, 5), new MemberScore(member, 2, 1, a), new MemberScore(member, 2, 2, 5)]);
+        }
+        var results = ProposalScoring.Compute(Rules(PriceFormula.LowestRatio), [new PricedProposal(1, 8_000_000), new PricedProposal(2, 9_000_563)], scores);
+        var p2 = Of(results, 2);
+        Assert.Equal(67.33m, p2.Technical);
+        Assert.Equal(26.66m, p2.PriceScore);
+        Assert.Equal(93.99m, p2.Total);
+    }
+
+    [Fact]
     public void Compute_CeilingDiscount_ScoresTheSavingAgainstTheCeiling()
     {
         // Price weight 20: 7,500,000 against 10,000,000 → 20 × (1 − 0.75) = 5.00; 10,000,000 → 0.

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Marketplace.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -92,5 +93,24 @@ public sealed class DispatchValidationTests(MarketplaceFactory factory) : IClass
         ], "/manage/dispatch/requests/new");
         Assert.Contains("大阪府（都道府県）はこの募集回の対象団体ではありません。", await response.Content.ReadAsStringAsync());
         Assert.Equal(0, await factory.WithDbAsync(db => db.DispatchRequests.CountAsync(r => r.LeadOrganization!.Code == "270008")));
+    }
+
+    [Fact]
+    public async Task NamingATownAsCoHost_DoesNotBlockItsOwnRequest_ButItCanConfirmOnlyOne()
+    {
+        var ozu = await factory.OrgAsync("382078");
+        var uchiko = await factory.OrgAsync("384224");
+        var joint = await factory.SubmitAsync(ozu.Id, DispatchScenario.Request(coHosts: "384224"));
+        Assert.True(joint.Succeeded, joint.FirstError);
+
+        // 内子町 never agreed to the joint request: it may still file its own.
+        var own = await factory.SubmitAsync(uchiko.Id, DispatchScenario.Request());
+        Assert.True(own.Succeeded, own.FirstError);
+
+        // Having its own live request, it cannot also confirm the joint one.
+        var confirm = await factory.WithAsync(sp => sp.GetRequiredService<Marketplace.Web.Features.Dispatch.RequestService>().ConfirmAsync(uchiko.Id, DispatchScenario.StaffUser, joint.Id));
+        Assert.False(confirm.Succeeded);
+        Assert.Contains("既に別の派遣要請に参加しています", confirm.FirstError);
+        Assert.Null(await factory.WithDbAsync(db => db.DispatchRequestHosts.Where(h => h.RequestId == joint.Id && h.OrganizationId == uchiko.Id).Select(h => h.ConfirmedAt).SingleAsync()));
     }
 }

@@ -69,10 +69,15 @@ public sealed class AccountService(
             var number = JapaneseText.NormalizeCode(input.CorporateNumber);
             if (name.Length is 0 or > 200) errors.Add((nameof(input.CompanyName), t["Val_Required", t["Field_CompanyName"]]));
             if (!CorporateNumber.IsValid(number)) errors.Add((nameof(input.CorporateNumber), t["Val_CorporateNumber"]));
+            // 法人番号 are public: joining an existing company by typing its number would hand a stranger that
+            // company's sealed proposals. A registered company's number is refused.
+            if (errors.Count == 0 && await db.VendorCompanies.AnyAsync(c => c.CorporateNumber == number, ct))
+            {
+                errors.Add((nameof(input.CorporateNumber), t["Account_CompanyTaken"]));
+            }
             if (errors.Count == 0)
             {
-                company = await db.VendorCompanies.FirstOrDefaultAsync(c => c.CorporateNumber == number, ct)
-                    ?? new VendorCompany { Name = name, CorporateNumber = number, CreatedAt = Now };
+                company = new VendorCompany { Name = name, CorporateNumber = number, CreatedAt = Now };
             }
         }
         if (errors.Count > 0) return new AccountResult(false, errors);

@@ -145,6 +145,13 @@ public sealed class IncentiveService(MarketplaceDbContext db, DispatchMatchingSe
         var round = d.Round!;
         var approvedBefore = await db.IncentiveClaims.Where(c => c.DispatchId == d.Id && c.ApprovedYen != null).SumAsync(c => (long?)c.ApprovedYen, ct) ?? 0;
         var increase = Math.Max(0, approvedBefore + approved - d.CommittedYen);
+        // Any approval counts against the dispatch's commitment: another decision or an early end saved in the
+        // meantime changes the dispatch row, and this save is then refused rather than approving past it.
+        if (approved > 0)
+        {
+            db.ExpectConcurrencyToken(d, db.ConcurrencyTokenOf(d));
+            db.Entry(d).State = EntityState.Modified;
+        }
         if (increase > 0)
         {
             var committed = await db.Dispatches.Where(x => x.RoundId == round.Id).SumAsync(x => (long?)x.CommittedYen, ct) ?? 0;
@@ -175,9 +182,14 @@ public sealed class IncentiveService(MarketplaceDbContext db, DispatchMatchingSe
         var amount = n.Yen("payAmount", amountText, "Claim_PayAmount", 10_000_000_000, true);
         var paidOn = n.Date("paidOn", paidOnText, "Claim_PaidOn", true);
         if (amount is { } a && (a <= 0 || a > outstanding)) errors.TryAdd("payAmount", t["Claim_PayRange", outstanding.ToString("N0")]);
-        if (paidOn is { } p && (p > Today || p < DateOnly.FromDateTime(claim.DecidedAt ?? claim.SubmittedAt))) errors.TryAdd("paidOn", t["Claim_PaidOnRange"]);
+        var decidedOn = DateOnly.FromDateTime(DisplayFormatter.ToJst(claim.DecidedAt ?? claim.SubmittedAt));
+        if (paidOn is { } p && (p > Today || p < decidedOn)) errors.TryAdd("paidOn", t["Claim_PaidOnRange"]);
         if (errors.Count > 0) return DispatchResult.Fail(errors);
         claim.Payments.Add(new IncentivePayment { AmountYen = amount!.Value, PaidOn = paidOn!.Value, RecordedAt = Now, RecordedByUserId = officeUserId });
+        // The claim row is written with every payment and only if unchanged since it was read: of two payments
+        // recorded at the same moment, the second is refused instead of both passing the outstanding check.
+        db.ExpectConcurrencyToken(claim, db.ConcurrencyTokenOf(claim));
+        db.Entry(claim).State = EntityState.Modified;
         return await SaveAsync(claim.Id, ct);
     }
 

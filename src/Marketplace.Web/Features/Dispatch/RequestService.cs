@@ -128,9 +128,10 @@ public sealed class RequestService(MarketplaceDbContext db, RoundService rounds,
         }
         if (errors.Count > 0) return DispatchResult.Fail(errors);
 
-        // A government takes part in at most one live request per round.
+        // A government takes part in at most one live request per round: one it filed, or one it confirmed as a
+        // co-host. An unconfirmed co-host listing does not count, so no one can block a town by naming it.
         var hostIds = coHosts.Select(h => h.Id).Prepend(organizationId).ToList();
-        var busy = await db.DispatchRequestHosts.Where(h => hostIds.Contains(h.OrganizationId)
+        var busy = await db.DispatchRequestHosts.Where(h => hostIds.Contains(h.OrganizationId) && (h.IsLead || h.ConfirmedAt != null)
                 && db.DispatchRequests.Any(r => r.Id == h.RequestId && r.RoundId == round.Id && r.Status != DispatchRequestStatus.Withdrawn))
             .Select(h => h.Organization!.NameJa).ToListAsync(ct);
         if (busy.Count > 0) return DispatchResult.Fail(t["Dispatch_AlreadyRequested", string.Join("、", busy)]);
@@ -169,6 +170,9 @@ public sealed class RequestService(MarketplaceDbContext db, RoundService rounds,
         if (host.ConfirmedAt is not null) return DispatchResult.Fail(t["Dispatch_AlreadyConfirmed"]);
         var request = await db.DispatchRequests.SingleAsync(r => r.Id == requestId, ct);
         if (request.Status == DispatchRequestStatus.Withdrawn) return DispatchResult.Fail(t["Dispatch_RequestWithdrawn"]);
+        var elsewhere = await db.DispatchRequestHosts.AnyAsync(h => h.OrganizationId == organizationId && h.RequestId != requestId && (h.IsLead || h.ConfirmedAt != null)
+            && db.DispatchRequests.Any(r => r.Id == h.RequestId && r.RoundId == request.RoundId && r.Status != DispatchRequestStatus.Withdrawn), ct);
+        if (elsewhere) return DispatchResult.Fail(t["Dispatch_AlreadyInAnotherRequest"]);
         host.ConfirmedAt = Now;
         host.ConfirmedByUserId = userId;
         await db.SaveChangesAsync(ct);

@@ -219,6 +219,9 @@ public sealed class EvaluationService(MarketplaceDbContext db, ConflictOfInteres
         if (call is null) return CallResult<bool>.NotFound;
         db.ExpectConcurrencyToken(call, token);
         if (call.ConfirmedAt is null) return CallResult<bool>.Fail(t["Eval_NotConfirmed"]);
+        // The committee's result is the chair's to carry out (among first-ranked ties the chair decides).
+        if (!await db.CommitteeMembers.AnyAsync(m => m.CallId == callId && m.UserId == userId && m.IsChair, ct))
+            return CallResult<bool>.Fail(t["Eval_OnlyChairAwards"]);
         if (call.Status != CallStatus.Published) return CallResult<bool>.Fail(t["Eval_AlreadyAwarded"]);
         var ranking = (await RankingAsync(call, ct))!;
         var chosen = ranking.Rows.FirstOrDefault(r => r.Proposal.Id == proposalId);

@@ -61,7 +61,8 @@ public static class ProposalScoring
                 Members = memberTechnical,
                 Technical = Round(technical),
                 Price = Round(price),
-                Total = Round(technical + price),
+                // The total is the sum of the two figures as published, so a reader can add them up.
+                Total = Round(Round(technical) + Round(price)),
             };
         }).ToList();
 
