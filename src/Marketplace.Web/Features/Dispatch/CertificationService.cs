@@ -240,17 +240,5 @@ public sealed class CertificationService(MarketplaceDbContext db, IStringLocaliz
         return DispatchResult.Fail(new Dictionary<string, string> { ["validUntil"] = t["Cert_ValidUntilRange", DisplayFormatter.Wareki(floor), MaxValidityYears] });
     }
 
-    private async Task<DispatchResult> SaveAsync(int id, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return DispatchResult.Ok(id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return DispatchResult.Fail(t["ChangedBySomeoneElse"]);
-        }
-    }
+    private Task<DispatchResult> SaveAsync(int id, CancellationToken ct) => db.SaveOrRefuseStaleAsync(t, id, ct);
 }

@@ -163,17 +163,5 @@ public sealed class DispatchService(MarketplaceDbContext db, DispatchMatchingSer
             d.Request!.Hosts.OrderBy(h => h.OrganizationId).Select(h => h.Organization!.FiscalCapacityIndex).ToList(),
             d.StartDate, end, d.Request.ExpectedAnnualCostYen);
 
-    private async Task<DispatchResult> SaveAsync(int id, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return DispatchResult.Ok(id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return DispatchResult.Fail(t["ChangedBySomeoneElse"]);
-        }
-    }
+    private Task<DispatchResult> SaveAsync(int id, CancellationToken ct) => db.SaveOrRefuseStaleAsync(t, id, ct);
 }

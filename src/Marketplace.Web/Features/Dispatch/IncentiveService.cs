@@ -195,17 +195,5 @@ public sealed class IncentiveService(MarketplaceDbContext db, DispatchMatchingSe
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
-    private async Task<DispatchResult> SaveAsync(int id, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return DispatchResult.Ok(id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return DispatchResult.Fail(t["ChangedBySomeoneElse"]);
-        }
-    }
+    private Task<DispatchResult> SaveAsync(int id, CancellationToken ct) => db.SaveOrRefuseStaleAsync(t, id, ct);
 }

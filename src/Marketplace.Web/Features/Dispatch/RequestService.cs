@@ -194,16 +194,7 @@ public sealed class RequestService(MarketplaceDbContext db, RoundService rounds,
             p.Status = DispatchProposalStatus.Withdrawn;
             p.ClosedAt = Now;
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return DispatchResult.Ok(requestId);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return DispatchResult.Fail(t["ChangedBySomeoneElse"]);
-        }
+        return await db.SaveOrRefuseStaleAsync(t, requestId, ct);
     }
 
     public string TokenOf(DispatchRequest request) => db.ConcurrencyTokenOf(request);

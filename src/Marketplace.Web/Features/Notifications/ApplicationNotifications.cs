@@ -17,7 +17,7 @@ public sealed class ApplicationNotifications(MarketplaceDbContext db, Notifier n
     public async Task NewApplicationAsync(Application application, CancellationToken ct)
     {
         var opening = await db.Openings.AsNoTracking().SingleAsync(o => o.Id == application.OpeningId, ct);
-        var expertName = await db.ExpertProfiles.Where(p => p.Id == application.ExpertProfileId).Select(p => p.FullName).SingleAsync(ct);
+        var expertName = await ExpertNameAsync(application, ct);
         await notifier.ToUsersAsync(await StaffOfAsync(opening.OrganizationId, ct), NotificationKinds.NewApplication, (t, site) => new MailContent(
             t["Notify_NewApplication_Subject", opening.Title],
             t["Notify_NewApplication_Body", expertName, opening.Title, $"{site}/manage/openings/{opening.Id}/applicants"]), ct);
@@ -29,13 +29,13 @@ public sealed class ApplicationNotifications(MarketplaceDbContext db, Notifier n
         var opening = await db.Openings.AsNoTracking().Include(o => o.Organization).SingleAsync(o => o.Id == application.OpeningId, ct);
         if (byExpert)
         {
-            var expertName = await db.ExpertProfiles.Where(p => p.Id == application.ExpertProfileId).Select(p => p.FullName).SingleAsync(ct);
+            var expertName = await ExpertNameAsync(application, ct);
             await notifier.ToUsersAsync(await StaffOfAsync(opening.OrganizationId, ct), NotificationKinds.ApplicationStage, (t, site) => new MailContent(
                 t["Notify_StageByExpert_Subject", expertName, t[$"Stage_{to}"]],
                 t["Notify_StageByExpert_Body", expertName, opening.Title, t[$"Stage_{to}"], $"{site}/manage/applications/{application.Id}"]), ct);
             return;
         }
-        var user = await db.ExpertProfiles.Where(p => p.Id == application.ExpertProfileId).Select(p => p.User).SingleOrDefaultAsync(ct);
+        var user = await ExpertUserAsync(application, ct);
         if (user is null) return;
         await notifier.ToUserAsync(user, NotificationKinds.ApplicationStage, (t, site) => new MailContent(
             t["Notify_Stage_Subject", opening.Organization!.NameJa, t[$"Stage_{to}"]],
@@ -48,16 +48,22 @@ public sealed class ApplicationNotifications(MarketplaceDbContext db, Notifier n
         var opening = await db.Openings.AsNoTracking().Include(o => o.Organization).SingleAsync(o => o.Id == application.OpeningId, ct);
         if (fromExpert)
         {
-            var expertName = await db.ExpertProfiles.Where(p => p.Id == application.ExpertProfileId).Select(p => p.FullName).SingleAsync(ct);
+            var expertName = await ExpertNameAsync(application, ct);
             await notifier.ToUsersAsync(await StaffOfAsync(opening.OrganizationId, ct), NotificationKinds.ApplicationMessage, (t, site) => new MailContent(
                 t["Notify_MessageToStaff_Subject", expertName],
                 t["Notify_MessageToStaff_Body", expertName, opening.Title, $"{site}/manage/applications/{application.Id}"]), ct);
             return;
         }
-        var user = await db.ExpertProfiles.Where(p => p.Id == application.ExpertProfileId).Select(p => p.User).SingleOrDefaultAsync(ct);
+        var user = await ExpertUserAsync(application, ct);
         if (user is null) return;
         await notifier.ToUserAsync(user, NotificationKinds.ApplicationMessage, (t, site) => new MailContent(
             t["Notify_MessageToExpert_Subject", opening.Organization!.NameJa],
             t["Notify_MessageToExpert_Body", user.DisplayName, opening.Organization.NameJa, opening.Title, $"{site}/applications/{application.Id}"]), ct);
     }
+
+    private Task<string> ExpertNameAsync(Application application, CancellationToken ct) =>
+        db.ExpertProfiles.Where(p => p.Id == application.ExpertProfileId).Select(p => p.FullName).SingleAsync(ct);
+
+    private Task<AppUser?> ExpertUserAsync(Application application, CancellationToken ct) =>
+        db.ExpertProfiles.Where(p => p.Id == application.ExpertProfileId).Select(p => p.User).SingleOrDefaultAsync(ct);
 }

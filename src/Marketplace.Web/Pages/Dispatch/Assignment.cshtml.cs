@@ -25,14 +25,6 @@ public sealed class AssignmentModel(DispatchService dispatches, IStringLocalizer
 
     public async Task<IActionResult> OnPostAsync(int id, string? report, CancellationToken ct)
     {
-        var result = await dispatches.ReportAsync(User.UserId()!, id, report, ct);
-        if (result.NotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t["Dispatch_ReportSaved"].Value;
-            return RedirectToPage(new { id });
-        }
-        ModelState.AddErrors("", result.Errors.Select(e => (e.Key, e.Value)));
-        return await OnGetAsync(id, ct);
+        return await this.OutcomeAsync(await dispatches.ReportAsync(User.UserId()!, id, report, ct), t["Dispatch_ReportSaved"].Value, new { id }, () => OnGetAsync(id, ct));
     }
 }

@@ -25,14 +25,6 @@ public sealed class ProposalModel(DispatchMatchingService matching, IStringLocal
 
     public async Task<IActionResult> OnPostAsync(int id, string? answer, string? reason, string? token, CancellationToken ct)
     {
-        var result = await matching.CioAnswerAsync(User.UserId()!, id, answer == "accept", reason, token, ct);
-        if (result.NotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t[answer == "accept" ? "Dispatch_AcceptedNotice" : "Dispatch_DeclinedNotice"].Value;
-            return RedirectToPage(new { id });
-        }
-        ModelState.AddErrors("", result.Errors.Select(e => (e.Key, e.Value)));
-        return await OnGetAsync(id, ct);
+        return await this.OutcomeAsync(await matching.CioAnswerAsync(User.UserId()!, id, answer == "accept", reason, token, ct), t[answer == "accept" ? "Dispatch_AcceptedNotice" : "Dispatch_DeclinedNotice"].Value, new { id }, () => OnGetAsync(id, ct));
     }
 }

@@ -36,15 +36,10 @@ public sealed class ClaimModel(IncentiveService incentives, DispatchService disp
 
     private async Task<IActionResult> Handle(int id, Task<DispatchResult> action, string notice, CancellationToken ct)
     {
-        var result = await action;
-        if (result.NotFound) return NotFound();
-        if (result.Succeeded)
+        return await this.OutcomeAsync(await action, t[notice].Value, new { id }, async () =>
         {
-            TempData["Notice"] = t[notice].Value;
-            return RedirectToPage(new { id });
-        }
-        ModelState.AddErrors("", result.Errors.Select(e => (e.Key, e.Value)));
-        await OnGetAsync(id, ct);
-        return Page();
+            await OnGetAsync(id, ct);
+            return Page();
+        });
     }
 }

@@ -43,14 +43,6 @@ public sealed class DispatchDetailModel(DispatchService dispatches, IncentiveSer
 
     public async Task<IActionResult> OnPostEvaluateAsync(int id, string? rating, string? evaluation, CancellationToken ct)
     {
-        var result = await dispatches.EvaluateAsync(Org, User.UserId()!, id, rating, evaluation, ct);
-        if (result.NotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t["Dispatch_EvaluationSaved"].Value;
-            return RedirectToPage(new { id });
-        }
-        ModelState.AddErrors("", result.Errors.Select(e => (e.Key, e.Value)));
-        return await OnGetAsync(id, ct);
+        return await this.OutcomeAsync(await dispatches.EvaluateAsync(Org, User.UserId()!, id, rating, evaluation, ct), t["Dispatch_EvaluationSaved"].Value, new { id }, () => OnGetAsync(id, ct));
     }
 }

@@ -39,14 +39,6 @@ public sealed class RequestDetailModel(RequestService requests, DispatchMatching
 
     private async Task<IActionResult> Handle(int id, Task<DispatchResult> action, string notice, CancellationToken ct)
     {
-        var result = await action;
-        if (result.NotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t[notice].Value;
-            return RedirectToPage(new { id });
-        }
-        ModelState.AddErrors("", result.Errors.Select(e => (e.Key, e.Value)));
-        return await OnGetAsync(id, ct);
+        return await this.OutcomeAsync(await action, t[notice].Value, new { id }, () => OnGetAsync(id, ct));
     }
 }
