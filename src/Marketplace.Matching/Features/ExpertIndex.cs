@@ -146,6 +146,26 @@ public sealed class ExpertIndex
         _ => 16,
     };
 
+    /// <summary>
+    /// Asks the processor to start loading expert <paramref name="e"/>'s row. Ranking visits experts in partition
+    /// order, which the hardware cannot predict; a prefetch is only a hint (it never faults, and a stale address after
+    /// the GC moved an array merely wastes it), so taking the address unpinned is safe.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal unsafe void PrefetchRow(int e)
+    {
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref Rows[e]));
+    }
+
+    /// <summary>Like <see cref="PrefetchRow"/> for the skill years (the text vector is read only for the few candidates that need it).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal unsafe void PrefetchSkills(int e)
+    {
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref SkillYears[e * SkillSlots]));
+    }
+
     /// <summary>Skill years of expert <paramref name="i"/> for dense skill index <paramref name="s"/>; -1 if absent.</summary>
     internal int YearsOf(int i, int s) => SkillYears[i * SkillSlots + s] - 1;
 }

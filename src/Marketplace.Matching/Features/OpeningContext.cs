@@ -66,6 +66,16 @@ internal sealed class OpeningContext : IDisposable
     /// <summary>Computes the <see cref="MatchFeatures"/> of (this opening, expert <paramref name="e"/>).</summary>
     public void Compute(ExpertIndex x, int e, Span<float> f)
     {
+        ComputeWithoutText(x, e, f);
+        f[MatchFeatures.TextSimilarity] = TextSimilarity(x, e);
+    }
+
+    /// <summary>
+    /// Every feature but <see cref="MatchFeatures.TextSimilarity"/>, which costs the most (the self-introduction's grams
+    /// are read from memory): ranking asks for it only when the other features leave the candidate a chance.
+    /// </summary>
+    public void ComputeWithoutText(ExpertIndex x, int e, Span<float> f)
+    {
         var o = Opening;
         ref readonly var r = ref x.Rows[e];
         var slots = x.SkillYears.AsSpan(e * ExpertIndex.SkillSlots, ExpertIndex.SkillSlots);
@@ -121,17 +131,21 @@ internal sealed class OpeningContext : IDisposable
         f[MatchFeatures.CertifiedCio] = r.Certified ? 1 : 0;
         f[MatchFeatures.CertifiedCioOnly] = o.CertifiedCioOnly ? 1 : 0;
 
-        var q = Query;
-        float dot = 0;
-        var start = r.TextStart;
-        var end = r.TextEnd;
-        var ids = x.TextIds;
-        var w = x.TextWeights;
-        for (var k = start; k < end; k++) dot += w[k] * q[ids[k]];
-        f[MatchFeatures.TextSimilarity] = dot;
         f[MatchFeatures.SkillCount] = r.SkillCount;
         f[MatchFeatures.RequiredHeld] = have;
         f[MatchFeatures.PreferredHeld] = pHave;
+    }
+
+    /// <summary>Cosine similarity of the opening's and expert <paramref name="e"/>'s text vectors (both L2-normalised, non-negative).</summary>
+    public float TextSimilarity(ExpertIndex x, int e)
+    {
+        ref readonly var r = ref x.Rows[e];
+        var q = Query;
+        float dot = 0;
+        var ids = x.TextIds;
+        var w = x.TextWeights;
+        for (var k = r.TextStart; k < r.TextEnd; k++) dot += w[k] * q[ids[k]];
+        return dot;
     }
 
     /// <summary>Number of partitions <see cref="PartitionOf"/> can return.</summary>
@@ -174,8 +188,13 @@ internal sealed class OpeningContext : IDisposable
         return (((pub <= 0 ? 0 : pub < 5 ? 1 : 2) * 3 + (years < 10 ? 0 : years < 20 ? 1 : 2)) * 3 + pref) * 2 + cert;
     }
 
+    /// <summary>The features <see cref="SubPartitionBox"/> narrows (bit i = feature i).</summary>
+    public const ulong SubPartitionFeatures =
+        1UL << MatchFeatures.PublicSectorYears | 1UL << MatchFeatures.YearsExperience | 1UL << MatchFeatures.PreferredHeld
+        | 1UL << MatchFeatures.PreferredCoverage | 1UL << MatchFeatures.PreferredYears | 1UL << MatchFeatures.RelevantCertifications;
+
     /// <summary>Narrows a partition's box to a sub-partition.</summary>
-    public void SubPartitionBox(int sub, float[] lo, float[] hi)
+    public void SubPartitionBox(int sub, Span<float> lo, Span<float> hi)
     {
         var cert = sub % 2; sub /= 2;
         var pref = sub % 3; sub /= 3;

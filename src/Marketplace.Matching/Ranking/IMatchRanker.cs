@@ -48,6 +48,7 @@ public abstract class MatchRankerBase : IMatchRanker
 {
     private const int Chunk = 2048;
     private const int SpecializeMinMembers = 512;
+    private const int SubBoundMinMembers = 16;
 
     internal MatchRankerBase() { }
 
@@ -192,15 +193,19 @@ public abstract class MatchRankerBase : IMatchRanker
             return bound < t - 1e-6 * (1 + Math.Abs(t));
         }
         var next = -1;
+        // The ranges sub-partitions give their features, once per query: [sub * Count + feature].
+        var subBoxLo = new float[subs * MatchFeatures.Count];
+        var subBoxHi = new float[subs * MatchFeatures.Count];
+        for (var sub = 0; sub < subs; sub++)
+            ctx.SubPartitionBox(sub, subBoxLo.AsSpan(sub * MatchFeatures.Count, MatchFeatures.Count), subBoxHi.AsSpan(sub * MatchFeatures.Count, MatchFeatures.Count));
         void Worker()
         {
             var heap = new TopK(top);
             var f = new float[MatchFeatures.Count];
-            var subLo = new float[MatchFeatures.Count];
-            var subHi = new float[MatchFeatures.Count];
             var boxLo = new float[MatchFeatures.Count];
             var boxHi = new float[MatchFeatures.Count];
             var bounds = new double[trees.TreeCount + 1];
+            var table = new double[trees.TreeCount * subs];
             while (true)
             {
                 var j = Interlocked.Increment(ref next);
@@ -212,22 +217,39 @@ public abstract class MatchRankerBase : IMatchRanker
                 // ensemble specialised to the opening alone (still exact inside any box of this query).
                 var special = counts[(p + 1) * subs] - counts[p * subs] >= SpecializeMinMembers ? trees.Specialize(boxLo, boxHi) : querySpecial;
                 if (bounds.Length < special.TreeCount + 1) bounds = new double[special.TreeCount + 1];
+                if (table.Length < special.TreeCount * subs) table = new double[special.TreeCount * subs];
+                // Bounding sub-partitions costs about as much as scoring a dozen candidates: tiny partitions skip it.
+                var small = counts[(p + 1) * subs] - counts[p * subs] < SubBoundMinMembers;
+                if (!small)
+                {
+                    ulong nonEmpty = 0;
+                    for (var sub = 0; sub < subs; sub++)
+                        if (counts[p * subs + sub + 1] > counts[p * subs + sub]) nonEmpty |= 1UL << sub;
+                    special.SubBoxMaxima(boxLo, boxHi, OpeningContext.SubPartitionFeatures, subBoxLo, subBoxHi, subs, nonEmpty, table);
+                }
                 for (var sub = 0; sub < subs; sub++)
                 {
                     var from = counts[p * subs + sub];
                     var to = counts[p * subs + sub + 1];
                     if (from == to) continue;
-                    Array.Copy(boxLo, subLo, subLo.Length);
-                    Array.Copy(boxHi, subHi, subHi.Length);
-                    ctx.SubPartitionBox(sub, subLo, subHi);
-                    if (Below(special.UpperBound(subLo, subHi, bounds))) continue;
+                    ReadOnlySpan<double> suffix = special.Suffix;
+                    if (!small)
+                    {
+                        if (Below(special.SubBound(table, subs, sub, bounds))) continue;
+                        suffix = bounds;
+                    }
                     for (var m = from; m < to; m++)
                     {
+                        // Members are scattered over the index: ask for the next ones' rows and skills early.
+                        if (m + 16 < to) index.PrefetchRow(members[m + 16]);
+                        if (m + 8 < to) index.PrefetchSkills(members[m + 8]);
                         var e = members[m];
-                        ctx.Compute(index, e, f);
+                        ctx.ComputeWithoutText(index, e, f);
                         var floor = Volatile.Read(ref shared);
                         var threshold = heap.Full ? Math.Max(heap.MinScore, floor) : floor;
-                        if (!special.TryScoreAbove(f, threshold, bounds, out var s)) continue;
+                        if (!special.TryStart(f, threshold, suffix, out var partial)) continue;
+                        f[MatchFeatures.TextSimilarity] = ctx.TextSimilarity(index, e);
+                        if (!special.TryFinish(f, threshold, suffix, partial, out var s)) continue;
                         heap.Offer(s, e);
                     }
                     lock (gate)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Marketplace.Matching.Features;
 using Microsoft.ML.Trainers.FastTree;
 
@@ -173,12 +174,16 @@ internal sealed class TreeEnsembleScorer : IPairScorer
             if (root < 0) constant += _leaves[~root];
             else trees.Add((root, MaxLeaf(root, nodes, true), MaxLeaf(root, nodes, false)));
         }
-        trees.Sort((a, b) => (b.Max - b.Min).CompareTo(a.Max - a.Min));
-        var suffix = new double[trees.Count + 1];
-        for (var t = trees.Count - 1; t >= 0; t--) suffix[t] = suffix[t + 1] + trees[t].Max;
+        // Trees that do not read the lazy feature first, each part by how much a tree can still move the score.
+        bool Lazy(int n) => n >= 0 && (nodes[n].Feature == LazyFeature || Lazy(nodes[n].Left) || Lazy(nodes[n].Right));
+        var ordered = trees.Select(x => (x.Root, x.Max, x.Min, Lazy: Lazy(x.Root)))
+            .OrderBy(x => x.Lazy).ThenByDescending(x => x.Max - x.Min).ToList();
+        var suffix = new double[ordered.Count + 1];
+        for (var t = ordered.Count - 1; t >= 0; t--) suffix[t] = suffix[t + 1] + ordered[t].Max;
         var nodeArray = nodes.ToArray();
-        var roots = trees.Select(x => x.Root).ToArray();
-        return new Specialized(nodeArray, roots, _leaves, constant, suffix, Complete(nodeArray, roots));
+        var roots = ordered.Select(x => x.Root).ToArray();
+        var lazyFrom = ordered.TakeWhile(x => !x.Lazy).Count();
+        return new Specialized(nodeArray, roots, _leaves, constant, suffix, lazyFrom, Complete(nodeArray, roots));
     }
 
     /// <summary>
@@ -223,6 +228,9 @@ internal sealed class TreeEnsembleScorer : IPairScorer
 
     internal const int MaxCompleteDepth = 6;
 
+    /// <summary>The feature <see cref="Specialized.TryStart"/> leaves open: the costliest to compute.</summary>
+    internal const int LazyFeature = MatchFeatures.TextSimilarity;
+
     internal sealed record CompleteTrees(int Depth, byte[] Features, float[] Thresholds, double[] Leaves);
 
     private int Copy(int n, ReadOnlySpan<float> lo, ReadOnlySpan<float> hi, List<Node> into)
@@ -255,26 +263,11 @@ internal sealed class TreeEnsembleScorer : IPairScorer
     }
 
     /// <summary>An ensemble specialised to a feature box (see <see cref="Specialize"/>).</summary>
-    internal sealed class Specialized(Node[] nodes, int[] roots, double[] leaves, double constant, double[] suffix, CompleteTrees? complete)
+    internal sealed class Specialized(Node[] nodes, int[] roots, double[] leaves, double constant, double[] suffix, int lazyFrom, CompleteTrees? complete)
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private double Tree(int t, ReadOnlySpan<float> f)
         {
-            if (complete is { } c)
-            {
-                var depth = c.Depth;
-                var inner = (1 << depth) - 1;
-                var baseIndex = t * inner;
-                var i = 0;
-                var feats = c.Features;
-                var thr = c.Thresholds;
-                for (var level = 0; level < depth; level++)
-                {
-                    var k = baseIndex + i;
-                    i = 2 * i + 1 + (f[feats[k]] > thr[k] ? 1 : 0);
-                }
-                return c.Leaves[(t << depth) + i - inner];
-            }
             var n = roots[t];
             while (n >= 0)
             {
@@ -286,72 +279,142 @@ internal sealed class TreeEnsembleScorer : IPairScorer
 
         public int TreeCount => roots.Length;
 
-        /// <summary>Upper bound inside a narrower box, with per-tree suffix bounds (length TreeCount + 1) for early exit.</summary>
-        public double UpperBound(ReadOnlySpan<float> lo, ReadOnlySpan<float> hi, Span<double> bounds)
+        /// <summary>Trees before this index do not read <see cref="LazyFeature"/>.</summary>
+        public int LazyFrom => lazyFrom;
+
+        /// <summary>Bounds of the remaining trees over the whole box the ensemble was specialised to.</summary>
+        public ReadOnlySpan<double> Suffix => suffix;
+
+        /// <summary>
+        /// The largest leaf of every tree in every one of up to 64 sub-boxes of the box [<paramref name="lo"/>,
+        /// <paramref name="hi"/>] in one walk per tree (instead of one per sub-box). Sub-box s narrows only the features
+        /// in <paramref name="narrowed"/>, to [subLo[s·Count + i], subHi[s·Count + i]]; only subs in <paramref name="subs"/>
+        /// are bounded. Fills <paramref name="table"/>[t·<paramref name="subCount"/> + s] (−∞ where no leaf is reachable).
+        /// </summary>
+        public void SubBoxMaxima(float[] lo, float[] hi, ulong narrowed, float[] subLo, float[] subHi, int subCount, ulong subs, double[] table)
+        {
+            if (subCount > 64) throw new ArgumentOutOfRangeException(nameof(subCount));
+            Array.Fill(table, double.NegativeInfinity, 0, roots.Length * subCount);
+            for (var t = 0; t < roots.Length; t++) Walk(roots[t], subs, t * subCount);
+
+            void Walk(int n, ulong mask, int row)
+            {
+                while (n >= 0)
+                {
+                    ref readonly var node = ref nodes[n];
+                    var feature = node.Feature;
+                    var threshold = node.Threshold;
+                    ulong left = 0, right = 0;
+                    if ((narrowed >> feature & 1) != 0)
+                    {
+                        for (var m = mask; m != 0; m &= m - 1)
+                        {
+                            var sub = System.Numerics.BitOperations.TrailingZeroCount(m);
+                            if (subLo[sub * MatchFeatures.Count + feature] <= threshold) left |= 1UL << sub;
+                            if (subHi[sub * MatchFeatures.Count + feature] > threshold) right |= 1UL << sub;
+                        }
+                    }
+                    else
+                    {
+                        if (lo[feature] <= threshold) left = mask;
+                        if (hi[feature] > threshold) right = mask;
+                    }
+                    if (left != 0 && right != 0) Walk(node.Right, right, row);
+                    if (left == 0 && right == 0) return;
+                    (n, mask) = left != 0 ? (node.Left, left) : (node.Right, right);
+                }
+                var v = leaves[~n];
+                for (var m = mask; m != 0; m &= m - 1)
+                {
+                    ref var cell = ref table[row + System.Numerics.BitOperations.TrailingZeroCount(m)];
+                    if (v > cell) cell = v;
+                }
+            }
+        }
+
+        /// <summary>The bound of sub-box <paramref name="sub"/> from <see cref="SubBoxMaxima"/>, with suffix bounds for early exit.</summary>
+        public double SubBound(double[] table, int subCount, int sub, Span<double> bounds)
         {
             bounds[roots.Length] = 0;
-            for (var t = roots.Length - 1; t >= 0; t--) bounds[t] = bounds[t + 1] + Max(roots[t], lo, hi);
+            for (var t = roots.Length - 1; t >= 0; t--) bounds[t] = bounds[t + 1] + table[t * subCount + sub];
             return constant + bounds[0];
         }
 
-        private double Max(int n, ReadOnlySpan<float> lo, ReadOnlySpan<float> hi)
+        /// <summary>
+        /// Scoring in two stages, with the remaining-tree bounds of a box (<see cref="Suffix"/>, <see cref="SubBound"/>).
+        /// The first stage: only the trees that do not read <see cref="LazyFeature"/> (its slot in <paramref name="f"/> is ignored).
+        /// False when the candidate certainly stays below <paramref name="threshold"/>; otherwise compute the lazy
+        /// feature and finish with <see cref="TryFinish"/>.
+        /// </summary>
+        public bool TryStart(ReadOnlySpan<float> f, double threshold, ReadOnlySpan<double> bounds, out double partial)
         {
-            if (n < 0) return leaves[~n];
-            ref readonly var node = ref nodes[n];
-            var best = double.NegativeInfinity;
-            if (lo[node.Feature] <= node.Threshold) best = Max(node.Left, lo, hi);
-            if (hi[node.Feature] > node.Threshold) best = Math.Max(best, Max(node.Right, lo, hi));
-            return best;
+            partial = constant;
+            return Run(f, Target(threshold), bounds, 0, lazyFrom, ref partial);
         }
 
-        /// <summary>Scores with the remaining-tree bounds of a narrower box (from <see cref="UpperBound"/>).</summary>
-        public bool TryScoreAbove(ReadOnlySpan<float> f, double threshold, ReadOnlySpan<double> bounds, out double score)
+        /// <summary>The second stage after <see cref="TryStart"/>, with every feature of <paramref name="f"/> set.</summary>
+        public bool TryFinish(ReadOnlySpan<float> f, double threshold, ReadOnlySpan<double> bounds, double partial, out double score)
         {
-            var target = threshold - 1e-6 * (1 + Math.Abs(threshold));
-            // The trees are ordered by range, so the first few decide most rejections: check the bound after every tree.
-            var s = constant;
-            var count = roots.Length;
-            if (complete is { } c)
-            {
-                var depth = c.Depth;
-                var inner = (1 << depth) - 1;
-                var feats = c.Features;
-                var thr = c.Thresholds;
-                var leafValues = c.Leaves;
-                for (var t = 0; t < count; t++)
-                {
-                    var baseIndex = t * inner;
-                    var i = 0;
-                    for (var level = 0; level < depth; level++)
-                    {
-                        var k = baseIndex + i;
-                        i = 2 * i + 1 + (f[feats[k]] > thr[k] ? 1 : 0);
-                    }
-                    s += leafValues[(t << depth) + i - inner];
-                    if (s + bounds[t + 1] < target)
-                    {
-                        score = double.NegativeInfinity;
-                        return false;
-                    }
-                }
-            }
-            else
-            {
-                for (var t = 0; t < count; t++)
-                {
-                    s += Tree(t, f);
-                    if (s + bounds[t + 1] < target)
-                    {
-                        score = double.NegativeInfinity;
-                        return false;
-                    }
-                }
-            }
-            score = s;
-            return true;
+            score = partial;
+            if (Run(f, Target(threshold), bounds, lazyFrom, roots.Length, ref score)) return true;
+            score = double.NegativeInfinity;
+            return false;
         }
 
-        public bool TryScoreAbove(ReadOnlySpan<float> f, double threshold, out double score) => TryScoreAbove(f, threshold, suffix, out score);
+        // Safety margin for the float rounding of sums taken in another order than ML.NET's.
+        private static double Target(double threshold) => threshold - 1e-6 * (1 + Math.Abs(threshold));
+
+        /// <summary>Adds trees [from, to) to <paramref name="s"/>; false as soon as the bounds of the rest cannot reach <paramref name="target"/>.</summary>
+        private bool Run(ReadOnlySpan<float> f, double target, ReadOnlySpan<double> bounds, int from, int to, ref double s)
+        {
+            if (f.Length < MatchFeatures.Count || bounds.Length < roots.Length + 1) throw new ArgumentException("Feature or bound vector too short.");
+            if (complete is not { } c)
+            {
+                // The trees are ordered by range, so the first few decide most rejections: check after every tree.
+                for (var k = from; k < to; k++)
+                {
+                    s += Tree(k, f);
+                    if (s + bounds[k + 1] < target) return false;
+                }
+                return true;
+            }
+            // Four trees at a time: their root-to-leaf walks do not depend on each other, so the processor overlaps
+            // them. The vectors were checked above and the tree arrays at construction, hence no bounds checks.
+            var depth = c.Depth;
+            var inner = (1 << depth) - 1;
+            ref var fr = ref MemoryMarshal.GetReference(f);
+            ref var feats = ref MemoryMarshal.GetArrayDataReference(c.Features);
+            ref var thr = ref MemoryMarshal.GetArrayDataReference(c.Thresholds);
+            ref var leafValues = ref MemoryMarshal.GetArrayDataReference(c.Leaves);
+            ref var bound = ref MemoryMarshal.GetReference(bounds);
+            var t = from;
+            for (; t + 4 <= to; t += 4)
+            {
+                int b0 = t * inner, b1 = b0 + inner, b2 = b1 + inner, b3 = b2 + inner;
+                int i0 = 0, i1 = 0, i2 = 0, i3 = 0;
+                for (var level = 0; level < depth; level++)
+                {
+                    i0 = 2 * i0 + 1 + (Unsafe.Add(ref fr, Unsafe.Add(ref feats, b0 + i0)) > Unsafe.Add(ref thr, b0 + i0) ? 1 : 0);
+                    i1 = 2 * i1 + 1 + (Unsafe.Add(ref fr, Unsafe.Add(ref feats, b1 + i1)) > Unsafe.Add(ref thr, b1 + i1) ? 1 : 0);
+                    i2 = 2 * i2 + 1 + (Unsafe.Add(ref fr, Unsafe.Add(ref feats, b2 + i2)) > Unsafe.Add(ref thr, b2 + i2) ? 1 : 0);
+                    i3 = 2 * i3 + 1 + (Unsafe.Add(ref fr, Unsafe.Add(ref feats, b3 + i3)) > Unsafe.Add(ref thr, b3 + i3) ? 1 : 0);
+                }
+                s += Unsafe.Add(ref leafValues, (t << depth) + i0 - inner)
+                    + Unsafe.Add(ref leafValues, ((t + 1) << depth) + i1 - inner)
+                    + Unsafe.Add(ref leafValues, ((t + 2) << depth) + i2 - inner)
+                    + Unsafe.Add(ref leafValues, ((t + 3) << depth) + i3 - inner);
+                if (s + Unsafe.Add(ref bound, t + 4) < target) return false;
+            }
+            for (; t < to; t++)
+            {
+                var b = t * inner;
+                var i = 0;
+                for (var level = 0; level < depth; level++)
+                    i = 2 * i + 1 + (Unsafe.Add(ref fr, Unsafe.Add(ref feats, b + i)) > Unsafe.Add(ref thr, b + i) ? 1 : 0);
+                s += Unsafe.Add(ref leafValues, (t << depth) + i - inner);
+            }
+            return s + Unsafe.Add(ref bound, to) >= target;
+        }
     }
 
     /// <summary>Contribution of a group = score − score with the group's features set to the training mean.</summary>
