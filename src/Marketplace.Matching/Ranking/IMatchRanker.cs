@@ -126,18 +126,35 @@ public abstract class MatchRankerBase : IMatchRanker
     }
 
     /// <summary>
-    /// Exact top-k for tree models: candidates are partitioned by cheap facts (<see cref="OpeningContext.PartitionOf"/>),
+    /// Exact top-k for tree models: candidates are partitioned by cheap facts (<see cref="PartitionScheme"/>),
     /// each partition gets an exact upper bound from the trees, and partitions are scored best bound first until no
     /// remaining partition can beat the k-th best score. Within a partition, scoring stops early per candidate when
     /// the remaining trees cannot lift it above the k-th best.
     /// </summary>
-
     private static List<(double Score, int Index)> BranchAndBound(OpeningContext ctx, ExpertIndex index, HashSet<int>? excluded, TreeEnsembleScorer trees, int top)
     {
         var n = index.Count;
-        const int subs = OpeningContext.SubPartitions;
-        var parts = ctx.PartitionCount;
-        var keys = new int[n];
+        // Per-query arrays of the index's size are pooled: fresh ones each query would land on the large object heap
+        // and trigger full collections in the middle of later queries.
+        var keys = System.Buffers.ArrayPool<int>.Shared.Rent(n);
+        int[]? members = null;
+        try
+        {
+            return BranchAndBound(ctx, index, excluded, trees, top, keys, ref members);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(keys);
+            if (members is not null) System.Buffers.ArrayPool<int>.Shared.Return(members);
+        }
+    }
+
+    private static List<(double Score, int Index)> BranchAndBound(OpeningContext ctx, ExpertIndex index, HashSet<int>? excluded, TreeEnsembleScorer trees, int top, int[] keys, ref int[]? pooledMembers)
+    {
+        var n = index.Count;
+        var scheme = trees.Partitions;
+        var subs = scheme.SubPartitions;
+        var parts = scheme.PartitionCount(ctx);
         var counts = new int[parts * subs + 1];
         var firstEligible = -1;
         Parallel.For(0, (n + 8191) / 8192, c =>
@@ -146,7 +163,7 @@ public abstract class MatchRankerBase : IMatchRanker
             {
                 keys[e] = ctx.Excluded(index, e) || (excluded is not null && excluded.Contains(e))
                     ? -1
-                    : ctx.PartitionOf(index, e) * subs + ctx.SubPartitionOf(index, e);
+                    : scheme.Of(ctx, index, e) is var (partition, sub) ? partition * subs + sub : -1;
             }
         });
         for (var e = 0; e < n; e++)
@@ -159,7 +176,7 @@ public abstract class MatchRankerBase : IMatchRanker
         var result = new List<(double, int)>();
         if (firstEligible < 0) return result;
         for (var p = 0; p < parts * subs; p++) counts[p + 1] += counts[p];
-        var members = new int[counts[parts * subs]];
+        var members = pooledMembers = System.Buffers.ArrayPool<int>.Shared.Rent(counts[parts * subs]);
         var fill = counts.AsSpan(0, parts * subs).ToArray();
         for (var e = 0; e < n; e++) if (keys[e] >= 0) members[fill[keys[e]]++] = e;
 
@@ -177,7 +194,7 @@ public abstract class MatchRankerBase : IMatchRanker
         for (var p = 0; p < parts; p++)
         {
             if (counts[(p + 1) * subs] == counts[p * subs]) continue;
-            ctx.PartitionBox(p, context, lo, hi);
+            scheme.PartitionBox(ctx, p, context, lo, hi);
             order.Add((trees.UpperBound(lo, hi, scratch), p));
         }
         order.Sort((a, b) => b.Bound.CompareTo(a.Bound) is var c && c != 0 ? c : a.Partition.CompareTo(b.Partition));
@@ -197,7 +214,7 @@ public abstract class MatchRankerBase : IMatchRanker
         var subBoxLo = new float[subs * MatchFeatures.Count];
         var subBoxHi = new float[subs * MatchFeatures.Count];
         for (var sub = 0; sub < subs; sub++)
-            ctx.SubPartitionBox(sub, subBoxLo.AsSpan(sub * MatchFeatures.Count, MatchFeatures.Count), subBoxHi.AsSpan(sub * MatchFeatures.Count, MatchFeatures.Count));
+            scheme.SubPartitionBox(sub, subBoxLo.AsSpan(sub * MatchFeatures.Count, MatchFeatures.Count), subBoxHi.AsSpan(sub * MatchFeatures.Count, MatchFeatures.Count));
         void Worker()
         {
             var heap = new TopK(top);
@@ -212,7 +229,7 @@ public abstract class MatchRankerBase : IMatchRanker
                 if (j >= order.Count) break;
                 var (bound, p) = order[j];
                 if (Below(bound)) break; // later partitions have lower bounds
-                ctx.PartitionBox(p, context, boxLo, boxHi);
+                scheme.PartitionBox(ctx, p, context, boxLo, boxHi);
                 // Specialising costs about as much as scoring a few hundred candidates: small partitions share the
                 // ensemble specialised to the opening alone (still exact inside any box of this query).
                 var special = counts[(p + 1) * subs] - counts[p * subs] >= SpecializeMinMembers ? trees.Specialize(boxLo, boxHi) : querySpecial;
@@ -225,7 +242,7 @@ public abstract class MatchRankerBase : IMatchRanker
                     ulong nonEmpty = 0;
                     for (var sub = 0; sub < subs; sub++)
                         if (counts[p * subs + sub + 1] > counts[p * subs + sub]) nonEmpty |= 1UL << sub;
-                    special.SubBoxMaxima(boxLo, boxHi, OpeningContext.SubPartitionFeatures, subBoxLo, subBoxHi, subs, nonEmpty, table);
+                    special.SubBoxMaxima(boxLo, boxHi, PartitionScheme.SubPartitionFeatures, subBoxLo, subBoxHi, subs, nonEmpty, table);
                 }
                 for (var sub = 0; sub < subs; sub++)
                 {

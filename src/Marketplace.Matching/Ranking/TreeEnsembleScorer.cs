@@ -30,6 +30,9 @@ internal sealed class TreeEnsembleScorer : IPairScorer
 
     public int TreeCount => _roots.Length;
 
+    /// <summary>How the exact top-k search groups candidates for this ensemble.</summary>
+    public PartitionScheme Partitions { get; }
+
     public TreeEnsembleScorer(RegressionTreeEnsemble ensemble, float[] baseline)
     {
         _baseline = baseline;
@@ -72,6 +75,8 @@ internal sealed class TreeEnsembleScorer : IPairScorer
         _leaves = leaves.ToArray();
         for (var t = trees.Count - 1; t >= 0; t--) _remainingMax[t] = _remainingMax[t + 1] + maxLeaf[t];
         if (_nodes.Any(n => n.Feature < 0 || n.Feature >= MatchFeatures.Count)) throw new InvalidDataException("The trees use an unknown feature.");
+        double Max(int n) => n < 0 ? _leaves[~n] : Math.Max(Max(_nodes[n].Left), Max(_nodes[n].Right));
+        Partitions = PartitionScheme.FromSplits(_nodes.Select(n => (n.Feature, n.Threshold, Math.Abs(Max(n.Left) - Max(n.Right)))));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

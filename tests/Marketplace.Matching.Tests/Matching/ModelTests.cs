@@ -66,6 +66,50 @@ public class ModelTests(TrainedModelFixture fixture) : IClassFixture<TrainedMode
     }
 
     [Fact]
+    public void PartitionScheme_EveryCandidate_LiesInsideItsPartitionAndSubPartitionBoxes()
+    {
+        // The search is exact only if these boxes hold every candidate sent to them: check the trained model's cuts and
+        // cuts placed exactly on common feature values (0 days, same prefecture, the desired rate, whole years).
+        var awkward = PartitionScheme.FromSplits(
+        [
+            (MatchFeatures.AvailabilityGap, 0f, 1), (MatchFeatures.OnsiteOverMax, 0f, 1), (MatchFeatures.DistanceKm, 0f, 2),
+            (MatchFeatures.DistanceKm, 300f, 1), (MatchFeatures.PayRatio, 1f, 5), (MatchFeatures.PayRatio, 0.85f, 4),
+            (MatchFeatures.PayRatio, 3f, 3), (MatchFeatures.PublicSectorYears, 0f, 2), (MatchFeatures.PublicSectorYears, 5f, 1),
+            (MatchFeatures.YearsExperience, 10f, 2), (MatchFeatures.YearsExperience, 20f, 1),
+        ]);
+        var index = ExpertIndex.Build(fixture.Data.Experts, fixture.Model.Idf);
+        var f = new float[MatchFeatures.Count];
+        float[] lo = new float[MatchFeatures.Count], hi = new float[MatchFeatures.Count];
+        float[] subLo = new float[MatchFeatures.Count], subHi = new float[MatchFeatures.Count];
+        var checkedPairs = 0;
+        foreach (var scheme in new[] { fixture.Model.Trees.Partitions, awkward })
+        {
+            foreach (var o in fixture.Data.Openings.Take(30))
+            {
+                using var ctx = new OpeningContext(o, index.Idf);
+                for (var e = 0; e < index.Count; e++)
+                {
+                    ctx.Compute(index, e, f);
+                    var (partition, sub) = scheme.Of(ctx, index, e);
+                    Assert.InRange(partition, 0, scheme.PartitionCount(ctx) - 1);
+                    Assert.InRange(sub, 0, scheme.SubPartitions - 1);
+                    scheme.PartitionBox(ctx, partition, f, lo, hi);
+                    Array.Fill(subLo, float.NegativeInfinity);
+                    Array.Fill(subHi, float.PositiveInfinity);
+                    scheme.SubPartitionBox(sub, subLo, subHi);
+                    for (var i = 0; i < MatchFeatures.Count; i++)
+                    {
+                        Assert.True(lo[i] <= f[i] && f[i] <= hi[i], $"{o.Id}/{index.Experts[e].Id}: {MatchFeatures.Names[i]} {f[i]} outside partition [{lo[i]}, {hi[i]}]");
+                        Assert.True(subLo[i] <= f[i] && f[i] <= subHi[i], $"{o.Id}/{index.Experts[e].Id}: {MatchFeatures.Names[i]} {f[i]} outside sub-partition [{subLo[i]}, {subHi[i]}]");
+                    }
+                    checkedPairs++;
+                }
+            }
+        }
+        Assert.True(checkedPairs > 100_000);
+    }
+
+    [Fact]
     public void Train_SameSeed_IdenticalModelAndScores()
     {
         var data = SyntheticDataGenerator.Generate(new GeneratorOptions(250, 600, 21));
