@@ -155,33 +155,50 @@ public abstract class MatchRankerBase : IMatchRanker
         var scheme = trees.Partitions;
         var subs = scheme.SubPartitions;
         var parts = scheme.PartitionCount(ctx);
-        var counts = new int[parts * subs + 1];
-        var firstEligible = -1;
-        Parallel.For(0, (n + 8191) / 8192, c =>
+        var buckets = parts * subs;
+        // Bucket sort of the candidates by (partition, sub-partition), in slices that count and then place their own
+        // candidates in parallel: slice w's candidates of bucket b go after those of slices before it.
+        var slices = Math.Max(1, Math.Min(Environment.ProcessorCount, n / 8192));
+        var offsets = new int[slices][];
+        Parallel.For(0, slices, w =>
         {
-            for (var e = c * 8192; e < Math.Min(n, (c + 1) * 8192); e++)
+            var local = offsets[w] = new int[buckets];
+            for (var e = (int)((long)n * w / slices); e < (int)((long)n * (w + 1) / slices); e++)
             {
-                keys[e] = ctx.Excluded(index, e) || (excluded is not null && excluded.Contains(e))
-                    ? -1
-                    : scheme.Of(ctx, index, e) is var (partition, sub) ? partition * subs + sub : -1;
+                var k = -1;
+                if (!ctx.Excluded(index, e) && (excluded is null || !excluded.Contains(e)))
+                {
+                    var (partition, sub) = scheme.Of(ctx, index, e);
+                    k = partition * subs + sub;
+                    local[k]++;
+                }
+                keys[e] = k;
             }
         });
-        for (var e = 0; e < n; e++)
+        var counts = new int[buckets + 1];
+        for (var b = 0; b < buckets; b++)
         {
-            var k = keys[e];
-            if (k < 0) continue;
-            counts[k + 1]++;
-            if (firstEligible < 0) firstEligible = e;
+            var at = counts[b];
+            for (var w = 0; w < slices; w++)
+            {
+                var c = offsets[w][b];
+                offsets[w][b] = at;
+                at += c;
+            }
+            counts[b + 1] = at;
         }
         var result = new List<(double, int)>();
-        if (firstEligible < 0) return result;
-        for (var p = 0; p < parts * subs; p++) counts[p + 1] += counts[p];
-        var members = pooledMembers = System.Buffers.ArrayPool<int>.Shared.Rent(counts[parts * subs]);
-        var fill = counts.AsSpan(0, parts * subs).ToArray();
-        for (var e = 0; e < n; e++) if (keys[e] >= 0) members[fill[keys[e]]++] = e;
-
+        if (counts[buckets] == 0) return result;
+        var members = pooledMembers = System.Buffers.ArrayPool<int>.Shared.Rent(counts[buckets]);
+        Parallel.For(0, slices, w =>
+        {
+            var next = offsets[w];
+            for (var e = (int)((long)n * w / slices); e < (int)((long)n * (w + 1) / slices); e++)
+                if (keys[e] is var k and >= 0) members[next[k]++] = e;
+        });
+        var anyEligible = members[0]; // context features are the same for every candidate
         var context = new float[MatchFeatures.Count];
-        ctx.Compute(index, firstEligible, context);
+        ctx.Compute(index, anyEligible, context);
         var lo = new float[MatchFeatures.Count];
         var hi = new float[MatchFeatures.Count];
         Array.Fill(lo, float.NegativeInfinity);

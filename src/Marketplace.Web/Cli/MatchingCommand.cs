@@ -28,8 +28,9 @@ public static class MatchingCommand
                    (default openings: those with no rows in outcomes.csv)
           evaluate --data DIR --model FILE
                    NDCG@5/@10 of the model, BM25 and the rules on openings of DIR the model was not trained on
-          bench    --experts N [--openings 200] [--top 20] [--engine-openings ALL] [--seed S=7]
+          bench    --experts N [--openings 200] [--top 20] [--engine-openings ALL] [--seed S=7] [--repeat R=3]
                    latency of top-K queries against scoring every candidate with ML.NET's PredictionEngine
+                   (each query timed R times in rounds over all openings; an opening's latency is its median)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -58,7 +59,7 @@ public static class MatchingCommand
                 "train" => Train(o),
                 "rank" => await Rank(o),
                 "evaluate" => Evaluate(o),
-                "bench" => MatchingBench.Run(o.Int("experts"), o.Int("openings", 200), o.Int("top", 20), o.Int("engine-openings", o.Int("openings", 200)), o.Int("seed", 7)),
+                "bench" => MatchingBench.Run(o.Int("experts"), o.Int("openings", 200), o.Int("top", 20), o.Int("engine-openings", o.Int("openings", 200)), o.Int("seed", 7), o.Int("repeat", 3)),
                 _ => throw new UsageException($"unknown verb '{args[0]}'"),
             };
         }

@@ -110,6 +110,18 @@ public class ModelTests(TrainedModelFixture fixture) : IClassFixture<TrainedMode
     }
 
     [Fact]
+    public void Benchmark_SmallRun_FastPathAgreesWithPredictionEngineOnEveryOpening()
+    {
+        var r = Marketplace.Matching.Benchmarks.MatchingBenchmark.Run(experts: 3000, openings: 12, top: 20, engineOpenings: 12, seed: 3, repeat: 2);
+        Assert.Equal(12, r.Fast.Queries);
+        Assert.Equal(12, r.PredictionEngine.Queries);
+        Assert.Equal(2, r.Repeat);
+        Assert.Equal(r.Compared, r.SameTopK);
+        Assert.True(r.MaxScoreDifference <= 1e-5, $"largest score difference {r.MaxScoreDifference}");
+        Assert.True(r.Fast.P50 > 0 && r.Fast.P50 <= r.Fast.P95 && r.Fast.P95 <= r.Fast.Max);
+    }
+
+    [Fact]
     public void Train_SameSeed_IdenticalModelAndScores()
     {
         var data = SyntheticDataGenerator.Generate(new GeneratorOptions(250, 600, 21));
