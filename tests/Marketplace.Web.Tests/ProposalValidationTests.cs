@@ -110,6 +110,31 @@ public class ProposalValidationTests(MarketplaceFactory factory)
     }
 
     [Fact]
+    public async Task CancelledCall_VendorCannotWithdrawOrChangeAttachments_ProposalKeptAndReasonShown()
+    {
+        var staff = await factory.SignedInAsync(WebClientExtensions.MaibaraStaff);
+        var vendor = await factory.SignedInAsync(WebClientExtensions.Vendor);
+        var callId = await factory.CreateCallAsync(staff, factory.CallForm("中止後取下げ確認用業務"));
+        Assert.Equal(HttpStatusCode.Redirect, (await vendor.SubmitProposalAsync(callId, "30000000", "excluded", await factory.DistinctStaffingAsync(callId, WebClientExtensions.Vendor))).StatusCode);
+        await vendor.PostMultipartAsync($"/vendor/calls/{callId}/proposal?handler=Attach", "/vendor", "提案書.pdf", ProposalHelpers.TinyPdf("中止前"));
+        var attachmentId = await factory.WithDbAsync(db => db.ProposalAttachments.Where(a => db.Proposals.Any(p => p.Id == a.ProposalId && p.CallId == callId)).Select(a => a.Id).SingleAsync());
+        var token = await factory.WithDbAsync(async db => db.ConcurrencyTokenOf(await db.ProposalCalls.SingleAsync(c => c.Id == callId)));
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"/manage/calls/{callId}?handler=Cancel", [new("token", token)], "/manage/calls")).StatusCode);
+
+        const string Reason = "この公募は中止されたため、提案書の提出・修正・取下げはできません。";
+        Assert.Contains(Reason, await vendor.GetStringAsync($"/vendor/calls/{callId}/proposal"));
+        var withdraw = await vendor.PostFormAsync($"/vendor/calls/{callId}/proposal?handler=Withdraw", [], "/vendor");
+        Assert.Contains(Reason, await withdraw.Content.ReadAsStringAsync());
+        var attach = await vendor.PostMultipartAsync($"/vendor/calls/{callId}/proposal?handler=Attach", "/vendor", "追加.pdf", ProposalHelpers.TinyPdf("中止後"));
+        Assert.Contains(Reason, await attach.Content.ReadAsStringAsync());
+        var remove = await vendor.PostFormAsync($"/vendor/calls/{callId}/proposal?handler=RemoveAttachment", [new("attachmentId", attachmentId.ToString())], "/vendor");
+        Assert.Contains(Reason, await remove.Content.ReadAsStringAsync());
+
+        Assert.Equal(1, await ProposalCountAsync(callId));
+        Assert.Equal([attachmentId], await factory.WithDbAsync(db => db.ProposalAttachments.Where(a => db.Proposals.Any(p => p.Id == a.ProposalId && p.CallId == callId)).Select(a => a.Id).ToListAsync()));
+    }
+
+    [Fact]
     public async Task Submit_FullWidthPrice_Accepted()
     {
         var staff = await factory.SignedInAsync(WebClientExtensions.MaibaraStaff);

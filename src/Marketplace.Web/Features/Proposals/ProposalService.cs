@@ -144,7 +144,7 @@ public sealed class ProposalService(MarketplaceDbContext db, IStringLocalizer<Sh
     {
         var proposal = await db.Proposals.Include(p => p.Call).FirstOrDefaultAsync(p => p.CallId == callId && p.VendorCompanyId == companyId, ct);
         if (proposal is null) return CallResult<bool>.NotFound;
-        if (Now >= proposal.Call!.SubmissionDeadline) return CallResult<bool>.Fail(t["Proposal_DeadlinePassed", DeadlineText(proposal.Call)]);
+        if (ChangeRefused(proposal.Call!) is { } refusal) return CallResult<bool>.Fail(refusal);
         db.Proposals.Remove(proposal);
         await db.SaveChangesAsync(ct);
         return CallResult<bool>.Ok(true);
@@ -154,7 +154,7 @@ public sealed class ProposalService(MarketplaceDbContext db, IStringLocalizer<Sh
     {
         var proposal = await db.Proposals.Include(p => p.Call).FirstOrDefaultAsync(p => p.CallId == callId && p.VendorCompanyId == companyId, ct);
         if (proposal is null) return CallResult<AttachmentInfo>.NotFound;
-        if (Now >= proposal.Call!.SubmissionDeadline) return CallResult<AttachmentInfo>.Fail(t["Proposal_DeadlinePassed", DeadlineText(proposal.Call)]);
+        if (ChangeRefused(proposal.Call!) is { } refusal) return CallResult<AttachmentInfo>.Fail(refusal);
         if (await db.ProposalAttachments.CountAsync(a => a.ProposalId == proposal.Id, ct) >= PdfFiles.MaxFiles)
         {
             return CallResult<AttachmentInfo>.Fail(t["Call_Val_PdfTooMany", PdfFiles.MaxFiles]);
@@ -173,8 +173,8 @@ public sealed class ProposalService(MarketplaceDbContext db, IStringLocalizer<Sh
         var attachment = await db.ProposalAttachments
             .FirstOrDefaultAsync(a => a.Id == attachmentId && db.Proposals.Any(p => p.Id == a.ProposalId && p.CallId == callId && p.VendorCompanyId == companyId), ct);
         if (attachment is null) return CallResult<bool>.NotFound;
-        var deadline = await db.ProposalCalls.Where(c => c.Id == callId).Select(c => c.SubmissionDeadline).SingleAsync(ct);
-        if (Now >= deadline) return CallResult<bool>.Fail(t["Proposal_Locked"]);
+        var call = await db.ProposalCalls.AsNoTracking().SingleAsync(c => c.Id == callId, ct);
+        if (ChangeRefused(call) is { } refusal) return CallResult<bool>.Fail(refusal);
         db.ProposalAttachments.Remove(attachment);
         await db.SaveChangesAsync(ct);
         return CallResult<bool>.Ok(true);
@@ -195,6 +195,13 @@ public sealed class ProposalService(MarketplaceDbContext db, IStringLocalizer<Sh
             && db.ProposalCalls.Any(c => c.Id == callId && c.PublishedAt != null && c.Status != CallStatus.Draft), ct);
 
     private string DeadlineText(ProposalCall c) => fmt.DateTime(c.SubmissionDeadline);
+
+    /// <summary>Why a vendor can no longer change, add to or withdraw a proposal: the call was cancelled or its deadline passed.</summary>
+    private string? ChangeRefused(ProposalCall call)
+    {
+        if (call.Status == CallStatus.Cancelled) return t["Proposal_CallCancelled"].Value;
+        return Now >= call.SubmissionDeadline ? t["Proposal_DeadlinePassed", DeadlineText(call)].Value : null;
+    }
 
     private string Basis(bool included) => included ? t["Call_TaxIncluded"] : t["Call_TaxExcluded"];
 
