@@ -85,8 +85,9 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetim
             await page.FillAsync("#Input_Email", email);
             await page.FillAsync("#Input_Password", DemoDataSeeder.Password);
             await page.ClickAsync("main button[type=submit]");
-            await page.WaitForLoadStateAsync();
-            Assert.DoesNotContain("/account/login", page.Url);
+            // Wait for the redirect away from the sign-in page itself (a load-state wait can race the navigation),
+            // with room for a loaded CI machine.
+            await page.WaitForURLAsync(url => !url.Contains("/account/login"), new PageWaitForURLOptions { Timeout = 90_000 });
         }
         return page;
     }

@@ -340,6 +340,12 @@ public class IncentiveClaim : IVersioned
     public long EligibleCostsYen { get; set; }
     /// <summary>What the rules give for the claimed costs.</summary>
     public long ComputedYen { get; set; }
+    // How the tax measure was computed, frozen when the claim is filed: later edits of the round's rules or an early
+    // end of the dispatch do not change what was claimed (null for the readiness subsidy).
+    public int? Months { get; set; }
+    public int? RatePercent { get; set; }
+    public long? BeforeCapYen { get; set; }
+    public long? CapYen { get; set; }
     public long? ApprovedYen { get; set; }
     public ClaimStatus Status { get; set; }
     public string? DecisionReason { get; set; }

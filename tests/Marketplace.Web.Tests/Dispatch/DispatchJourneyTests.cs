@@ -128,6 +128,22 @@ public sealed partial class DispatchJourneyTests(MarketplaceFactory factory) : I
                 [new("kind", "SpecialAllocationTax"), new("fiscalYear", year.ToString()), new("costs", "１，２３４，５６７")], "/manage/dispatch"));
             Assert.Contains("算定の内訳", claimPage);
             var claim = await factory.WithDbAsync(db => db.IncentiveClaims.SingleAsync(c => c.DispatchId == dispatch.Id));
+            // What was filed stays as filed: the breakdown shown does not follow a later change of the round's cap.
+            string Breakdown(string html) => System.Text.RegularExpressions.Regex.Match(html, "<dd id=\"claim-computation\">(.*?)</dd>").Groups[1].Value;
+            var filed = Breakdown(await ozu.GetStringAsync($"/manage/dispatch/claims/{claim.Id}"));
+            Assert.Contains($"{claim.ComputedYen:N0}円", filed);
+            await factory.WithDbAsync(async db =>
+            {
+                var r = await db.DispatchRounds.SingleAsync(x => x.Id == round.Id);
+                var cap = r.TaxCapPerYearYen;
+                r.TaxCapPerYearYen = 1_000_000;
+                await db.SaveChangesAsync();
+                Assert.Equal(filed, Breakdown(await ozu.GetStringAsync($"/manage/dispatch/claims/{claim.Id}")));
+                Assert.Equal(filed, Breakdown(await office.GetStringAsync($"/admin/dispatch/claims/{claim.Id}")));
+                r.TaxCapPerYearYen = cap;
+                await db.SaveChangesAsync();
+                return true;
+            });
             // The office's daily notice counts the claim waiting for it, once a day.
             Assert.True(await RunDispatchDailyAsync() >= 1);
             Assert.Contains(await MailAsync(WebClientExtensions.Office, NotificationKinds.OfficeQueues), m => m.Subject.Contains("交付申請 1 件"));

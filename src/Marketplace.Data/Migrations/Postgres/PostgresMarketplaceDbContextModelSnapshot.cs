@@ -1258,6 +1258,12 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<long?>("ApprovedYen")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("BeforeCapYen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("CapYen")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("ComputedYen")
                         .HasColumnType("bigint");
 
@@ -1283,7 +1289,13 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("Months")
+                        .HasColumnType("integer");
+
                     b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RatePercent")
                         .HasColumnType("integer");
 
                     b.Property<int>("Status")

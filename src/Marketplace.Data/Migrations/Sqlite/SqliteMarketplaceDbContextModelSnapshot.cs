@@ -1187,6 +1187,12 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<long?>("ApprovedYen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("BeforeCapYen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CapYen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ComputedYen")
                         .HasColumnType("INTEGER");
 
@@ -1212,7 +1218,13 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Months")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RatePercent")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")

@@ -67,6 +67,12 @@ public sealed class IncentiveService(MarketplaceDbContext db, DispatchMatchingSe
         return (line, line.GrantedYen, null);
     }
 
+    /// <summary>How a filed claim's tax measure was computed, as frozen when it was filed (null for the readiness subsidy).</summary>
+    public static TaxMeasureLine? LineOf(IncentiveClaim c) =>
+        c is { Kind: IncentiveKind.SpecialAllocationTax, Months: { } months, RatePercent: { } rate, BeforeCapYen: { } before, CapYen: { } cap }
+            ? new TaxMeasureLine(c.FiscalYear, months, c.EligibleCostsYen, rate, before, cap, c.ComputedYen)
+            : null;
+
     public async Task<DispatchResult> FileAsync(int organizationId, string userId, int dispatchId, string? kindText, string? fiscalYearText, string? costsText, CancellationToken ct = default)
     {
         var d = await db.Dispatches.Include(x => x.Round).ThenInclude(r => r!.Bands)
@@ -97,13 +103,14 @@ public sealed class IncentiveService(MarketplaceDbContext db, DispatchMatchingSe
         if (await db.IncentiveClaims.AnyAsync(c => c.DispatchId == dispatchId && c.OrganizationId == organizationId && c.Kind == kind
                 && c.FiscalYear == fiscalYear && c.Status != ClaimStatus.Rejected, ct))
             return DispatchResult.Fail(t["Claim_Duplicate"]);
-        var (_, amount, refusal) = Compute(d, host, kind!.Value, fiscalYear, costs);
+        var (line, amount, refusal) = Compute(d, host, kind!.Value, fiscalYear, costs);
         if (refusal is not null) return DispatchResult.Fail(new Dictionary<string, string> { ["fiscalYear"] = refusal });
 
         var claim = new IncentiveClaim
         {
             DispatchId = dispatchId, OrganizationId = organizationId, Kind = kind.Value, FiscalYear = fiscalYear,
             EligibleCostsYen = costs, ComputedYen = amount, Status = ClaimStatus.Submitted, SubmittedAt = Now, SubmittedByUserId = userId,
+            Months = line?.Months, RatePercent = line?.RatePercent, BeforeCapYen = line?.BeforeCapYen, CapYen = line?.CapYen,
         };
         db.IncentiveClaims.Add(claim);
         await db.SaveChangesAsync(ct);

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Marketplace.Web.Pages.Admin.Dispatch;
 
 /// <summary>One claim: how its amount was computed, the decision (approve, reduce, reject) and payments.</summary>
-public sealed class ClaimModel(IncentiveService incentives, DispatchService dispatches, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel
+public sealed class ClaimModel(IncentiveService incentives, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel
 {
     public IncentiveClaim Claim { get; private set; } = null!;
     public TaxMeasureLine? Line { get; private set; }
@@ -22,8 +22,7 @@ public sealed class ClaimModel(IncentiveService incentives, DispatchService disp
         if (claim is null) return NotFound();
         Claim = claim;
         Token = incentives.TokenOf(claim);
-        var d = await dispatches.ForOfficeAsync(claim.DispatchId, ct);
-        Line = incentives.Compute(d!, claim.Organization!, claim.Kind, claim.FiscalYear, claim.EligibleCostsYen).Line;
+        Line = IncentiveService.LineOf(claim);
         Today = Localization.DisplayFormatter.TodayInJapan(clock).ToString("yyyy-MM-dd");
         return Page();
     }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Marketplace.Web.Pages.Manage.Dispatch;
 
 /// <summary>One of this government's claims, with how it was computed, the decision and payments.</summary>
-public sealed class ClaimModel(IncentiveService incentives, DispatchService dispatches) : PageModel
+public sealed class ClaimModel(IncentiveService incentives) : PageModel
 {
     public IncentiveClaim Claim { get; private set; } = null!;
     public TaxMeasureLine? Line { get; private set; }
@@ -18,8 +18,7 @@ public sealed class ClaimModel(IncentiveService incentives, DispatchService disp
         var claim = await incentives.ForHostAsync(org, id, ct);
         if (claim is null) return NotFound();
         Claim = claim;
-        var d = await dispatches.ForHostAsync(org, claim.DispatchId, ct);
-        Line = incentives.Compute(d!, claim.Organization!, claim.Kind, claim.FiscalYear, claim.EligibleCostsYen).Line;
+        Line = IncentiveService.LineOf(claim);
         return Page();
     }
 }
