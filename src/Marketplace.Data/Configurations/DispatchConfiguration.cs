@@ -138,6 +138,11 @@ public sealed class DispatchProposalConfiguration : IEntityTypeConfiguration<Dis
         b.HasOne(p => p.Expert).WithMany().HasForeignKey(p => p.ExpertProfileId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.ExpertProfileId, p.Status });
         b.HasIndex(p => new { p.RequestId, p.Status });
+        // At most one open (proposed or accepted) proposal per CIO and per request, even when two office users
+        // propose at the same moment. The filter is the same SQL on SQLite and PostgreSQL.
+        const string Open = "\"Status\" IN (0, 1)";
+        b.HasIndex(p => p.ExpertProfileId).IsUnique().HasFilter(Open).HasDatabaseName("UX_DispatchProposals_OpenPerCio");
+        b.HasIndex(p => p.RequestId).IsUnique().HasFilter(Open).HasDatabaseName("UX_DispatchProposals_OpenPerRequest");
     }
 }
 

@@ -716,6 +716,16 @@ namespace Marketplace.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExpertProfileId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_DispatchProposals_OpenPerCio")
+                        .HasFilter("\"Status\" IN (0, 1)");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_DispatchProposals_OpenPerRequest")
+                        .HasFilter("\"Status\" IN (0, 1)");
+
                     b.HasIndex("ExpertProfileId", "Status");
 
                     b.HasIndex("RequestId", "Status");

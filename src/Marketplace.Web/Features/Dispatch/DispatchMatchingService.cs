@@ -126,8 +126,8 @@ public sealed class DispatchMatchingService(
         };
         db.DispatchProposals.Add(proposal);
         await notify.CioProposedAsync(proposal, request, ct);
-        await db.SaveChangesAsync(ct);
-        return DispatchResult.Ok(proposal.Id);
+        // Two office users proposing the same CIO (or to the same request) at once: the unique index refuses one.
+        return await SaveAsync(0, ct, () => proposal.Id);
     }
 
     /// <summary>The office withdraws an open proposal (e.g. after one side declined elsewhere), with a reason.</summary>
