@@ -57,6 +57,11 @@ public sealed partial class DispatchJourneyTests(MarketplaceFactory factory) : I
         Assert.Contains("認定済み", certified);
         var expertId = await factory.WithDbAsync(db => db.ExpertProfiles.Where(p => p.User!.Email == WebClientExtensions.Expert).Select(p => new { p.Id, p.CertifiedCio }).SingleAsync());
         Assert.True(expertId.CertifiedCio);
+        // The expert heard of both decisions, with the validity and where to look.
+        var certMail = await MailAsync(WebClientExtensions.Expert, NotificationKinds.DispatchUpdate);
+        Assert.Contains(certMail, m => m.Subject == "【自治体CIO人材マーケットプレイス】認定CIOの申請が承認されました");
+        Assert.Contains(certMail, m => m.Subject == "【自治体CIO人材マーケットプレイス】認定CIOに認定されました"
+            && m.TextBody.Contains("有効期限は2029-03-31です") && m.TextBody.Contains("/dispatch/certification"));
 
         // 大洲市 fills its checklist (its staff finished the host course in the demo data) and files a joint request with 内子町.
         await Follow(ozu, await ozu.PostFormAsync("/manage/dispatch/readiness?handler=Checklist",
@@ -71,6 +76,11 @@ public sealed partial class DispatchJourneyTests(MarketplaceFactory factory) : I
         ], "/manage/dispatch/requests/new"));
         Assert.Contains("内子町", requestPage);
         var requestId = await factory.WithDbAsync(db => db.DispatchRequests.Where(r => r.LeadOrganization!.Code == "382078").Select(r => r.Id).SingleAsync());
+
+        // 内子町 is asked to confirm, by mail.
+        Assert.Contains(await MailAsync("uchiko@demo.cio-marketplace.jp", NotificationKinds.DispatchUpdate),
+            m => m.Subject == "【自治体CIO人材マーケットプレイス】共同の派遣要請への参加確認のお願い（大洲市）" && m.TextBody.Contains("/manage/dispatch"));
+        Assert.DoesNotContain(await MailAsync(WebClientExtensions.OzuStaff, NotificationKinds.DispatchUpdate), m => m.Subject.Contains("参加確認"));
 
         // 内子町 confirms and gets ready.
         await Follow(uchiko, await uchiko.PostFormAsync($"/manage/dispatch/requests/{requestId}?handler=Confirm", [], $"/manage/dispatch/requests/{requestId}"));

@@ -18,7 +18,7 @@ public sealed class DispatchRefusalTests(MarketplaceFactory factory) : IClassFix
     {
         var host = await factory.OrgAsync("363022"); // 上勝町
         await factory.MakeReadyAsync(host.Id);
-        var (_, userId, profileId) = await factory.CertifiedExpertAsync(name: "取消 次郎");
+        var (email, userId, profileId) = await factory.CertifiedExpertAsync(name: "取消 次郎");
         var proposal = await factory.AcceptedProposalAsync(host.Id, userId, profileId);
         await factory.WithAsync(async sp =>
         {
@@ -28,6 +28,9 @@ public sealed class DispatchRefusalTests(MarketplaceFactory factory) : IClassFix
             return 0;
         });
         Assert.False(await factory.WithDbAsync(db => db.ExpertProfiles.Where(p => p.Id == profileId).Select(p => p.CertifiedCio).SingleAsync()));
+        // The expert is told, with the reason.
+        Assert.Contains(await factory.WithDbAsync(db => db.OutboxMessages.Where(m => m.ToAddress == email).ToListAsync()),
+            m => m.Subject == "【自治体CIO人材マーケットプレイス】認定CIOの認定が取り消されました" && m.TextBody.Contains("理由: 経歴の虚偽が判明"));
         var before = await factory.StateAsync(proposal);
 
         var result = await factory.ApproveAsync(proposal);

@@ -6,6 +6,8 @@ using Marketplace.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
+using Marketplace.Web.Features.Notifications;
+
 namespace Marketplace.Web.Features.Dispatch;
 
 /// <summary>An expert's certification journey as the expert (or the office) sees it.</summary>
@@ -24,7 +26,7 @@ public sealed record CertificationStatus(
 /// reviews, certifies with a validity period, renews and revokes. The certification is the source of truth for the
 /// profile's CertifiedCio flag (a valid certification ⇔ the flag), which matching and certified-only openings read.
 /// </summary>
-public sealed class CertificationService(MarketplaceDbContext db, IStringLocalizer<SharedResource> t, TimeProvider clock)
+public sealed class CertificationService(MarketplaceDbContext db, DispatchNotifications notify, IStringLocalizer<SharedResource> t, TimeProvider clock)
 {
     public const int MaxValidityYears = 10;
 
@@ -148,6 +150,8 @@ public sealed class CertificationService(MarketplaceDbContext db, IStringLocaliz
         application.DecisionReason = text.Length == 0 ? null : text;
         application.ReviewedAt = Now;
         application.ReviewedByUserId = officeUserId;
+        await notify.CertificationAsync(application.ExpertProfileId,
+            approve ? DispatchNotifications.CertificationNews.Approved : DispatchNotifications.CertificationNews.Rejected, text, ct);
         return await SaveAsync(application.Id, ct);
     }
 
@@ -178,6 +182,7 @@ public sealed class CertificationService(MarketplaceDbContext db, IStringLocaliz
         certification.Events.Add(new CertificationEvent { Kind = CertificationEventKind.Certified, ValidUntil = until, At = Now, ByUserId = officeUserId });
         application.Status = CertificationApplicationStatus.Certified;
         application.Expert!.CertifiedCio = true;
+        await notify.CertificationAsync(application.ExpertProfileId, DispatchNotifications.CertificationNews.Certified, $"{until:yyyy-MM-dd}", ct);
         return await SaveAsync(application.Id, ct);
     }
 
@@ -191,6 +196,7 @@ public sealed class CertificationService(MarketplaceDbContext db, IStringLocaliz
         certification.ValidUntil = until;
         certification.Events.Add(new CertificationEvent { Kind = CertificationEventKind.Renewed, ValidUntil = until, At = Now, ByUserId = officeUserId });
         certification.Expert!.CertifiedCio = certification.IsValidOn(Today);
+        await notify.CertificationAsync(certification.ExpertProfileId, DispatchNotifications.CertificationNews.Renewed, $"{until:yyyy-MM-dd}", ct);
         return await SaveAsync(certification.ApplicationId ?? 0, ct);
     }
 
@@ -207,6 +213,7 @@ public sealed class CertificationService(MarketplaceDbContext db, IStringLocaliz
         certification.RevokedReason = text;
         certification.Events.Add(new CertificationEvent { Kind = CertificationEventKind.Revoked, Reason = text, At = Now, ByUserId = officeUserId });
         certification.Expert!.CertifiedCio = false;
+        await notify.CertificationAsync(certification.ExpertProfileId, DispatchNotifications.CertificationNews.Revoked, text, ct);
         return await SaveAsync(certification.ApplicationId ?? 0, ct);
     }
 

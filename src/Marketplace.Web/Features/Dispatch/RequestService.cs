@@ -7,6 +7,8 @@ using Marketplace.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
+using Marketplace.Web.Features.Notifications;
+
 namespace Marketplace.Web.Features.Dispatch;
 
 /// <summary>A request's form as typed.</summary>
@@ -39,7 +41,7 @@ public static class Obstacles
 /// Dispatch requests from local governments. A request is visible to its hosts (the filing government and the
 /// co-hosts of a joint request) and to the national office; to anyone else it does not exist.
 /// </summary>
-public sealed class RequestService(MarketplaceDbContext db, RoundService rounds, TaxonomyCatalog taxonomy, IStringLocalizer<SharedResource> t, TimeProvider clock)
+public sealed class RequestService(MarketplaceDbContext db, RoundService rounds, TaxonomyCatalog taxonomy, DispatchNotifications notify, IStringLocalizer<SharedResource> t, TimeProvider clock)
 {
     public const int MaxCoHosts = 9;
 
@@ -158,6 +160,7 @@ public sealed class RequestService(MarketplaceDbContext db, RoundService rounds,
         request.Hosts.Add(new DispatchRequestHost { OrganizationId = organizationId, IsLead = true, ConfirmedAt = Now, ConfirmedByUserId = userId });
         foreach (var h in coHosts) request.Hosts.Add(new DispatchRequestHost { OrganizationId = h.Id });
         db.DispatchRequests.Add(request);
+        await notify.CoHostsAskedAsync(request, lead, ct);
         await db.SaveChangesAsync(ct);
         return DispatchResult.Ok(request.Id);
     }

@@ -44,6 +44,30 @@ public sealed class DispatchNotifications(MarketplaceDbContext db, Notifier noti
             t["Notify_DispatchProposedHost_Body", $"{site}/manage/dispatch/requests/{request.Id}"]), ct);
     }
 
+    /// <summary>The co-hosts named in a joint request are asked to confirm that they take part.</summary>
+    public async Task CoHostsAskedAsync(DispatchRequest request, Organization lead, CancellationToken ct)
+    {
+        foreach (var host in request.Hosts.Where(h => !h.IsLead))
+        {
+            await notifier.ToUsersAsync(await applications.StaffOfAsync(host.OrganizationId, ct), NotificationKinds.DispatchUpdate, (t, site) => new MailContent(
+                t["Notify_CoHostAsked_Subject", lead.NameJa], t["Notify_CoHostAsked_Body", lead.NameJa, $"{site}/manage/dispatch"]), ct);
+        }
+    }
+
+    /// <summary>What happened to an expert's certification, told to the expert.</summary>
+    public enum CertificationNews { Approved, Rejected, Certified, Renewed, Revoked }
+
+    /// <summary>
+    /// The expert hears each decision on their certification: <paramref name="detail"/> is the reason (rejected,
+    /// revoked), the last valid day (certified, renewed) or a note of the office (approved; may be empty).
+    /// </summary>
+    public async Task CertificationAsync(int expertProfileId, CertificationNews news, string detail, CancellationToken ct)
+    {
+        if (await UserOfExpertAsync(expertProfileId, ct) is not { } user) return;
+        await notifier.ToUsersAsync([user], NotificationKinds.DispatchUpdate, (t, site) => new MailContent(
+            t[$"Notify_Cert_{news}_Subject"], t[$"Notify_Cert_{news}_Body", detail, $"{site}/dispatch/certification"]), ct);
+    }
+
     public async Task ApprovedAsync(CioDispatch dispatch, CancellationToken ct)
     {
         var period = $"{dispatch.StartDate:yyyy-MM-dd} – {dispatch.EndDate:yyyy-MM-dd}";
