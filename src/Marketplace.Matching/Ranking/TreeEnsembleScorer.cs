@@ -141,27 +141,6 @@ internal sealed class TreeEnsembleScorer : IPairScorer
         return best;
     }
 
-    /// <summary>Like <see cref="TryScoreAbove(ReadOnlySpan{float}, double, out double)"/> with bounds of the remaining trees from <see cref="UpperBound"/>.</summary>
-    public bool TryScoreAbove(ReadOnlySpan<float> f, double threshold, ReadOnlySpan<double> suffix, out double score)
-    {
-        double s = 0;
-        var count = _roots.Length;
-        var t = 0;
-        var target = threshold - _bias - 1e-6 * (1 + Math.Abs(threshold));
-        while (t < count)
-        {
-            var end = Math.Min(count, t + CheckEvery);
-            for (; t < end; t++) s += Tree(t, f);
-            if (s + suffix[t] < target)
-            {
-                score = double.NegativeInfinity;
-                return false;
-            }
-        }
-        score = (float)(s + _bias);
-        return true;
-    }
-
     /// <summary>
     /// The ensemble restricted to the feature box [lo, hi]: splits the box decides are resolved, trees that become a
     /// single leaf are folded into a constant, and the remaining trees are ordered by how much they can still move the
@@ -283,9 +262,6 @@ internal sealed class TreeEnsembleScorer : IPairScorer
         }
 
         public int TreeCount => roots.Length;
-
-        /// <summary>Trees before this index do not read <see cref="LazyFeature"/>.</summary>
-        public int LazyFrom => lazyFrom;
 
         /// <summary>Bounds of the remaining trees over the whole box the ensemble was specialised to.</summary>
         public ReadOnlySpan<double> Suffix => suffix;
