@@ -98,8 +98,9 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetim
                 catch (TimeoutException)
                 {
                     var text = await page.InnerTextAsync("body");
-                    output.WriteLine($"sign-in attempt {attempt} as {email} stayed at {page.Url}: {text[..Math.Min(text.Length, 600)]}");
-                    if (attempt == 2) throw new Xunit.Sdk.XunitException($"sign-in as {email} stayed at {page.Url}: {text[..Math.Min(text.Length, 600)]}");
+                    var what = $"sign-in as {email} stayed at {page.Url}: {text[..Math.Min(text.Length, 600)]}";
+                    output.WriteLine($"attempt {attempt}: {what}");
+                    if (attempt == 2) throw new Xunit.Sdk.XunitException(what);
                 }
             }
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Marketplace.Matching.Geo;
 using Marketplace.Matching.Pay;
 using Marketplace.Matching.Text;
@@ -105,19 +106,17 @@ internal sealed class OpeningContext : IDisposable
         f[MatchFeatures.PreferredCoverage] = pref == 0 ? 0 : (float)pHave / pref;
         f[MatchFeatures.PreferredYears] = pref == 0 ? 0 : pYears / pref;
 
-        var desired = r.DesiredRate;
-        f[MatchFeatures.PayRatio] = desired <= 0 ? 3 : Math.Min(3, DayRate / desired);
+        f[MatchFeatures.PayRatio] = PayRatio(r);
         f[MatchFeatures.OfferedDayRate] = DayRate / 10000f;
 
-        f[MatchFeatures.AvailabilityGap] = r.Available - (float)o.DaysPerWeek;
+        f[MatchFeatures.AvailabilityGap] = AvailabilityGap(r);
         f[MatchFeatures.DaysPerWeek] = (float)o.DaysPerWeek;
 
-        var p = r.Prefecture;
-        var km = p >= 0 ? DistanceFromOpening[p] : 0;
+        var km = DistanceKm(r);
         var onsite = (float)o.OnsiteDaysPerMonth;
         f[MatchFeatures.DistanceKm] = km;
         f[MatchFeatures.OnsiteDays] = onsite;
-        f[MatchFeatures.OnsiteOverMax] = onsite - r.MaxOnsite;
+        f[MatchFeatures.OnsiteOverMax] = OnsiteOverMax(r);
         f[MatchFeatures.TravelLoad] = onsite * km / 100f;
 
         f[MatchFeatures.PublicSectorYears] = r.PublicYears;
@@ -135,6 +134,20 @@ internal sealed class OpeningContext : IDisposable
         f[MatchFeatures.RequiredHeld] = have;
         f[MatchFeatures.PreferredHeld] = pHave;
     }
+
+    // The per-expert features the partitions also bin (PartitionScheme.Of): one formula each, so that a candidate's
+    // bin and its feature value are the same float.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public float PayRatio(in ExpertIndex.Row r) => r.DesiredRate <= 0 ? 3 : Math.Min(3, DayRate / r.DesiredRate);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public float AvailabilityGap(in ExpertIndex.Row r) => r.Available - (float)Opening.DaysPerWeek;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public float DistanceKm(in ExpertIndex.Row r) => r.Prefecture >= 0 ? DistanceFromOpening[r.Prefecture] : 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public float OnsiteOverMax(in ExpertIndex.Row r) => (float)Opening.OnsiteDaysPerMonth - r.MaxOnsite;
 
     /// <summary>Cosine similarity of the opening's and expert <paramref name="e"/>'s text vectors (both L2-normalised, non-negative).</summary>
     public float TextSimilarity(ExpertIndex x, int e)

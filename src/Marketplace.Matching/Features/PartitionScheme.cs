@@ -69,15 +69,12 @@ internal sealed class PartitionScheme
     public (int Partition, int Sub) Of(OpeningContext ctx, ExpertIndex x, int e)
     {
         ref readonly var r = ref x.Rows[e];
-        var o = ctx.Opening;
         var held = System.Numerics.BitOperations.PopCount(r.SkillMask & ctx.RequiredMask);
         var eng = (r.Engagement & ctx.EngagementBit) != 0 ? 1 : 0;
-        var avail = Bin(_avail, r.Available - (float)o.DaysPerWeek);
-        var onsite = Bin(_onsite, (float)o.OnsiteDaysPerMonth - r.MaxOnsite);
-        var km = r.Prefecture >= 0 ? ctx.DistanceFromOpening[r.Prefecture] : 0;
-        var dist = Bin(_distance, km);
-        var desired = r.DesiredRate;
-        var ratio = desired <= 0 ? 3 : Math.Min(3, ctx.DayRate / desired);
+        var avail = Bin(_avail, ctx.AvailabilityGap(r));
+        var onsite = Bin(_onsite, ctx.OnsiteOverMax(r));
+        var dist = Bin(_distance, ctx.DistanceKm(r));
+        var ratio = ctx.PayRatio(r);
         var partition = ((((held * 2 + eng) * (_avail.Length + 1) + avail) * (_onsite.Length + 1) + onsite) * (_distance.Length + 1) + dist)
             * (_pay.Length + 1) + Bin(_pay, ratio);
         var sub = (Bin(_public, r.PublicYears) * (_years.Length + 1) + Bin(_years, r.YearsExp)) * (_payFine.Length + 1) + Bin(_payFine, ratio);

@@ -159,11 +159,12 @@ public abstract class MatchRankerBase : IMatchRanker
         // Bucket sort of the candidates by (partition, sub-partition), in slices that count and then place their own
         // candidates in parallel: slice w's candidates of bucket b go after those of slices before it.
         var slices = Math.Max(1, Math.Min(Environment.ProcessorCount, n / 8192));
+        int SliceStart(int w) => (int)((long)n * w / slices);
         var offsets = new int[slices][];
         Parallel.For(0, slices, w =>
         {
             var local = offsets[w] = new int[buckets];
-            for (var e = (int)((long)n * w / slices); e < (int)((long)n * (w + 1) / slices); e++)
+            for (var e = SliceStart(w); e < SliceStart(w + 1); e++)
             {
                 var k = -1;
                 if (!ctx.Excluded(index, e) && (excluded is null || !excluded.Contains(e)))
@@ -193,7 +194,7 @@ public abstract class MatchRankerBase : IMatchRanker
         Parallel.For(0, slices, w =>
         {
             var next = offsets[w];
-            for (var e = (int)((long)n * w / slices); e < (int)((long)n * (w + 1) / slices); e++)
+            for (var e = SliceStart(w); e < SliceStart(w + 1); e++)
                 if (keys[e] is var k and >= 0) members[next[k]++] = e;
         });
         var anyEligible = members[0]; // context features are the same for every candidate
