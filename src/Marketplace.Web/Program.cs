@@ -15,6 +15,11 @@ if (CommandLine.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+// Run from the build output (dotnet run, any environment), the compressed copies of wwwroot (site.css.gz...)
+// live in obj/ and are found only through the static-web-assets manifest, which ASP.NET Core reads by
+// default in Development alone: elsewhere MapStaticAssets answered gzip requests with an empty 200.
+// A published app has no such manifest (its wwwroot holds the compressed files) and this does nothing.
+builder.WebHost.UseStaticWebAssets();
 // SMTP passwords and connection strings may live in user-secrets whatever the environment.
 builder.Configuration.AddUserSecrets<Program>(optional: true);
 
