@@ -61,6 +61,8 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<IncentiveClaim> IncentiveClaims => Set<IncentiveClaim>();
     public DbSet<IncentivePayment> IncentivePayments => Set<IncentivePayment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -80,14 +82,28 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        RefuseAuditChanges();
         StampVersions();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        RefuseAuditChanges();
         StampVersions();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The audit log is append-only: a saved entry is never changed or removed through the app.</summary>
+    private void RefuseAuditChanges()
+    {
+        foreach (var entry in ChangeTracker.Entries<AuditEntry>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("Audit entries are append-only.");
+            }
+        }
     }
 
     // An app-managed concurrency token: every save of a versioned row writes a new one, so a
