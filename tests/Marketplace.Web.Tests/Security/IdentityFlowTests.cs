@@ -13,12 +13,12 @@ public sealed class IdentityFlowTests : IDisposable
 {
     private const string Password = "test-pass-2026x";
     private const string NewPassword = "kitchen-window-2027";
-    private readonly SmtpServer _smtp;
+    private readonly SmtpServer? _smtp;
     private readonly MarketplaceFactory _app;
 
     public IdentityFlowTests()
     {
-        _smtp = SmtpServer.Executable is null ? null! : new SmtpServer();
+        _smtp = SmtpServer.Executable is null ? null : new SmtpServer();
         _app = new MarketplaceFactory();
         if (_smtp is not null)
         {
@@ -38,9 +38,9 @@ public sealed class IdentityFlowTests : IDisposable
     private async Task<MimeMessage> MailAsync(string to, string subjectPart)
     {
         await _app.DeliverMailAsync();
-        var mail = _smtp.MessagesTo(to).LastOrDefault(m => m.Subject.Contains(subjectPart));
+        var mail = _smtp!.MessagesTo(to).LastOrDefault(m => m.Subject?.Contains(subjectPart) == true);
         Assert.True(mail is not null, $"no mail to {to} about {subjectPart}");
-        return mail;
+        return mail!;
     }
 
     private async Task<string> ExpertAsync()
