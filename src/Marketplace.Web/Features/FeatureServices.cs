@@ -47,6 +47,9 @@ public static class FeatureServices
         services.AddScoped<Matching.MatchingService>();
         services.AddScoped<Matching.MatchingTraining>();
         services.AddSingleton<Matching.RankerCache>();
+        services.AddOptions<Matching.ExpertIndexOptions>();
+        services.AddSingleton<Matching.ExpertIndexHost>();
+        services.AddHostedService<Matching.ExpertIndexPoller>();
         services.AddScoped<Matching.InvitationService>();
         services.AddScoped<Proposals.CallService>();
         services.AddScoped<Proposals.CallDisplay>();
