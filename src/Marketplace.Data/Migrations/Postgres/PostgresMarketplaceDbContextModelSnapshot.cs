@@ -1409,6 +1409,33 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.ToTable("IncentivePayments");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.MatchingChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ExpertProfileId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RemovedExpertProfileId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertProfileId");
+
+                    b.ToTable("MatchingChanges");
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.NotificationSettings", b =>
                 {
                     b.Property<string>("UserId")
@@ -3034,6 +3061,16 @@ namespace Marketplace.Data.Migrations.Postgres
                         .HasForeignKey("ClaimId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.MatchingChange", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.ExpertProfile", "Expert")
+                        .WithMany()
+                        .HasForeignKey("ExpertProfileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Expert");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.NotificationSettings", b =>

@@ -1332,6 +1332,31 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("IncentivePayments");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.MatchingChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExpertProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RemovedExpertProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertProfileId");
+
+                    b.ToTable("MatchingChanges");
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.NotificationSettings", b =>
                 {
                     b.Property<string>("UserId")
@@ -2902,6 +2927,16 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .HasForeignKey("ClaimId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.MatchingChange", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.ExpertProfile", "Expert")
+                        .WithMany()
+                        .HasForeignKey("ExpertProfileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Expert");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.NotificationSettings", b =>
