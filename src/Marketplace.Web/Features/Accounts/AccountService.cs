@@ -108,19 +108,20 @@ public sealed class AccountService(
         return await CreateWithConfirmationAsync(user, input.Password!, Roles.Staff, ct);
     }
 
-    public async Task<bool> ConfirmEmailAsync(string? userId, string? code)
+    /// <summary>The account's status once its address is confirmed (staff still await approval), or null if the link is wrong.</summary>
+    public async Task<AccountStatus?> ConfirmEmailAsync(string? userId, string? code)
     {
-        if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(code)) return false;
+        if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(code)) return null;
         var user = await users.FindByIdAsync(userId);
-        if (user is null) return false;
+        if (user is null) return null;
         try
         {
             var token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
-            return (await users.ConfirmEmailAsync(user, token)).Succeeded;
+            return (await users.ConfirmEmailAsync(user, token)).Succeeded ? user.Status : null;
         }
         catch (FormatException)
         {
-            return false;
+            return null;
         }
     }
 
