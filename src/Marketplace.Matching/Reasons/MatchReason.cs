@@ -123,7 +123,7 @@ internal static class ReasonBuilder
 {
     private static string N(double v) => Math.Round(v, 1).ToString("0.#", CultureInfo.InvariantCulture);
 
-    /// <summary>At most 4 reasons in favour (largest first), then at most 2 against.</summary>
+    /// <summary>At most 4 reasons in favour (largest first), then at most 2 against, then any shortfall the scorer did not count against.</summary>
     public static IReadOnlyList<MatchReason> Select(OpeningContext ctx, ExpertRecord expert, ReadOnlySpan<float> f, ReadOnlySpan<double> contributions)
     {
         var items = new List<MatchReason>();
@@ -133,8 +133,10 @@ internal static class ReasonBuilder
             if (r is not null) items.Add(r);
         }
         var pros = items.Where(r => r.InFavour && r.Contribution > 1e-6).OrderByDescending(r => r.Contribution).Take(4);
-        // Shortfalls come first among the minuses, whatever their contribution.
-        var cons = items.Where(r => r.IsShortfall || r.Contribution < -1e-6).OrderByDescending(r => r.IsShortfall).ThenBy(r => r.Contribution).Take(2);
+        // A shortfall is a minus whatever its contribution: one the scorer did not count against is listed after
+        // the (at most 2) largest concerns rather than among the pros.
+        var cons = items.Where(r => r.Contribution < -1e-6).OrderBy(r => r.Contribution).Take(2)
+            .Concat(items.Where(r => r.IsShortfall && r.Contribution >= -1e-6));
         var result = pros.Concat(cons).ToList();
         if (result.Count == 0 && items.FirstOrDefault(r => r.Code == ReasonCodes.RequiredSkills) is { } req) result.Add(req);
         return result;
