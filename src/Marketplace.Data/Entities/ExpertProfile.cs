@@ -28,7 +28,8 @@ public class ExpertProfile
     public int YearsExperience { get; set; }
     public int PublicSectorYears { get; set; }
     public double AvailableDaysPerWeek { get; set; }
-    public double MaxOnsiteDaysPerMonth { get; set; }
+    /// <summary>Null until the expert says (0 is an answer: no on-site work).</summary>
+    public double? MaxOnsiteDaysPerMonth { get; set; }
     public long DesiredDayRateYen { get; set; }
     /// <summary>The desired pay as the expert typed it (with <see cref="DesiredPayUnit"/>); the day rate is derived from it.</summary>
     public long DesiredPayAmountYen { get; set; }
@@ -37,7 +38,8 @@ public class ExpertProfile
     public List<string> Certifications { get; set; } = [];
     public List<ExpertSkill> Skills { get; set; } = [];
     public bool CertifiedCio { get; set; }
-    public SideJobPermission SideJob { get; set; } = SideJobPermission.NotApplicable;
+    /// <summary>Null until the expert says.</summary>
+    public SideJobPermission? SideJob { get; set; }
     public ProfileVisibility Visibility { get; set; } = ProfileVisibility.HiddenUntilApplied;
 
     public DateTime UpdatedAt { get; set; }

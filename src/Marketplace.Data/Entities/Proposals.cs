@@ -55,6 +55,8 @@ public class ProposalCall : IVersioned
     public int? AwardedProposalId { get; set; }
     public long? ContractAmountYen { get; set; }
     public DateTime? AwardedAt { get; set; }
+    /// <summary>Why the award came before the call's own presentation or result date (required then, public with the result).</summary>
+    public string? EarlyAwardReason { get; set; }
 
     public Guid Version { get; set; }
 }

@@ -109,6 +109,9 @@ public static class ComparablePay
         return ComputeRange(new PostedPay(ceilingYen, PostedPayUnit.ContractTotal, 5, contractMonths, taxIncluded), new Workload(min, 5));
     }
 
-    /// <summary>Average weeks per month (52 / 12), for turning on-site days per week into per month.</summary>
-    public const double WeeksPerMonth = 52.0 / 12.0;
+    /// <summary>
+    /// Working weeks per month on the pay basis (48 / 12 = 4), for turning on-site days per week into per month:
+    /// the search filter, the opening page and the day rate all count the same weeks.
+    /// </summary>
+    public const double WeeksPerMonth = WorkingWeeksPerYear / 12.0;
 }

@@ -14,8 +14,20 @@ public sealed record MatchReason(string Code, IReadOnlyList<string> Args, double
     /// <summary>The reason in words ("ja" or "en").</summary>
     public string Format(string language) => ReasonFormatter.Format(this, language);
 
-    /// <summary>True when the reason speaks in favour of the match.</summary>
-    public bool InFavour => Contribution >= 0;
+    /// <summary>
+    /// True when the reason speaks in favour of the match. A shortfall (a required skill missing, too few days,
+    /// too many on-site days, a required experience or engagement form lacking) is never in favour, whatever a
+    /// learned model's contribution says: it is what a reader must weigh against the match.
+    /// </summary>
+    public bool InFavour => !IsShortfall && Contribution >= 0;
+
+    /// <summary>The reason states that the expert falls short of what the opening asks.</summary>
+    internal bool IsShortfall => Code switch
+    {
+        ReasonCodes.RequiredSkills => Args.Count > 2 && Args[2].Length > 0,
+        ReasonCodes.AvailabilityShort or ReasonCodes.OnsiteOverLimit or ReasonCodes.PublicSectorMissing or ReasonCodes.EngagementNotAccepted => true,
+        _ => false,
+    };
 }
 
 /// <summary>The reason codes and their arguments.</summary>
@@ -111,7 +123,7 @@ internal static class ReasonBuilder
 {
     private static string N(double v) => Math.Round(v, 1).ToString("0.#", CultureInfo.InvariantCulture);
 
-    /// <summary>At most 4 reasons in favour (largest first), then at most 2 against.</summary>
+    /// <summary>At most 4 reasons in favour (largest first), then at most 2 against, then any shortfall the scorer did not count against.</summary>
     public static IReadOnlyList<MatchReason> Select(OpeningContext ctx, ExpertRecord expert, ReadOnlySpan<float> f, ReadOnlySpan<double> contributions)
     {
         var items = new List<MatchReason>();
@@ -120,8 +132,11 @@ internal static class ReasonBuilder
             var r = Describe(g, ctx, expert, f, contributions[(int)g]);
             if (r is not null) items.Add(r);
         }
-        var pros = items.Where(r => r.Contribution > 1e-6).OrderByDescending(r => r.Contribution).Take(4);
-        var cons = items.Where(r => r.Contribution < -1e-6).OrderBy(r => r.Contribution).Take(2);
+        var pros = items.Where(r => r.InFavour && r.Contribution > 1e-6).OrderByDescending(r => r.Contribution).Take(4);
+        // A shortfall is a minus whatever its contribution: one the scorer did not count against is listed after
+        // the (at most 2) largest concerns rather than among the pros.
+        var cons = items.Where(r => r.Contribution < -1e-6).OrderBy(r => r.Contribution).Take(2)
+            .Concat(items.Where(r => r.IsShortfall && r.Contribution >= -1e-6));
         var result = pros.Concat(cons).ToList();
         if (result.Count == 0 && items.FirstOrDefault(r => r.Code == ReasonCodes.RequiredSkills) is { } req) result.Add(req);
         return result;

@@ -42,10 +42,12 @@ public static class FeatureServices
         services.AddScoped<Experts.ExpertProfileService>();
         services.AddScoped<Experts.AccountDeletion>();
         services.AddScoped<Experts.PersonalDataExport>();
+        services.AddScoped<Experts.ProfileDisplay>();
         services.AddScoped<Applications.ApplicationService>();
         services.AddScoped<Applications.ConflictOfInterest>();
         services.AddScoped<Matching.MatchingService>();
         services.AddScoped<Matching.MatchingTraining>();
+        services.AddScoped<Matching.TrainingDisplay>();
         services.AddSingleton<Matching.RankerCache>();
         services.AddOptions<Matching.ExpertIndexOptions>();
         services.AddSingleton<Matching.ExpertIndexHost>();

@@ -75,6 +75,8 @@ public static class WebSetup
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHealthChecks().AddDbContextCheck<MarketplaceDbContext>("database");
+        // The JSON API answers its errors as problem details (RFC 9457), never as the HTML error page.
+        services.AddProblemDetails();
         return services;
     }
 
@@ -85,7 +87,8 @@ public static class WebSetup
         {
             app.UseExceptionHandler("/error");
         }
-        app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+        app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/error", "?code={0}"));
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseMiddleware<RequestTooLargeMiddleware>();
         app.UseRequestLocalization();
         app.UseRouting();
@@ -95,6 +98,8 @@ public static class WebSetup
         app.UseAntiforgery();
         return app;
     }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 }
 
 /// <summary>Turns a request over the size limit into a 413 page in the user's language.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
@@ -51,17 +52,35 @@ public static class JobsSetup
         QueuePollInterval = TimeSpan.FromSeconds(1),
     };
 
-    /// <summary>The Hangfire dashboard, for national-office accounts only.</summary>
+    /// <summary>
+    /// The Hangfire dashboard, for national-office accounts only and read-only: the recurring schedules are set by
+    /// the code (<see cref="JobSchedules"/>) and nobody deletes or fires them from a browser. Hangfire has no
+    /// Japanese, so the whole dashboard runs in English (labels, dates and relative times alike, lang="en")
+    /// rather than English labels mixed with Japanese dates.
+    /// </summary>
     public static IEndpointRouteBuilder MapMarketplaceJobs(this IEndpointRouteBuilder app)
     {
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
             Authorization = [new NationalOfficeDashboardFilter()],
+            IsReadOnlyFunc = _ => true,
             DashboardTitle = "Marketplace jobs",
             AppPath = "/",
-        }, app.ServiceProvider.GetRequiredService<JobStorage>()).RequireAuthorization(IdentitySetup.NationalOfficePolicy);
+        }, app.ServiceProvider.GetRequiredService<JobStorage>())
+            .RequireAuthorization(IdentitySetup.NationalOfficePolicy)
+            .Add(endpoint =>
+            {
+                var next = endpoint.RequestDelegate!;
+                endpoint.RequestDelegate = context =>
+                {
+                    CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = DashboardCulture;
+                    return next(context);
+                };
+            });
         return app;
     }
+
+    private static readonly CultureInfo DashboardCulture = CultureInfo.GetCultureInfo("en");
 
     /// <summary>
     /// Hangfire keeps its log provider in a static; after this host stops, another host in the same process

@@ -45,6 +45,21 @@ public sealed class DisplayFormatter
 
     public string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A count of days for a template: the bare number in Japanese (the template writes 日), "1 day" or "2.5 days"
+    /// in English, so that no page says "1 days".
+    /// </summary>
+    public string Days(double value) => Count(value, "day", "days");
+
+    /// <summary>A count of months for a template (see <see cref="Days"/>): "1 month", "3 months"; 3 in Japanese.</summary>
+    public string Months(double value) => Count(value, "month", "months");
+
+    /// <summary>A count of years for a template (see <see cref="Days"/>): "1 year", "3 years"; 3 in Japanese.</summary>
+    public string Years(double value) => Count(value, "year", "years");
+
+    private string Count(double value, string one, string many) =>
+        English ? $"{Number(value)} {(value == 1 ? one : many)}" : Number(value);
+
     public static readonly TimeZoneInfo Jst = FindJst();
 
     public static DateTime ToJst(DateTime utc) =>

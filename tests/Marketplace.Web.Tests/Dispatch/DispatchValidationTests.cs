@@ -73,7 +73,7 @@ public sealed class DispatchValidationTests(MarketplaceFactory factory) : IClass
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("任期はこの募集回の規則により6〜24か月にしてください。", html);
-        Assert.Contains("登庁日数は勤務日数から見て月9日以内にしてください。", html);
+        Assert.Contains("登庁日数は勤務日数から見て月8日以内にしてください。", html);
         Assert.Contains("現在の状況（当てはまる課題）を選択してください。", html);
         Assert.Contains("負の値は入力できません", html);
         Assert.Contains("団体コード999999の団体は登録されていません。", html);

@@ -108,22 +108,23 @@ public sealed class AccountService(
         return await CreateWithConfirmationAsync(user, input.Password!, Roles.Staff, ct);
     }
 
-    public async Task<bool> ConfirmEmailAsync(string? userId, string? code)
+    /// <summary>The account's status once its address is confirmed (staff still await approval), or null if the link is wrong.</summary>
+    public async Task<AccountStatus?> ConfirmEmailAsync(string? userId, string? code)
     {
-        if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(code)) return false;
+        if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(code)) return null;
         var user = await users.FindByIdAsync(userId);
         // A link works once: after confirming, the address is confirmed and the stamp the token was made with changes.
-        if (user is null || user.EmailConfirmed) return false;
+        if (user is null || user.EmailConfirmed) return null;
         try
         {
             var token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
-            if (!(await users.ConfirmEmailAsync(user, token)).Succeeded) return false;
+            if (!(await users.ConfirmEmailAsync(user, token)).Succeeded) return null;
             await users.UpdateSecurityStampAsync(user);
-            return true;
+            return user.Status;
         }
         catch (FormatException)
         {
-            return false;
+            return null;
         }
     }
 

@@ -77,9 +77,13 @@ public sealed class DispatchDashboard(MarketplaceDbContext db, RoundService roun
             var requests = await db.DispatchRequests.Where(r => r.RoundId == round.Id).GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
             foreach (var s in Enum.GetValues<DispatchRequestStatus>())
                 pipeline.Add(new PipelineRow($"Dispatch_RequestStatus_{s}", requests.FirstOrDefault(r => r.Key == s)?.Count ?? 0));
-            var dispatches = await db.Dispatches.Where(d => d.RoundId == round.Id).GroupBy(d => d.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            // An approved dispatch whose start date is still ahead is not yet active: it is counted on its own row.
+            var dispatches = await db.Dispatches.Where(d => d.RoundId == round.Id)
+                .GroupBy(d => new { d.Status, NotStarted = d.Status == DispatchStatus.Active && d.StartDate > today })
+                .Select(g => new { g.Key.Status, g.Key.NotStarted, Count = g.Count() }).ToListAsync(ct);
+            pipeline.Add(new PipelineRow("Dispatch_Status_NotStarted", dispatches.Where(d => d.NotStarted).Sum(d => d.Count)));
             foreach (var s in Enum.GetValues<DispatchStatus>())
-                pipeline.Add(new PipelineRow($"Dispatch_Status_{s}", dispatches.FirstOrDefault(d => d.Key == s)?.Count ?? 0));
+                pipeline.Add(new PipelineRow($"Dispatch_Status_{s}", dispatches.Where(d => d.Status == s && !d.NotStarted).Sum(d => d.Count)));
         }
         var full = round is null ? null : await db.DispatchRounds.Include(r => r.Bands).SingleAsync(r => r.Id == round.Id, ct);
         return new DashboardData(round, coverage, full is null ? null : await rounds.BudgetAsync(full, ct), pipeline);

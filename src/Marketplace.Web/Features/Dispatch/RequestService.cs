@@ -1,6 +1,7 @@
 using Marketplace.Data;
 using Marketplace.Data.Configurations;
 using Marketplace.Data.Entities;
+using Marketplace.Matching.Pay;
 using Marketplace.Matching.Text;
 using Marketplace.Web.Features.Taxonomy;
 using Marketplace.Web.Localization;
@@ -94,8 +95,8 @@ public sealed class RequestService(MarketplaceDbContext db, RoundService rounds,
 
         var days = n.Dec(nameof(input.DaysPerWeek), input.DaysPerWeek, "Dispatch_DaysPerWeek", 0.5, 5, true);
         var onsite = n.Dec(nameof(input.OnsiteDaysPerMonth), input.OnsiteDaysPerMonth, "Dispatch_OnsiteDays", 0, 23, true);
-        if (days is { } d && onsite is { } o && o > Math.Ceiling(d * 52 / 12))
-            errors.TryAdd(nameof(input.OnsiteDaysPerMonth), t["Dispatch_OnsiteOverDays", Math.Ceiling(d * 52 / 12)]);
+        if (days is { } d && onsite is { } o && o > Math.Ceiling(d * ComparablePay.WeeksPerMonth))
+            errors.TryAdd(nameof(input.OnsiteDaysPerMonth), t["Dispatch_OnsiteOverDays", Math.Ceiling(d * ComparablePay.WeeksPerMonth)]);
         if (days is { } fullOrPart)
         {
             var fullTime = fullOrPart >= 5;

@@ -152,7 +152,7 @@ public sealed partial class ExpertProfileService(MarketplaceDbContext db, Taxono
         if (publicYears > yearsExperience && !e.ContainsKey(nameof(input.YearsExperience))) Err(nameof(input.PublicSectorYears), "Val_PublicYearsOverTotal");
 
         var days = numbers.Dec(nameof(input.AvailableDaysPerWeek), input.AvailableDaysPerWeek, "Field_AvailableDaysPerWeek", 0.5, 5);
-        var onsite = numbers.Dec(nameof(input.MaxOnsiteDaysPerMonth), input.MaxOnsiteDaysPerMonth, "Field_MaxOnsiteDaysPerMonth", 0, 31) ?? 0;
+        var onsite = numbers.Dec(nameof(input.MaxOnsiteDaysPerMonth), input.MaxOnsiteDaysPerMonth, "Field_MaxOnsiteDaysPerMonth", 0, 31);
 
         long payAmount = 0;
         if (!string.IsNullOrWhiteSpace(input.DesiredPayAmount))
@@ -167,7 +167,13 @@ public sealed partial class ExpertProfileService(MarketplaceDbContext db, Taxono
         var engagements = (input.AcceptedEngagements ?? []).Distinct().ToList();
         if (engagements.Any(c => !TaxonomyCatalog.Contains(taxonomy.Engagements, c))) Err(nameof(input.AcceptedEngagements), "Val_UnknownCode", t["Field_AcceptedEngagements"]);
 
-        if (!Enum.TryParse<SideJobPermission>(input.SideJob, out var sideJob) || !Enum.IsDefined(sideJob) || int.TryParse(input.SideJob, out _)) Err(nameof(input.SideJob), "Val_Choose", t["Field_SideJob"]);
+        // Not answering is allowed (and shown as not entered); an answer must be one of the choices.
+        SideJobPermission? sideJob = null;
+        if (!string.IsNullOrEmpty(input.SideJob))
+        {
+            if (!Enum.TryParse<SideJobPermission>(input.SideJob, out var chosen) || !Enum.IsDefined(chosen) || int.TryParse(input.SideJob, out _)) Err(nameof(input.SideJob), "Val_Choose", t["Field_SideJob"]);
+            else sideJob = chosen;
+        }
         if (!Enum.TryParse<ProfileVisibility>(input.Visibility, out var visibility) || !Enum.IsDefined(visibility) || int.TryParse(input.Visibility, out _)) Err(nameof(input.Visibility), "Val_Choose", t["Field_Visibility"]);
 
         var vendorName = Clean(input.VendorAffiliationName);
@@ -252,11 +258,11 @@ public sealed partial class ExpertProfileService(MarketplaceDbContext db, Taxono
             YearsExperience = p.YearsExperience > 0 ? p.YearsExperience.ToString(CultureInfo.InvariantCulture) : null,
             PublicSectorYears = p.PublicSectorYears > 0 ? p.PublicSectorYears.ToString(CultureInfo.InvariantCulture) : null,
             AvailableDaysPerWeek = p.AvailableDaysPerWeek > 0 ? p.AvailableDaysPerWeek.ToString(CultureInfo.InvariantCulture) : null,
-            MaxOnsiteDaysPerMonth = p.MaxOnsiteDaysPerMonth.ToString(CultureInfo.InvariantCulture),
+            MaxOnsiteDaysPerMonth = p.MaxOnsiteDaysPerMonth?.ToString(CultureInfo.InvariantCulture),
             DesiredPayAmount = p.DesiredPayAmountYen > 0 ? p.DesiredPayAmountYen.ToString(CultureInfo.InvariantCulture) : null,
             DesiredPayUnit = DesiredPayUnits.Contains(p.DesiredPayUnit) ? p.DesiredPayUnit.ToString() : PayUnit.Month.ToString(),
             AcceptedEngagements = [.. p.AcceptedEngagements],
-            SideJob = p.SideJob.ToString(),
+            SideJob = p.SideJob?.ToString(),
             VendorAffiliationName = p.VendorAffiliationName,
             VendorCorporateNumber = p.VendorCorporateNumber,
             Summary = p.Summary,

@@ -12,9 +12,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Web.Features.Experts;
 
 /// <summary>
-/// Everything the service holds about the signed-in user, as one JSON document: the account, and for an
-/// expert the profile (career, skills and every other field) and the applications with their stage
-/// history and messages. It only ever reads the data of the user id it is given.
+/// Everything the service holds about the signed-in user, as one JSON document: the account, the
+/// notification settings, invitations sent to colleagues, and for an expert the profile (career, skills
+/// and every other field), the invitations to apply and the applications with their stage history and messages. It only ever reads the data of the user id it is given.
 /// </summary>
 public sealed class PersonalDataExport(MarketplaceDbContext db, UserManager<AppUser> users, TaxonomyCatalog taxonomy, TimeProvider clock)
 {
@@ -57,6 +57,14 @@ public sealed class PersonalDataExport(MarketplaceDbContext db, UserManager<AppU
                 .Where(a => a.ExpertProfileId == profile.Id)
                 .OrderBy(a => a.CreatedAt)
                 .ToListAsync(ct);
+
+        var invitations = profile is null
+            ? []
+            : await db.ExpertInvitations.AsNoTracking().Include(i => i.Opening).ThenInclude(o => o!.Organization)
+                .Where(i => i.ExpertProfileId == profile.Id).OrderBy(i => i.CreatedAt).ToListAsync(ct);
+        // Colleagues a staff member invited: the addresses they typed, and whether the invitation was used.
+        var staffInvitations = await db.StaffInvitations.AsNoTracking().Where(i => i.InvitedByUserId == userId).OrderBy(i => i.CreatedAt).ToListAsync(ct);
+        var notificationSettings = await db.NotificationSettings.AsNoTracking().FirstOrDefaultAsync(n => n.UserId == userId, ct);
 
         return new
         {
@@ -139,6 +147,27 @@ public sealed class PersonalDataExport(MarketplaceDbContext db, UserManager<AppU
                     sentAt = m.SentAt,
                 }),
             }),
+            invitations = invitations.Select(i => new
+            {
+                opening = new { id = i.OpeningId, title = i.Opening?.Title, government = i.Opening?.Organization?.NameJa },
+                message = i.Message,
+                createdAt = i.CreatedAt,
+            }),
+            staffInvitationsSent = staffInvitations.Select(i => new
+            {
+                email = i.Email,
+                createdAt = i.CreatedAt,
+                expiresAt = i.ExpiresAt,
+                acceptedAt = i.AcceptedAt,
+            }),
+            // Without a saved row every notification is on and there is no digest (the defaults).
+            notificationSettings = new
+            {
+                disabledKinds = (notificationSettings?.DisabledKinds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                digest = notificationSettings?.Digest ?? DigestFrequency.Off,
+                lastDigestAt = notificationSettings?.LastDigestAt,
+                updatedAt = notificationSettings?.UpdatedAt,
+            },
         };
     }
 

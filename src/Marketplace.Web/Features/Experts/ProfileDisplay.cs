@@ -33,24 +33,26 @@ public sealed class ProfileDisplay(IStringLocalizer<SharedResource> t, DisplayFo
         if (amount <= 0) return t["None"];
         if (unit == PayUnit.Day || daysPerWeek <= 0) return posted;
         var day = ComparablePay.Compute(new PostedPay(amount, OpeningService.ToPostedUnit(unit), daysPerWeek, 12)).DayRateYen;
-        return t["Profile_PayConversion", posted, fmt.Number(daysPerWeek), fmt.Yen(day)];
+        return t["Profile_PayConversion", posted, fmt.Days(daysPerWeek), fmt.Yen(day)];
     }
 
     public string PayConversion(ExpertProfile p) => PayConversion(p.DesiredPayAmountYen, p.DesiredPayUnit, p.AvailableDaysPerWeek);
 
     public string PayAssumptions() => t["Profile_PayAssumptions", ComparablePay.WorkingWeeksPerYear];
 
-    public string SideJob(SideJobPermission s) => s switch
+    public string SideJob(SideJobPermission? s) => s switch
     {
+        null => t["Profile_NotEntered"],
         SideJobPermission.Permitted => t["SideJob_Permitted"],
         SideJobPermission.Pending => t["SideJob_Pending"],
         SideJobPermission.NotPermitted => t["SideJob_NotPermitted"],
-        _ => t["SideJob_NotApplicable"],
+        SideJobPermission.NotApplicable => t["SideJob_NotApplicable"],
+        _ => s.Value.ToString(),
     };
 
     public string Visibility(ProfileVisibility v) => v == ProfileVisibility.VisibleToStaff
         ? t["Visibility_VisibleToStaff"]
         : t["Visibility_HiddenUntilApplied"];
 
-    public string Days(double d) => fmt.Number(d);
+    public string Days(double d) => fmt.Days(d);
 }

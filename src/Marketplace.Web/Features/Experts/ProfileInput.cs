@@ -31,7 +31,7 @@ public sealed class ProfileInput
     public string? DesiredPayUnit { get; set; } = "Month";
 
     public List<string> AcceptedEngagements { get; set; } = [];
-    public string? SideJob { get; set; } = "NotApplicable";
+    public string? SideJob { get; set; }
 
     public string? VendorAffiliationName { get; set; }
     public string? VendorCorporateNumber { get; set; }

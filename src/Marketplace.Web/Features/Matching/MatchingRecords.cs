@@ -44,7 +44,7 @@ public static class MatchingRecords
         e.YearsExperience,
         e.PublicSectorYears,
         e.AvailableDaysPerWeek,
-        e.MaxOnsiteDaysPerMonth,
+        e.MaxOnsiteDaysPerMonth ?? 0, // not yet said: counted as no on-site days, as before the expert answers
         e.DesiredDayRateYen,
         e.AcceptedEngagements,
         e.CertifiedCio,

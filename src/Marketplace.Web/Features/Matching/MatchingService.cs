@@ -19,6 +19,12 @@ public sealed record ExpertRecommendation(ExpertProfile Expert, double Score, IR
 /// <summary>The recommended experts of an opening; <see cref="Ranker"/> is null while the index is still being built.</summary>
 public sealed record ExpertsForResult(Opening Opening, RankerInUse? Ranker, List<ExpertRecommendation> Experts, ExpertIndexState Index);
 
+/// <summary>
+/// A recommended expert's profile as staff of the opening's government may see it: the expert made it visible to
+/// staff or applied to this government; contact details only in the second case.
+/// </summary>
+public sealed record RecommendedProfile(Opening Opening, ExpertProfile Expert, bool AppliedToGovernment, int? ApplicationId);
+
 public sealed record OpeningRecommendation(Opening Opening, double Score, IReadOnlyList<MatchReason> Reasons);
 
 /// <summary>Loaded rankers by model id: an accelerator only, every instance can rebuild it from the database.</summary>
@@ -86,6 +92,21 @@ public sealed class MatchingService(MarketplaceDbContext db, ConflictOfInterest 
             result.Add(new ExpertRecommendation(expert, ranked[i].Score, ranked[i].Reasons, appliedIds.Contains(expert.Id), invitedIds.Contains(expert.Id)));
         }
         return new ExpertsForResult(opening, Describe(snapshot.Ranker, snapshot.Model), result, state);
+    }
+
+    /// <summary>The profile behind a recommendation on the government's own opening, or null where staff may not see it.</summary>
+    public async Task<RecommendedProfile?> ProfileForStaffAsync(int organizationId, int openingId, int expertId, CancellationToken ct = default)
+    {
+        var opening = await db.Openings.AsNoTracking().FirstOrDefaultAsync(o => o.Id == openingId && o.OrganizationId == organizationId, ct);
+        if (opening is null) return null;
+        var applications = await db.Applications.AsNoTracking()
+            .Where(a => a.ExpertProfileId == expertId && a.Opening!.OrganizationId == organizationId)
+            .Select(a => new { a.Id, a.OpeningId }).ToListAsync(ct);
+        var expert = await db.ExpertProfiles.AsNoTracking().Include(e => e.Skills).Include(e => e.Career).Include(e => e.User)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(e => e.Id == expertId && e.UserId != null && e.AnonymizedAt == null, ct);
+        if (expert is null || (expert.Visibility != ProfileVisibility.VisibleToStaff && applications.Count == 0)) return null;
+        return new RecommendedProfile(opening, expert, applications.Count > 0, applications.FirstOrDefault(a => a.OpeningId == openingId)?.Id);
     }
 
     /// <summary>Recommended openings, still taking applications, for the signed-in expert.</summary>

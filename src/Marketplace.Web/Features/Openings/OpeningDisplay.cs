@@ -22,7 +22,7 @@ public sealed class OpeningDisplay(IStringLocalizer<SharedResource> t, DisplayFo
         return unit == PayUnit.ContractTotal ? $"{text} {(taxIncluded ? t["Pay_TaxIncluded"] : t["Pay_TaxExcluded"])}" : text;
     }
 
-    public string Months(int months) => months % 12 == 0 ? t["Term_Years", months / 12] : t["Term_Months", months];
+    public string Months(int months) => months % 12 == 0 ? t["Term_Years", fmt.Years(months / 12)] : t["Term_Months", fmt.Months(months)];
 
     public string Term(Opening o)
     {
@@ -47,11 +47,11 @@ public sealed class OpeningDisplay(IStringLocalizer<SharedResource> t, DisplayFo
     };
 
     public string Onsite(Opening o) => o.OnsitePeriod == OnsitePeriod.Week
-        ? t["Onsite_PerWeek", fmt.Number(o.OnsiteDays), fmt.Number(o.OnsiteDaysPerMonth)]
-        : t["Onsite_PerMonth", fmt.Number(o.OnsiteDays)];
+        ? t["Onsite_PerWeek", fmt.Days(o.OnsiteDays), fmt.Days(o.OnsiteDaysPerMonth)]
+        : t["Onsite_PerMonth", fmt.Days(o.OnsiteDays)];
 
     public string WorkStyle(double daysPerWeek, double onsitePerMonth, bool remote) =>
-        t["WorkStyle_Summary", fmt.Number(daysPerWeek), fmt.Number(onsitePerMonth), remote ? t["Remote_Yes"] : t["Remote_No"]];
+        t["WorkStyle_Summary", fmt.Days(daysPerWeek), fmt.Days(onsitePerMonth), remote ? t["Remote_Yes"] : t["Remote_No"]];
 
     public string Status(OpeningStatus status) => t[$"Status_{status}"];
 

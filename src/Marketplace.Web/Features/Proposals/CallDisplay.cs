@@ -40,8 +40,23 @@ public sealed class CallDisplay(IStringLocalizer<SharedResource> t, DisplayForma
         return t["Call_AmountBoth", fmt.Yen(yen), Basis(taxIncluded), Basis(!taxIncluded), fmt.Yen(other), ConsumptionTax.RatePercent];
     }
 
-    public int Months(ProposalCall c) =>
-        (c.ContractEnd.Year - c.ContractStart.Year) * 12 + c.ContractEnd.Month - c.ContractStart.Month + (c.ContractEnd.Day >= c.ContractStart.Day - 1 ? 1 : 0);
+    /// <summary>Whole months from the start, then the days left: 15 Dec – 31 Mar is 3 months and 17 days.</summary>
+    public static (int Months, int Days) Length(DateOnly start, DateOnly end)
+    {
+        var months = 0;
+        // Month m covers start + m months up to the day before start + (m + 1) months.
+        while (start.AddMonths(months + 1).AddDays(-1) <= end) months++;
+        var days = end.DayNumber - start.AddMonths(months).DayNumber + 1;
+        return (months, Math.Max(0, days));
+    }
+
+    public string LengthText(ProposalCall c)
+    {
+        var (months, days) = Length(c.ContractStart, c.ContractEnd);
+        return days == 0 ? t["Call_Length_Months", fmt.Months(months)]
+            : months == 0 ? t["Call_Length_Days", fmt.Days(days)]
+            : t["Call_Length_MonthsDays", fmt.Months(months), fmt.Days(days)];
+    }
 
     /// <summary>A contract reaching past the fiscal year it starts in is a multi-year contract (債務負担行為).</summary>
     public static bool MultiYear(ProposalCall c)
@@ -51,7 +66,7 @@ public sealed class CallDisplay(IStringLocalizer<SharedResource> t, DisplayForma
     }
 
     public string Period(ProposalCall c) =>
-        t["Call_PeriodText", fmt.Date(c.ContractStart), fmt.Date(c.ContractEnd), Months(c), MultiYear(c) ? t["Call_MultiYear"] : t["Call_SingleYear"]];
+        t["Call_PeriodText", fmt.Date(c.ContractStart), fmt.Date(c.ContractEnd), LengthText(c), MultiYear(c) ? t["Call_MultiYear"] : t["Call_SingleYear"]];
 
     public string Formula(ProposalCall c) => c.PriceFormula switch
     {

@@ -1,8 +1,10 @@
 using Marketplace.Web.Features.Notifications;
 using Marketplace.Data;
+using Marketplace.Data.Configurations;
 using Marketplace.Data.Entities;
 using Marketplace.Matching.Text;
 using Marketplace.Web.Features.Applications;
+using Marketplace.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -213,7 +215,11 @@ public sealed class EvaluationService(MarketplaceDbContext db, ConflictOfInteres
     /// first), and the contract amount, on the call's tax basis, may not exceed that proposal's price.
     /// The result then appears on the public call page, and the contract is recorded for conflict-of-interest checks.
     /// </summary>
-    public async Task<CallResult<bool>> AwardAsync(int organizationId, int callId, int proposalId, string? amountText, string userId, string? token, CancellationToken ct = default)
+    /// <remarks>
+    /// An award before the call's own presentation or result date (as published) needs <paramref name="earlyReason"/>,
+    /// which is kept and shown with the result.
+    /// </remarks>
+    public async Task<CallResult<bool>> AwardAsync(int organizationId, int callId, int proposalId, string? amountText, string? earlyReason, string userId, string? token, CancellationToken ct = default)
     {
         var call = await FindOwnCallAsync(organizationId, callId, ct);
         if (call is null) return CallResult<bool>.NotFound;
@@ -235,6 +241,16 @@ public sealed class EvaluationService(MarketplaceDbContext db, ConflictOfInteres
         {
             return CallResult<bool>.Invalid(new Dictionary<string, string> { ["amount"] = t["Eval_Val_AmountOverPrice", chosen.Proposal.PriceOnCallBasisYen.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)] });
         }
+        var reason = earlyReason?.Trim() ?? "";
+        if (EarlyAwardDates(call) is { Count: > 0 } pending && reason.Length == 0)
+        {
+            return CallResult<bool>.Invalid(new Dictionary<string, string> { ["earlyReason"] = t["Eval_Val_EarlyReason", string.Join(t["ListSeparator"], pending)] });
+        }
+        if (reason.Length > ProposalCallConfiguration.NotesMax)
+        {
+            return CallResult<bool>.Invalid(new Dictionary<string, string> { ["earlyReason"] = t["Val_TooLong", t["Eval_EarlyReason"], ProposalCallConfiguration.NotesMax, reason.Length] });
+        }
+        call.EarlyAwardReason = reason.Length > 0 ? reason : null;
         call.Status = CallStatus.Awarded;
         call.AwardedProposalId = proposalId;
         call.ContractAmountYen = amount;
@@ -261,6 +277,16 @@ public sealed class EvaluationService(MarketplaceDbContext db, ConflictOfInteres
     }
 
     public string TokenOf(ProposalCall call) => db.ConcurrencyTokenOf(call);
+
+    /// <summary>The call's own dates (presentation, result) still ahead today in Japan, as "label date" for a message; empty when none.</summary>
+    public List<string> EarlyAwardDates(ProposalCall call)
+    {
+        var today = DisplayFormatter.TodayInJapan(clock);
+        var dates = new List<string>();
+        if (call.PresentationDate is { } p && p > today) dates.Add($"{t["Call_Field_PresentationDate"]}（{DisplayFormatter.Wareki(p)}）");
+        if (call.ResultDate is { } r && r > today) dates.Add($"{t["Call_Field_ResultDate"]}（{DisplayFormatter.Wareki(r)}）");
+        return dates;
+    }
 
     /// <summary>What the public call page shows once the call is awarded: the winner, the count and the totals without other names.</summary>
     public async Task<PublicResult?> PublicResultAsync(ProposalCall call, CancellationToken ct = default)

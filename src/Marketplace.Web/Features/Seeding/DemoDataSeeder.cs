@@ -356,7 +356,9 @@ public sealed class DemoDataSeeder(
             {
                 e.Career.Add(new CareerEntry { Organization = f.PickRandom(orgs.Values.ToList()).NameJa, Role = "CIO補佐官", From = new DateOnly(2026 - e.PublicSectorYears, 4, 1), To = new DateOnly(2025, 3, 1), PublicSector = true });
             }
-            e.SideJob = f.PickRandom(SideJobPermission.NotApplicable, SideJobPermission.Permitted, SideJobPermission.Permitted, SideJobPermission.Pending);
+            // Everyone here has a current employer, so "not applicable" (no employer) would be a false fact;
+            // four choices keep the random sequence, and so the rest of the demo data, as it was.
+            e.SideJob = f.PickRandom(SideJobPermission.Permitted, SideJobPermission.Permitted, SideJobPermission.Pending, SideJobPermission.Permitted);
             e.DesiredPayAmountYen = e.DesiredDayRateYen;
             e.DesiredPayUnit = PayUnit.Day;
         }

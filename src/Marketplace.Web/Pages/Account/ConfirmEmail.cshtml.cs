@@ -1,3 +1,4 @@
+using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -5,10 +6,11 @@ namespace Marketplace.Web.Pages.Account;
 
 public sealed class ConfirmEmailModel(AccountService accounts) : PageModel
 {
-    public bool Confirmed { get; private set; }
+    public bool Confirmed => Status is not null;
+    public AccountStatus? Status { get; private set; }
 
     public async Task OnGetAsync(string? userId, string? code)
     {
-        Confirmed = await accounts.ConfirmEmailAsync(userId, code);
+        Status = await accounts.ConfirmEmailAsync(userId, code);
     }
 }

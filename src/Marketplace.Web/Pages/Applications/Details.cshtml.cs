@@ -34,7 +34,11 @@ public sealed class DetailsModel(ApplicationService applications, MarketplaceDbC
     {
         var result = await applications.ExpertMessageAsync(User.UserId()!, id, body, ct);
         if (result.Outcome == ApplicationOutcome.NotFound) return NotFound();
-        if (result.Succeeded) return RedirectToPage(new { id });
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = t["Application_MessageSent"].Value;
+            return RedirectToPage(new { id });
+        }
         MessageError = result.Error;
         return await OnGetAsync(id, ct);
     }

@@ -34,6 +34,10 @@ public sealed class DetailsModel(ApplicationService applications, ConflictOfInte
         return Page();
     }
 
+    /// <summary>The stage form posts here (no handler in the address, which an error page would otherwise keep).</summary>
+    public Task<IActionResult> OnPostAsync(int id, string? toStage, string? reason, string? token, CancellationToken ct) =>
+        OnPostMoveAsync(id, toStage, reason, token, ct);
+
     public async Task<IActionResult> OnPostMoveAsync(int id, string? toStage, string? reason, string? token, CancellationToken ct)
     {
         var result = await applications.StaffMoveAsync(OrganizationId, User.UserId()!, id, toStage, reason, token, ct);
@@ -52,7 +56,11 @@ public sealed class DetailsModel(ApplicationService applications, ConflictOfInte
     {
         var result = await applications.StaffMessageAsync(OrganizationId, User.UserId()!, id, body, ct);
         if (result.Outcome == ApplicationOutcome.NotFound) return NotFound();
-        if (result.Succeeded) return RedirectToPage(new { id });
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = t["Application_MessageSent"].Value;
+            return RedirectToPage(new { id });
+        }
         MessageError = result.Error;
         return await OnGetAsync(id, ct);
     }

@@ -19,6 +19,8 @@ public sealed class EvaluationModel(EvaluationService evaluation, IStringLocaliz
     public CommitteeMember? Me { get; private set; }
     public Ranking? Ranking { get; private set; }
     public string Token { get; private set; } = "";
+    /// <summary>The call's presentation and result dates still ahead: awarding now needs a reason.</summary>
+    public List<string> EarlyDates { get; private set; } = [];
 
     private int OrganizationId => User.OrganizationId()!.Value;
 
@@ -29,6 +31,7 @@ public sealed class EvaluationModel(EvaluationService evaluation, IStringLocaliz
         Call = call;
         Token = evaluation.TokenOf(call);
         Sealed = evaluation.IsSealed(call);
+        EarlyDates = evaluation.EarlyAwardDates(call);
         Members = await evaluation.MembersAsync(id, ct);
         Me = Members.FirstOrDefault(m => m.UserId == User.UserId());
         if (await evaluation.MaySeeRankingAsync(call, User.UserId()!, ct)) Ranking = await evaluation.RankingAsync(call, ct);
@@ -41,9 +44,9 @@ public sealed class EvaluationModel(EvaluationService evaluation, IStringLocaliz
         return await AfterAsync(id, result, "Eval_Confirmed", ct);
     }
 
-    public async Task<IActionResult> OnPostAwardAsync(int id, int proposalId, string? amount, string? token, CancellationToken ct)
+    public async Task<IActionResult> OnPostAwardAsync(int id, int proposalId, string? amount, string? earlyReason, string? token, CancellationToken ct)
     {
-        var result = await evaluation.AwardAsync(OrganizationId, id, proposalId, amount, User.UserId()!, token, ct);
+        var result = await evaluation.AwardAsync(OrganizationId, id, proposalId, amount, earlyReason, User.UserId()!, token, ct);
         return await AfterAsync(id, result, "Eval_Awarded", ct);
     }
 
