@@ -1167,7 +1167,7 @@ namespace Marketplace.Data.Migrations.Postgres
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
-                    b.Property<double>("MaxOnsiteDaysPerMonth")
+                    b.Property<double?>("MaxOnsiteDaysPerMonth")
                         .HasColumnType("double precision");
 
                     b.Property<string>("Phone")
@@ -1177,7 +1177,7 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<int>("PublicSectorYears")
                         .HasColumnType("integer");
 
-                    b.Property<int>("SideJob")
+                    b.Property<int?>("SideJob")
                         .HasColumnType("integer");
 
                     b.Property<string>("Summary")
@@ -1951,6 +1951,10 @@ namespace Marketplace.Data.Migrations.Postgres
 
                     b.Property<string>("CreatedByUserId")
                         .HasColumnType("text");
+
+                    b.Property<string>("EarlyAwardReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.PrimitiveCollection<List<string>>("Eligibility")
                         .IsRequired()

@@ -1102,7 +1102,7 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
-                    b.Property<double>("MaxOnsiteDaysPerMonth")
+                    b.Property<double?>("MaxOnsiteDaysPerMonth")
                         .HasColumnType("REAL");
 
                     b.Property<string>("Phone")
@@ -1112,7 +1112,7 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<int>("PublicSectorYears")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("SideJob")
+                    b.Property<int?>("SideJob")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Summary")
@@ -1848,6 +1848,10 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EarlyAwardReason")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Eligibility")
