@@ -101,7 +101,8 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetim
         var notice = await _app.WithDbAsync(db => db.Openings.Where(o => o.Id == osaka).Select(o => o.NoticeId).SingleAsync());
         await AssertAccessibleAsync(null,
             "/", "/openings", "/openings?q=%E8%A3%9C%E4%BD%90&sort=day_rate&min_day_rate=abc", $"/openings/{osaka}", $"/notices/{notice}",
-            "/account/login", "/account/register", "/account/register-staff", "/openings?culture=en", $"/openings/{osaka}?culture=en", "/no-such-page");
+            "/account/login", "/account/register", "/account/register-staff", "/openings?culture=en", $"/openings/{osaka}?culture=en", "/no-such-page",
+            "/help", "/help/comparable-pay", "/help/request-dispatch?culture=en");
     }
 
     [ChromiumFact]

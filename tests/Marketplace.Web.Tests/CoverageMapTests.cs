@@ -70,6 +70,8 @@ public sealed class CoverageMapTests(BrowserFixture fixture, ITestOutputHelper o
         {
             await page.GotoAsync($"{fixture.App.BaseUrl}/admin/dispatch/dashboard?map={measure}");
             Assert.Equal(measure, await page.InputValueAsync("#map"));
+            var label = (await page.InnerTextAsync("#map option:checked")).Trim();
+            Assert.Contains(label, await page.InnerTextAsync("#coverage-map figcaption"));
             var (shapes, table) = await ReadAsync(page, "coverage-map", "coverage-table", measure);
             Assert.Equal(47, shapes.Select(s => s.Code).Distinct().Count());
             Assert.Equal(47, table.Count);

@@ -16,7 +16,7 @@ public sealed record PrefectureShape(string Code, string PathData);
 public sealed class JapanMap
 {
     public const string OkinawaCode = "47";
-    private const double InsetScale = 1.5, InsetX = 12, InsetY = 40;
+    private const double InsetScale = 1.8, InsetX = 12, InsetY = 24;
 
     public IReadOnlyList<PrefectureShape> Prefectures { get; }
     public string ViewBox { get; }
