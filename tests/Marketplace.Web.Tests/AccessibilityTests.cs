@@ -1,6 +1,5 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Marketplace.Web.Features.Seeding;
 using Marketplace.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -60,12 +59,7 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetim
     {
         if (!File.Exists(ChromiumFactAttribute.ChromiumPath)) return;
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumFactAttribute.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _browser = await BrowserSession.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()
@@ -75,37 +69,7 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetim
         await _app.DisposeAsync();
     }
 
-    private async Task<IPage> PageAsync(string? email = null)
-    {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "ja-JP" });
-        var page = await context.NewPageAsync();
-        if (email is not null)
-        {
-            // Twice at most: on the PostgreSQL pass of CI this sign-in has twice stayed on the sign-in page (cause not
-            // found yet); the first attempt's page text goes to the test output so that the next failure says why.
-            for (var attempt = 1; ; attempt++)
-            {
-                await page.GotoAsync(_app.BaseUrl + "/account/login");
-                await page.FillAsync("#Input_Email", email);
-                await page.FillAsync("#Input_Password", DemoDataSeeder.Password);
-                await page.ClickAsync("main button[type=submit]");
-                try
-                {
-                    // The redirect away from the sign-in page itself (a load-state wait can race the navigation).
-                    await page.WaitForURLAsync(url => !url.Contains("/account/login"), new PageWaitForURLOptions { Timeout = 30_000 });
-                    break;
-                }
-                catch (TimeoutException)
-                {
-                    var text = await page.InnerTextAsync("body");
-                    var what = $"sign-in as {email} stayed at {page.Url}: {text[..Math.Min(text.Length, 600)]}";
-                    output.WriteLine($"attempt {attempt}: {what}");
-                    if (attempt == 2) throw new Xunit.Sdk.XunitException(what);
-                }
-            }
-        }
-        return page;
-    }
+    private Task<IPage> PageAsync(string? email = null) => BrowserSession.PageAsync(_browser!, _app.BaseUrl, email, output);
 
     private async Task<List<string>> ViolationsAsync(IPage page, string path)
     {
@@ -137,7 +101,8 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetim
         var notice = await _app.WithDbAsync(db => db.Openings.Where(o => o.Id == osaka).Select(o => o.NoticeId).SingleAsync());
         await AssertAccessibleAsync(null,
             "/", "/openings", "/openings?q=%E8%A3%9C%E4%BD%90&sort=day_rate&min_day_rate=abc", $"/openings/{osaka}", $"/notices/{notice}",
-            "/account/login", "/account/register", "/account/register-staff", "/openings?culture=en", $"/openings/{osaka}?culture=en", "/no-such-page");
+            "/account/login", "/account/register", "/account/register-staff", "/openings?culture=en", $"/openings/{osaka}?culture=en", "/no-such-page",
+            "/help", "/help/comparable-pay", "/help/request-dispatch?culture=en");
     }
 
     [ChromiumFact]

@@ -3,6 +3,8 @@ using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Seeding;
 using Marketplace.Web.Features.Taxonomy;
+using Marketplace.Web.Features.Help;
+using Marketplace.Web.Features.Coverage;
 
 namespace Marketplace.Web.Features;
 
@@ -66,6 +68,8 @@ public static class FeatureServices
         services.AddScoped<Dispatch.DispatchService>();
         services.AddScoped<Dispatch.IncentiveService>();
         services.AddScoped<Dispatch.DispatchDashboard>();
+        services.AddHelp();
+        services.AddCoverageMap();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DispatchDemoSeeder>();

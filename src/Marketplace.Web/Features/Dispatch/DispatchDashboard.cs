@@ -10,7 +10,19 @@ using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.Dispatch;
 
-public sealed record PrefectureCoverage(string Code, string NameJa, string NameEn, int Requests, int Dispatches, int CertifiedCios);
+public sealed record PrefectureCoverage(string Code, string NameJa, string NameEn, int Requests, int Dispatches, int CertifiedCios, int Openings)
+{
+    /// <summary>What the coverage map can show, in the order the page offers them.</summary>
+    public static readonly string[] Measures = ["dispatches", "requests", "openings", "cios"];
+
+    public int Count(string measure) => measure switch
+    {
+        "requests" => Requests,
+        "openings" => Openings,
+        "cios" => CertifiedCios,
+        _ => Dispatches,
+    };
+}
 
 /// <summary>One stage of the certification and training pipeline, or of the round's matching, with how many are in it.</summary>
 public sealed record PipelineRow(string Key, int Count);
@@ -45,10 +57,13 @@ public sealed class DispatchDashboard(MarketplaceDbContext db, RoundService roun
         var cioPrefectures = await db.Certifications.AsNoTracking()
             .Where(c => c.RevokedAt == null && c.ValidFrom <= today && c.ValidUntil >= today && c.Expert!.AnonymizedAt == null)
             .Select(c => c.Expert!.HomePrefectureCode).ToListAsync(ct);
+        var openingPrefectures = await db.Openings.AsNoTracking().Where(o => o.Status == OpeningStatus.Published)
+            .Select(o => o.Organization!.PrefectureCode).ToListAsync(ct);
         var coverage = prefectures.Select(p => new PrefectureCoverage(p.Code, p.NameJa, p.NameEn,
             requestPrefectures.Count(x => x.PrefectureCode == p.Code),
             dispatchPrefectures.Count(x => x.PrefectureCode == p.Code),
-            cioPrefectures.Count(c => c == p.Code))).ToList();
+            cioPrefectures.Count(c => c == p.Code),
+            openingPrefectures.Count(c => c == p.Code))).ToList();
 
         var pipeline = new List<PipelineRow>();
         var applications = await db.CertificationApplications.AsNoTracking().GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -98,8 +113,8 @@ public sealed class DispatchDashboard(MarketplaceDbContext db, RoundService roun
         switch (table)
         {
             case "prefectures":
-                Row(t["Dispatch_Csv_PrefectureCode"].Value, t["Field_Prefecture"].Value, t["Dispatch_Requests"].Value, t["Dispatch_Dispatches"].Value, t["Dispatch_CertifiedCios"].Value);
-                foreach (var p in data.Prefectures) Row(p.Code, LocalizationSetup.IsEnglish ? p.NameEn : p.NameJa, p.Requests, p.Dispatches, p.CertifiedCios);
+                Row(t["Dispatch_Csv_PrefectureCode"].Value, t["Field_Prefecture"].Value, t["Dispatch_Requests"].Value, t["Dispatch_Dispatches"].Value, t["Dispatch_CertifiedCios"].Value, t["Map_Openings"].Value);
+                foreach (var p in data.Prefectures) Row(p.Code, LocalizationSetup.IsEnglish ? p.NameEn : p.NameJa, p.Requests, p.Dispatches, p.CertifiedCios, p.Openings);
                 break;
             case "budget":
                 Row(t["Dispatch_Csv_Item"].Value, t["Dispatch_Csv_Yen"].Value);

@@ -11,8 +11,12 @@ public sealed class DashboardModel(DispatchDashboard dashboard, RoundService rou
     public DashboardData Data { get; private set; } = null!;
     public List<DispatchRound> Rounds { get; private set; } = [];
 
-    public async Task OnGetAsync(int? round, CancellationToken ct)
+    /// <summary>What the coverage map shades by (<see cref="PrefectureCoverage.Measures"/>; dispatches unless asked).</summary>
+    public string Measure { get; private set; } = PrefectureCoverage.Measures[0];
+
+    public async Task OnGetAsync(int? round, string? map, CancellationToken ct)
     {
+        if (map is not null && PrefectureCoverage.Measures.Contains(map)) Measure = map;
         Rounds = await rounds.ListAsync(ct);
         Data = await dashboard.LoadAsync(round, ct);
     }
