@@ -33,16 +33,16 @@ public sealed class ClaimModel(IncentiveService incentives, IStringLocalizer<Sha
     /// <summary>Set when the page shows the confirmation step of recording a payment.</summary>
     public ConfirmStep? Confirm { get; private set; }
 
-    public async Task<IActionResult> OnPostPayAsync(int id, string? payAmount, string? paidOn, bool confirm, CancellationToken ct)
+    public async Task<IActionResult> OnPostPayAsync(int id, string? payAmount, string? paidOn, string? token, bool confirm, CancellationToken ct)
     {
-        if (confirm) return await Handle(id, incentives.PayAsync(User.UserId()!, id, payAmount, paidOn, ct), "Claim_PaymentRecorded", ct);
+        if (confirm) return await Handle(id, incentives.PayAsync(User.UserId()!, id, payAmount, paidOn, token, ct), "Claim_PaymentRecorded", ct);
         var page = await OnGetAsync(id, ct);
         if (page is not PageResult) return page;
         // The amounts are shown as the office will record them; the service validates them once confirmed.
         var amount = Marketplace.Matching.Text.JapaneseText.TryParseYen(payAmount, out var yen) ? fmt.Yen(yen) : payAmount ?? "";
         var day = Features.Openings.OpeningService.TryParseDate(paidOn, out var d) ? fmt.Date(d) : paidOn ?? "";
         Confirm = new ConfirmStep(t["Claim_ConfirmPayTitle"], t["Claim_ConfirmPayWarning", amount, day], $"/admin/dispatch/claims/{id}?handler=Pay",
-            t["Claim_ConfirmPay"], $"/admin/dispatch/claims/{id}", [new("payAmount", payAmount ?? ""), new("paidOn", paidOn ?? "")], Danger: false);
+            t["Claim_ConfirmPay"], $"/admin/dispatch/claims/{id}", [new("payAmount", payAmount ?? ""), new("paidOn", paidOn ?? ""), new("token", token ?? Token)], Danger: false);
         return page;
     }
 
