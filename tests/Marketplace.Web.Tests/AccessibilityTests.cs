@@ -112,7 +112,7 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetim
         var application = await _app.WithDbAsync(db => db.Applications.Where(a => a.OpeningId == ozu).Select(a => a.Id).FirstAsync());
         await AssertAccessibleAsync(WebClientExtensions.OzuStaff,
             "/manage/openings", "/manage/openings/new", $"/manage/openings/{ozu}", $"/manage/openings/{ozu}/edit",
-            $"/manage/openings/{ozu}/applicants", $"/manage/applications/{application}", "/manage/vendor-contracts", "/manage/staff/invite",
+            $"/manage/openings/{ozu}/applicants", $"/manage/applications/{application}", "/manage/vendor-contracts", "/manage/vendor-contracts?relation=Bidding", "/manage/staff/invite", "/dashboard", "/dashboard?culture=en",
             $"/manage/openings/{ozu}/recommendations");
     }
 
@@ -133,8 +133,8 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetim
     [ChromiumFact]
     public async Task OfficeAndExpertPages_NoWcag2AaViolations()
     {
-        await AssertAccessibleAsync(WebClientExtensions.Office, "/admin/organizations", "/admin/organizations/import", "/admin/staff-requests", "/admin/matching", "/admin/outbox");
-        await AssertAccessibleAsync(WebClientExtensions.Expert, "/applications", "/account/data", "/recommendations", "/profile", "/profile/edit", "/recommendations?culture=en",
+        await AssertAccessibleAsync(WebClientExtensions.Office, "/admin/organizations", "/admin/organizations/import", "/admin/staff-requests", "/admin/staff-requests?email=confirmed", "/admin/matching", "/admin/outbox", "/dashboard");
+        await AssertAccessibleAsync(WebClientExtensions.Expert, "/applications", "/applications?stage=applied", "/account/data", "/recommendations", "/recommendations?remote=true", "/profile", "/profile/edit", "/recommendations?culture=en", "/dashboard",
             "/account/notifications", "/account/notifications?culture=en");
     }
 
@@ -146,7 +146,7 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetim
     {
         var call = await MaibaraCallAsync();
         await AssertAccessibleAsync(null, "/calls", "/calls?state=open&prefecture=25", $"/calls/{call}", $"/calls/{call}?culture=en");
-        await AssertAccessibleAsync(WebClientExtensions.Vendor, "/vendor", "/vendor/staff", $"/vendor/calls/{call}/proposal", $"/vendor/calls/{call}/questions", $"/calls/{call}");
+        await AssertAccessibleAsync(WebClientExtensions.Vendor, "/vendor", "/dashboard", "/vendor/staff", $"/vendor/calls/{call}/proposal", $"/vendor/calls/{call}/questions", $"/calls/{call}");
         await AssertAccessibleAsync(WebClientExtensions.MaibaraStaff, "/manage/calls", "/manage/calls/new", $"/manage/calls/{call}", $"/manage/calls/{call}/questions",
             $"/manage/calls/{call}/proposals", $"/manage/calls/{call}/committee", $"/manage/calls/{call}/evaluation");
     }
@@ -193,7 +193,7 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetim
             "/admin/dispatch/claims", "/admin/dispatch/dashboard", "/admin/dispatch/dashboard?culture=en");
         await AssertAccessibleAsync(WebClientExtensions.OzuStaff, "/manage/dispatch", "/manage/dispatch/readiness", "/manage/dispatch/requests/new", "/manage/dispatch/claims");
         await AssertAccessibleAsync(WebClientExtensions.Expert, "/dispatch", "/dispatch/certification");
-        await AssertAccessibleAsync(null, "/dispatch-results");
+        await AssertAccessibleAsync(null, "/dispatch-results", "/dispatch-results?prefecture=38");
     }
 
     [ChromiumFact]

@@ -150,16 +150,16 @@ public class AccountTests(MarketplaceFactory factory)
         Assert.Contains(PendingApprovalJa, await pending.Content.ReadAsStringAsync());
 
         var office = await factory.SignedInAsync(WebClientExtensions.Office);
-        Assert.Contains(email, await office.GetStringAsync("/admin/staff-requests"));
+        Assert.Contains(email, await office.GetStringAsync("/admin/staff-requests?q=" + Uri.EscapeDataString(email)));
         var id = await UserIdAsync(email);
-        var approve = await office.PostFormAsync($"/admin/staff-requests?handler=Approve&id={Uri.EscapeDataString(id)}", [], "/admin/staff-requests");
+        var approve = await office.PostFormAsync($"/admin/staff-requests?handler=Approve&id={Uri.EscapeDataString(id)}", [new("confirm", "true")], "/admin/staff-requests");
         Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
 
         var approvedMail = await factory.LatestMailToAsync(email);
         Assert.NotNull(approvedMail);
         Assert.Equal(ApprovedSubjectJa, approvedMail.Subject);
         Assert.Contains("大洲市", approvedMail.TextBody);
-        Assert.DoesNotContain(email, await office.GetStringAsync("/admin/staff-requests"));
+        Assert.DoesNotContain($"<td>{email}</td>", await office.GetStringAsync("/admin/staff-requests?q=" + Uri.EscapeDataString(email)));
 
         var login = await client.SignInAsync(email, NewPassword);
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
@@ -202,7 +202,7 @@ public class AccountTests(MarketplaceFactory factory)
 
         var office = await factory.SignedInAsync(WebClientExtensions.Office);
         var id = await UserIdAsync(email);
-        var reject = await office.PostFormAsync($"/admin/staff-requests?handler=Reject&id={Uri.EscapeDataString(id)}", [], "/admin/staff-requests");
+        var reject = await office.PostFormAsync($"/admin/staff-requests?handler=Reject&id={Uri.EscapeDataString(id)}", [new("confirm", "true"), new("reason", "団体の確認が取れませんでした")], "/admin/staff-requests");
         Assert.Equal(HttpStatusCode.Redirect, reject.StatusCode);
         Assert.Equal(RejectedSubjectJa, (await factory.LatestMailToAsync(email))!.Subject);
         Assert.Equal(AccountStatus.Rejected, await StatusOfAsync(email));

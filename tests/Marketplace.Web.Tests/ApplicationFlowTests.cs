@@ -54,7 +54,7 @@ public class ApplicationFlowTests(MarketplaceFactory factory)
         Assert.Equal(HttpStatusCode.Redirect, (await expert.PostFormAsync($"/applications/{id}?handler=Message", [new("body", "承知しました。")], "/applications")).StatusCode);
         Assert.Contains("承知しました。", await ozu.GetStringAsync($"/manage/applications/{id}"));
 
-        var withdraw = await expert.PostFormAsync($"/applications/{id}?handler=Withdraw", [new("token", await TokenAsync(id))], "/applications");
+        var withdraw = await expert.PostFormAsync($"/applications/{id}?handler=Withdraw", [new("token", await TokenAsync(id)), new("confirm", "true")], "/applications");
         Assert.Equal(HttpStatusCode.Redirect, withdraw.StatusCode);
         var history = await factory.WithDbAsync(db => db.ApplicationStageChanges.Where(h => h.ApplicationId == id).OrderBy(h => h.Id).ToListAsync());
         Assert.Equal([Stages.Applied, Stages.Interviewed, Stages.Withdrawn], history.Select(h => h.ToStage));

@@ -55,7 +55,7 @@ public class ExpertJourneyTests(MarketplaceFactory factory)
         Assert.Contains("面接", await browser.GetStringAsync("/applications"));
 
         var withdrawToken = System.Text.RegularExpressions.Regex.Match(afterMove, "name=\"token\" value=\"([^\"]+)\"").Groups[1].Value;
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormAsync($"{applicationPath}?handler=Withdraw", [new("token", withdrawToken)], "/applications")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormAsync($"{applicationPath}?handler=Withdraw", [new("token", withdrawToken), new("confirm", "true")], "/applications")).StatusCode);
         Assert.Contains("<span class=\"badge stage\" id=\"stage\">応募辞退</span>", await browser.GetStringAsync(applicationPath));
         Assert.Contains("応募辞退", await ozu.GetStringAsync($"/manage/openings/{ozuOpening}/applicants"));
     }

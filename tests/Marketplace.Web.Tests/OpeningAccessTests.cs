@@ -109,7 +109,7 @@ public class OpeningAccessTests(MarketplaceFactory factory)
 
         foreach (var (handler, status) in new[] { ("Publish", OpeningStatus.Published), ("Close", OpeningStatus.Closed) })
         {
-            var response = await osaka.PostFormAsync($"/manage/openings/{id}?handler={handler}", [new("token", await factory.TokenOfAsync(id))], "/manage/openings/new");
+            var response = await osaka.PostFormAsync($"/manage/openings/{id}?handler={handler}", [new("token", await factory.TokenOfAsync(id)), new("confirm", "true")], "/manage/openings/new");
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.Equal(status, (await LoadAsync(id)).Status);
         }

@@ -119,7 +119,7 @@ public class ProposalValidationTests(MarketplaceFactory factory)
         await vendor.PostMultipartAsync($"/vendor/calls/{callId}/proposal?handler=Attach", "/vendor", "提案書.pdf", ProposalHelpers.TinyPdf("中止前"));
         var attachmentId = await factory.WithDbAsync(db => db.ProposalAttachments.Where(a => db.Proposals.Any(p => p.Id == a.ProposalId && p.CallId == callId)).Select(a => a.Id).SingleAsync());
         var token = await factory.WithDbAsync(async db => db.ConcurrencyTokenOf(await db.ProposalCalls.SingleAsync(c => c.Id == callId)));
-        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"/manage/calls/{callId}?handler=Cancel", [new("token", token)], "/manage/calls")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"/manage/calls/{callId}?handler=Cancel", [new("token", token), new("confirm", "true")], "/manage/calls")).StatusCode);
 
         const string Reason = "この公募は中止されたため、提案書の提出・修正・取下げはできません。";
         Assert.Contains(Reason, await vendor.GetStringAsync($"/vendor/calls/{callId}/proposal"));

@@ -1,3 +1,4 @@
+using Marketplace.Web.Features.Dashboard;
 using Marketplace.Web.Features.Openings;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Features.Accounts;
@@ -73,6 +74,7 @@ public static class FeatureServices
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DispatchDemoSeeder>();
+        services.AddDashboard();
         return services;
     }
 }

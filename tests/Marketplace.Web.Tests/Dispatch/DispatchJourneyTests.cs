@@ -129,6 +129,9 @@ public sealed partial class DispatchJourneyTests(MarketplaceFactory factory) : I
             ozu = await factory.SignedInAsync(WebClientExtensions.OzuStaff);
             office = await factory.SignedInAsync(WebClientExtensions.Office);
             Assert.Contains("大洲市", await factory.NewClient().GetStringAsync("/dispatch-results"));
+            // The results filter by the hosts' prefecture (愛媛県 = 38) in the query string.
+            Assert.Contains("大洲市", await factory.NewClient().GetStringAsync("/dispatch-results?prefecture=38"));
+            Assert.DoesNotContain("大洲市", await factory.NewClient().GetStringAsync("/dispatch-results?prefecture=13"));
             var hostDispatch = await ozu.GetStringAsync($"/manage/dispatch/dispatches/{dispatch.Id}");
             Assert.DoesNotContain("（開始前）", hostDispatch);
 
@@ -164,7 +167,7 @@ public sealed partial class DispatchJourneyTests(MarketplaceFactory factory) : I
             var officeClaim = $"/admin/dispatch/claims/{claim.Id}";
             await Follow(office, await office.PostFormAsync(officeClaim + "?handler=Decide", [new("decision", "Approve"), new("token", await TokenOn(office, officeClaim))], officeClaim));
             var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).AddDays(factory.Clock.Offset.Days).ToString("yyyy-MM-dd");
-            var paid = await Follow(office, await office.PostFormAsync(officeClaim + "?handler=Pay", [new("payAmount", claim.ComputedYen.ToString()), new("paidOn", today), new("token", await TokenOn(office, officeClaim))], officeClaim));
+            var paid = await Follow(office, await office.PostFormAsync(officeClaim + "?handler=Pay", [new("payAmount", claim.ComputedYen.ToString()), new("paidOn", today), new("token", await TokenOn(office, officeClaim)), new("confirm", "true")], officeClaim));
             Assert.Contains($"{claim.ComputedYen:N0}円", paid);
             Assert.Contains(await MailAsync(WebClientExtensions.OzuStaff, NotificationKinds.ClaimDecision), m => m.TextBody.Contains($"/manage/dispatch/claims/{claim.Id}"));
 

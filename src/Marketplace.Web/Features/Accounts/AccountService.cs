@@ -132,16 +132,20 @@ public sealed class AccountService(
         db.Users.Include(u => u.Organization).Where(u => u.Status == AccountStatus.PendingApproval)
             .OrderBy(u => u.CreatedAt).ToListAsync(ct);
 
-    public async Task<bool> DecideStaffAsync(string userId, bool approve, string officeUserId, CancellationToken ct = default)
+    /// <summary>
+    /// Approves or rejects a pending staff account. An unconfirmed address is never approved (nobody has shown it is
+    /// theirs); a rejection carries the office's reason to the applicant.
+    /// </summary>
+    public async Task<bool> DecideStaffAsync(string userId, bool approve, string officeUserId, string? reason, CancellationToken ct = default)
     {
         var user = await db.Users.Include(u => u.Organization).FirstOrDefaultAsync(u => u.Id == userId && u.Status == AccountStatus.PendingApproval, ct);
-        if (user is null) return false;
+        if (user is null || approve && !user.EmailConfirmed || !approve && string.IsNullOrWhiteSpace(reason)) return false;
         user.Status = approve ? AccountStatus.Active : AccountStatus.Rejected;
         user.ApprovedAt = Now;
         user.ApprovedByUserId = officeUserId;
         await notifier.ToUserAsync(user, NotificationKinds.Account, (t, site) => approve
             ? new MailContent(t["Mail_StaffApproved_Subject"], t["Mail_StaffApproved_Body", user.DisplayName, user.Organization!.NameJa, $"{site}/account/login"])
-            : new MailContent(t["Mail_StaffRejected_Subject"], t["Mail_StaffRejected_Body", user.DisplayName, user.Organization!.NameJa]), ct);
+            : new MailContent(t["Mail_StaffRejected_Subject"], t["Mail_StaffRejected_Body", user.DisplayName, user.Organization!.NameJa] + "\n\n" + t["Mail_StaffRejected_Reason", reason!.Trim()]), ct);
         await db.SaveChangesAsync(ct);
         await users.UpdateSecurityStampAsync(user);
         return true;

@@ -111,19 +111,21 @@ public sealed class ApplicationService(MarketplaceDbContext db, IStringLocalizer
             .AsSplitQuery();
 
     /// <summary>The expert withdraws an application that is still open.</summary>
-    public Task<ApplicationResult> WithdrawAsync(string userId, int id, string? token, CancellationToken ct = default) =>
-        ExpertMoveAsync(userId, id, token, Stages.Withdrawn, a => Stages.IsOpen(a.Stage) ? null : t["Stage_CannotWithdraw"].Value, ct);
+    public Task<ApplicationResult> WithdrawAsync(string userId, int id, string? token, CancellationToken ct = default, string? reason = null) =>
+        ExpertMoveAsync(userId, id, token, Stages.Withdrawn, a => Stages.IsOpen(a.Stage) ? null : t["Stage_CannotWithdraw"].Value, ct, reason);
 
     /// <summary>The expert turns an offer down.</summary>
     public Task<ApplicationResult> DeclineOfferAsync(string userId, int id, string? token, CancellationToken ct = default) =>
         ExpertMoveAsync(userId, id, token, Stages.Declined, a => a.Stage == Stages.Offered ? null : t["Stage_NoOfferToDecline"].Value, ct);
 
-    private async Task<ApplicationResult> ExpertMoveAsync(string userId, int id, string? token, string to, Func<Application, string?> check, CancellationToken ct)
+    private async Task<ApplicationResult> ExpertMoveAsync(string userId, int id, string? token, string to, Func<Application, string?> check, CancellationToken ct, string? reason = null)
     {
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id && a.Expert!.UserId == userId, ct);
         if (application is null) return ApplicationResult.NotFound;
         if (check(application) is { } refusal) return ApplicationResult.Fail(refusal);
-        return await MoveAsync(application, token, to, "", null, byExpert: true, ct);
+        var why = reason?.Trim() ?? "";
+        if (why.Length > Infrastructure.ConfirmStep.MaxReason) return ApplicationResult.Fail(t["Val_TooLong", t["Application_WithdrawReason"], Infrastructure.ConfirmStep.MaxReason, why.Length]);
+        return await MoveAsync(application, token, to, why, null, byExpert: true, ct);
     }
 
     /// <summary>Staff of the posting government move an applicant on, with a reason that is kept.</summary>

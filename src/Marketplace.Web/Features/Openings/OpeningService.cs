@@ -101,6 +101,43 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
             return null;
         }, ct);
 
+    /// <summary>
+    /// Reopens a closed opening, or extends a published one's deadline, as long as nobody has been hired for it:
+    /// the new deadline must be today or later (and later than the current one for a published opening).
+    /// </summary>
+    public async Task<OpeningResult> ReopenAsync(int organizationId, int id, string? deadlineText, string? token, CancellationToken ct = default)
+    {
+        if (!TryParseDate(deadlineText, out var deadline)) return OpeningResult.Invalid(new Dictionary<string, string> { ["deadline"] = t["Val_Date", t["Field_Deadline"]] });
+        if (deadline < Today) return OpeningResult.Invalid(new Dictionary<string, string> { ["deadline"] = t["Val_DeadlinePast"] });
+        var hired = await db.Applications.AnyAsync(a => a.OpeningId == id && a.Stage == Stages.Hired, ct);
+        return await TransitionAsync(organizationId, id, token, o =>
+        {
+            if (o.Status is not (OpeningStatus.Published or OpeningStatus.Closed)) return t["Opening_ReopenOnlyPublishedOrClosed"];
+            if (hired) return t["Opening_ReopenAfterHire"];
+            if (o.Status == OpeningStatus.Published && deadline <= o.ApplicationDeadline) return t["Opening_ExtendMustBeLater", o.ApplicationDeadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
+            if (o.StartDate is { } start && start < deadline) return t["Val_StartBeforeDeadline"];
+            o.ApplicationDeadline = deadline;
+            o.Status = OpeningStatus.Published;
+            o.ClosedAt = null;
+            return null;
+        }, ct);
+    }
+
+    /// <summary>A new draft with everything of an own opening; a deadline already past moves 30 days ahead and a start date before it is left empty.</summary>
+    public async Task<OpeningResult> DuplicateAsync(int organizationId, string userId, int id, CancellationToken ct = default)
+    {
+        var source = await FindOwnAsync(organizationId, id, ct);
+        if (source is null) return OpeningResult.NotFound;
+        var input = ToInput(source);
+        var title = t["Opening_CopyOf", source.Title].Value;
+        input.Title = title.Length > OpeningConfiguration.TitleMax ? title[..OpeningConfiguration.TitleMax] : title;
+        var deadline = source.ApplicationDeadline < Today ? Today.AddDays(30) : source.ApplicationDeadline;
+        input.ApplicationDeadline = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (source.StartDate is { } start && start < deadline) input.StartDate = null;
+        db.ChangeTracker.Clear();
+        return await CreateAsync(organizationId, userId, input, ct);
+    }
+
     private async Task<OpeningResult> TransitionAsync(int organizationId, int id, string? token, Func<Opening, string?> change, CancellationToken ct)
     {
         var opening = await FindOwnAsync(organizationId, id, ct);

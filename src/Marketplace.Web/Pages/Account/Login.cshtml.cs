@@ -58,7 +58,8 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         if (user.Status != AccountStatus.Active || !await signIn.CanSignInAsync(user)) return Refuse("Login_Rejected");
 
         await signIn.SignInAsync(user, isPersistent: false);
-        return LocalRedirect(PageModelExtensions.SafeLocal(ReturnUrl));
+        // Without a page to go back to, each user lands on the dashboard of what waits for them.
+        return LocalRedirect(string.IsNullOrEmpty(ReturnUrl) ? "/dashboard" : PageModelExtensions.SafeLocal(ReturnUrl));
     }
 
     private static readonly AppUser Dummy = new();

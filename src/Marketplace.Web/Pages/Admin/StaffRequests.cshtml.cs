@@ -1,6 +1,9 @@
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Dispatch;
+using Marketplace.Web.Features.Openings;
+using Marketplace.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,23 +11,81 @@ using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Admin;
 
-/// <summary>Local-government staff accounts waiting for the national office to approve or reject them.</summary>
+/// <summary>
+/// Local-government staff accounts waiting for the national office, paged and filtered. Approving and rejecting are
+/// final, so each first shows a confirmation step (a POST without <c>confirm</c> only shows it); a rejection needs a
+/// reason, and an address nobody has confirmed is not approved.
+/// </summary>
 public sealed class StaffRequestsModel(AccountService accounts, MarketplaceDbContext db, IStringLocalizer<SharedResource> t) : PageModel
 {
-    public List<AppUser> Pending { get; private set; } = [];
+    public const int MaxReason = 1_000;
 
-    public async Task OnGetAsync(CancellationToken ct) => Pending = await accounts.PendingStaffAsync(ct);
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
 
-    public Task<IActionResult> OnPostApproveAsync(string id, CancellationToken ct) => DecideAsync(id, approve: true, ct);
+    /// <summary>"confirmed", "unconfirmed" or empty for both.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Email { get; set; }
 
-    public Task<IActionResult> OnPostRejectAsync(string id, CancellationToken ct) => DecideAsync(id, approve: false, ct);
+    /// <summary>Requested on or after this day (yyyy-mm-dd).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
 
-    private async Task<IActionResult> DecideAsync(string? id, bool approve, CancellationToken ct)
+    public Paged<AppUser> Result { get; private set; } = new([], 1, Paging.PageSize, 0);
+
+    /// <summary>The request being decided when the page shows a confirmation step.</summary>
+    public AppUser? Confirming { get; private set; }
+    public bool ConfirmingApprove { get; private set; }
+    public string? Reason { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var q = db.Users.AsNoTracking().Include(u => u.Organization).Where(u => u.Status == AccountStatus.PendingApproval && u.OrganizationId != null);
+        if (ListUrl.Trimmed(Q) is { } text)
+        {
+            var upper = text.ToUpperInvariant();
+            q = q.Where(u => u.DisplayName.Contains(text) || u.NormalizedEmail!.Contains(upper)
+                || u.Organization!.NameJa.Contains(text) || u.Organization.NameEn.Contains(text) || u.Organization.Code == text);
+        }
+        if (Email == "confirmed") q = q.Where(u => u.EmailConfirmed);
+        if (Email == "unconfirmed") q = q.Where(u => !u.EmailConfirmed);
+        if (ListUrl.Date(From) is { } from)
+        {
+            var since = ListUrl.StartOfDayUtc(from);
+            q = q.Where(u => u.CreatedAt >= since);
+        }
+        Result = await q.OrderBy(u => u.CreatedAt).ThenBy(u => u.Id).ToPagedAsync(ListUrl.PageOf(Request), ct: ct);
+    }
+
+    public string PageUrl(int page) => ListUrl.Of("/admin/staff-requests", page, ("q", Q), ("email", Email), ("from", From));
+
+    public Task<IActionResult> OnPostApproveAsync(string id, bool confirm, CancellationToken ct) => DecideAsync(id, approve: true, confirm, null, ct);
+
+    public Task<IActionResult> OnPostRejectAsync(string id, bool confirm, string? reason, CancellationToken ct) => DecideAsync(id, approve: false, confirm, reason, ct);
+
+    private async Task<IActionResult> DecideAsync(string? id, bool approve, bool confirm, string? reason, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(id)) return NotFound();
-        var name = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-        if (name is null || !await accounts.DecideStaffAsync(id, approve, User.UserId()!, ct)) return NotFound();
-        TempData["Notice"] = t[approve ? "Admin_Staff_Approved" : "Admin_Staff_Rejected", name].Value;
+        var user = await db.Users.AsNoTracking().Include(u => u.Organization)
+            .FirstOrDefaultAsync(u => u.Id == id && u.Status == AccountStatus.PendingApproval && u.OrganizationId != null, ct);
+        if (user is null) return NotFound();
+        Confirming = user;
+        ConfirmingApprove = approve;
+        Reason = reason?.Trim();
+        if (approve && !user.EmailConfirmed)
+        {
+            ModelState.AddModelError("", t["Admin_Staff_UnconfirmedRefused", user.DisplayName, user.Email ?? ""]);
+            return Page();
+        }
+        if (!confirm) return Page();
+        if (!approve)
+        {
+            if (string.IsNullOrEmpty(Reason)) ModelState.AddModelError("reason", t["Val_Required", t["Admin_Staff_RejectReason"]]);
+            else if (Reason.Length > MaxReason) ModelState.AddModelError("reason", t["Val_TooLong", t["Admin_Staff_RejectReason"], MaxReason, Reason.Length]);
+            if (!ModelState.IsValid) return Page();
+        }
+        if (!await accounts.DecideStaffAsync(id, approve, User.UserId()!, Reason, ct)) return NotFound();
+        TempData["Notice"] = t[approve ? "Admin_Staff_Approved" : "Admin_Staff_Rejected", user.DisplayName].Value;
         return RedirectToPage();
     }
 }

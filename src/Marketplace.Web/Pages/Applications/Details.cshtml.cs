@@ -2,6 +2,7 @@ using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Applications;
+using Marketplace.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -24,8 +25,24 @@ public sealed class DetailsModel(ApplicationService applications, MarketplaceDbC
         return Page();
     }
 
-    public Task<IActionResult> OnPostWithdrawAsync(int id, string? token, CancellationToken ct) =>
-        Handle(id, applications.WithdrawAsync(User.UserId()!, id, token, ct), "Application_Withdrawn", ct);
+    /// <summary>Set when the page shows the confirmation step of withdrawing.</summary>
+    public ConfirmStep? Confirm { get; private set; }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(int id, string? token, string? reason, bool confirm, CancellationToken ct)
+    {
+        if (confirm) return await Handle(id, applications.WithdrawAsync(User.UserId()!, id, token, ct, reason), "Application_Withdrawn", ct);
+        var page = await OnGetAsync(id, ct);
+        if (page is not PageResult) return page;
+        if (!Stages.IsOpen(Application.Stage))
+        {
+            ModelState.AddModelError("", t["Stage_CannotWithdraw"]);
+            return page;
+        }
+        Confirm = new ConfirmStep(t["Application_ConfirmWithdrawTitle", Application.Opening!.Title], t["Application_ConfirmWithdrawWarning"],
+            $"/applications/{id}?handler=Withdraw", t["Application_ConfirmWithdraw"], $"/applications/{id}", [new("token", token ?? Token)],
+            ReasonLabel: t["Application_WithdrawReason"], Reason: reason);
+        return page;
+    }
 
     public Task<IActionResult> OnPostDeclineAsync(int id, string? token, CancellationToken ct) =>
         Handle(id, applications.DeclineOfferAsync(User.UserId()!, id, token, ct), "Application_Declined", ct);

@@ -1,13 +1,49 @@
+using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Applications;
+using Marketplace.Web.Features.Dispatch;
+using Marketplace.Web.Features.Openings;
+using Marketplace.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Pages.Applications;
 
-public sealed class IndexModel(ApplicationService applications) : PageModel
+/// <summary>The signed-in expert's own applications, paged and filtered by stage, keyword and date applied.</summary>
+public sealed class IndexModel(MarketplaceDbContext db) : PageModel
 {
-    public List<Application> Applications { get; private set; } = [];
+    [BindProperty(SupportsGet = true)]
+    public string? Stage { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Applications = await applications.MineAsync(User.UserId()!, ct);
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    /// <summary>Applied on or after this day (yyyy-mm-dd).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    public Paged<Application> Result { get; private set; } = new([], 1, Paging.PageSize, 0);
+    public bool HasAny { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var userId = User.UserId()!;
+        var mine = db.Applications.AsNoTracking().Where(a => a.Expert!.UserId == userId);
+        HasAny = await mine.AnyAsync(ct);
+        var q = mine.Include(a => a.Opening).ThenInclude(o => o!.Organization).AsQueryable();
+        if (Stage is { } stage && Stages.All.Contains(stage)) q = q.Where(a => a.Stage == stage);
+        if (ListUrl.Trimmed(Q) is { } text)
+        {
+            q = q.Where(a => a.Opening!.Title.Contains(text) || a.Opening.Organization!.NameJa.Contains(text) || a.Opening.Organization.NameEn.Contains(text));
+        }
+        if (ListUrl.Date(From) is { } from)
+        {
+            var since = ListUrl.StartOfDayUtc(from);
+            q = q.Where(a => a.CreatedAt >= since);
+        }
+        Result = await q.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id).ToPagedAsync(ListUrl.PageOf(Request), ct: ct);
+    }
+
+    public string PageUrl(int page) => ListUrl.Of("/applications", page, ("stage", Stage), ("q", Q), ("from", From));
 }

@@ -1,26 +1,65 @@
+using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Dispatch;
+using Marketplace.Web.Features.Openings;
+using Marketplace.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Pages.DispatchResults;
 
-/// <summary>Public results: each round's accepted pairings, from its result date on.</summary>
-public sealed class IndexModel(RoundService rounds, DispatchMatchingService matching) : PageModel
+/// <summary>
+/// Public results: the accepted pairings of every round from its result date on, in one paged table filtered by
+/// round, prefecture of a host, role and a name (host or CIO). Rounds not yet published say when they will be.
+/// </summary>
+public sealed class IndexModel(RoundService rounds, MarketplaceDbContext db) : PageModel
 {
-    public List<(DispatchRound Round, List<DispatchProposal> Pairs, bool Published)> Rounds { get; private set; } = [];
+    [BindProperty(SupportsGet = true)]
+    public int? Round { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Prefecture { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Role { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    public List<DispatchRound> Rounds { get; private set; } = [];
+    public List<DispatchRound> Unpublished { get; private set; } = [];
+    public Paged<DispatchProposal> Result { get; private set; } = new([], 1, Paging.PageSize, 0);
 
     /// <summary>Published dispatches by prefecture, over every round: each host of a pairing counts in its own prefecture.</summary>
     public Dictionary<string, int> Coverage { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        foreach (var round in await rounds.ListAsync(ct))
+        Rounds = await rounds.ListAsync(ct);
+        var published = Rounds.Where(r => rounds.Phase(r) == RoundPhase.Published).Select(r => r.Id).ToList();
+        Unpublished = Rounds.Where(r => !published.Contains(r.Id) && (Round is null || Round == r.Id)).ToList();
+
+        var all = db.DispatchProposals.AsNoTracking()
+            .Where(p => published.Contains(p.Request!.RoundId) && (p.Status == DispatchProposalStatus.Accepted || p.Status == DispatchProposalStatus.Dispatched));
+        // The map shows every published pairing whatever the filters; a joint dispatch counts once in each host's prefecture.
+        var hostPrefectures = await all.SelectMany(p => p.Request!.Hosts.Select(h => new { p.Id, h.Organization!.PrefectureCode })).ToListAsync(ct);
+        Coverage = hostPrefectures.Distinct().GroupBy(x => x.PrefectureCode).ToDictionary(g => g.Key, g => g.Count());
+        var q = all;
+        if (Round is { } round) q = q.Where(p => p.Request!.RoundId == round);
+        if (ListUrl.Trimmed(Prefecture) is { } pref) q = q.Where(p => p.Request!.Hosts.Any(h => h.Organization!.PrefectureCode == pref));
+        if (ListUrl.Trimmed(Role) is { } role) q = q.Where(p => p.Request!.RoleCode == role);
+        if (ListUrl.Trimmed(Q) is { } text)
         {
-            var phase = rounds.Phase(round);
-            Rounds.Add((round, await matching.PublishedAsync(round, ct), phase == RoundPhase.Published));
+            q = q.Where(p => p.Expert!.FullName.Contains(text) || p.Request!.Hosts.Any(h => h.Organization!.NameJa.Contains(text) || h.Organization.NameEn.Contains(text)));
         }
-        Coverage = Rounds.Where(r => r.Published).SelectMany(r => r.Pairs)
-            .SelectMany(p => p.Request!.Hosts.Select(h => h.Organization!.PrefectureCode).Distinct())
-            .GroupBy(code => code).ToDictionary(g => g.Key, g => g.Count());
+        Result = await q.Include(p => p.Expert).Include(p => p.Request).ThenInclude(r => r!.Round)
+            .Include(p => p.Request).ThenInclude(r => r!.Hosts).ThenInclude(h => h.Organization)
+            .AsSplitQuery()
+            .OrderByDescending(p => p.Request!.Round!.FiscalYear).ThenBy(p => p.Id)
+            .ToPagedAsync(ListUrl.PageOf(Request), ct: ct);
     }
+
+    public string PageUrl(int page) => ListUrl.Of("/dispatch-results", page,
+        ("round", Round?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("prefecture", Prefecture), ("role", Role), ("q", Q));
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Marketplace.Web.Pages.Admin.Dispatch;
 
 /// <summary>One claim: how its amount was computed, the decision (approve, reduce, reject) and payments.</summary>
-public sealed class ClaimModel(IncentiveService incentives, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel
+public sealed class ClaimModel(IncentiveService incentives, IStringLocalizer<SharedResource> t, TimeProvider clock, Localization.DisplayFormatter fmt) : PageModel
 {
     public IncentiveClaim Claim { get; private set; } = null!;
     public TaxMeasureLine? Line { get; private set; }
@@ -30,8 +30,21 @@ public sealed class ClaimModel(IncentiveService incentives, IStringLocalizer<Sha
     public Task<IActionResult> OnPostDecideAsync(int id, ClaimDecision decision, string? amount, string? reason, string? token, CancellationToken ct) =>
         Handle(id, incentives.DecideAsync(User.UserId()!, id, decision, amount, reason, token, ct), "Claim_Decided", ct);
 
-    public Task<IActionResult> OnPostPayAsync(int id, string? payAmount, string? paidOn, string? token, CancellationToken ct) =>
-        Handle(id, incentives.PayAsync(User.UserId()!, id, payAmount, paidOn, token, ct), "Claim_PaymentRecorded", ct);
+    /// <summary>Set when the page shows the confirmation step of recording a payment.</summary>
+    public ConfirmStep? Confirm { get; private set; }
+
+    public async Task<IActionResult> OnPostPayAsync(int id, string? payAmount, string? paidOn, string? token, bool confirm, CancellationToken ct)
+    {
+        if (confirm) return await Handle(id, incentives.PayAsync(User.UserId()!, id, payAmount, paidOn, token, ct), "Claim_PaymentRecorded", ct);
+        var page = await OnGetAsync(id, ct);
+        if (page is not PageResult) return page;
+        // The amounts are shown as the office will record them; the service validates them once confirmed.
+        var amount = Marketplace.Matching.Text.JapaneseText.TryParseYen(payAmount, out var yen) ? fmt.Yen(yen) : payAmount ?? "";
+        var day = Features.Openings.OpeningService.TryParseDate(paidOn, out var d) ? fmt.Date(d) : paidOn ?? "";
+        Confirm = new ConfirmStep(t["Claim_ConfirmPayTitle"], t["Claim_ConfirmPayWarning", amount, day], $"/admin/dispatch/claims/{id}?handler=Pay",
+            t["Claim_ConfirmPay"], $"/admin/dispatch/claims/{id}", [new("payAmount", payAmount ?? ""), new("paidOn", paidOn ?? ""), new("token", token ?? Token)], Danger: false);
+        return page;
+    }
 
     private async Task<IActionResult> Handle(int id, Task<DispatchResult> action, string notice, CancellationToken ct)
     {

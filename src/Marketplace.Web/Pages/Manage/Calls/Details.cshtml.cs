@@ -1,6 +1,7 @@
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Proposals;
+using Marketplace.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -28,8 +29,18 @@ public sealed class DetailsModel(CallService calls, IStringLocalizer<SharedResou
     public Task<IActionResult> OnPostPublishAsync(int id, string? token, CancellationToken ct) =>
         ActAsync(id, () => calls.PublishAsync(OrganizationId, id, token, ct), "Call_Published", ct);
 
-    public Task<IActionResult> OnPostCancelAsync(int id, string? token, CancellationToken ct) =>
-        ActAsync(id, () => calls.CancelAsync(OrganizationId, id, token, ct), "Call_Cancelled", ct);
+    /// <summary>Set when the page shows the confirmation step of cancelling.</summary>
+    public ConfirmStep? Confirm { get; private set; }
+
+    public async Task<IActionResult> OnPostCancelAsync(int id, string? token, bool confirm, CancellationToken ct)
+    {
+        if (confirm) return await ActAsync(id, () => calls.CancelAsync(OrganizationId, id, token, ct), "Call_Cancelled", ct);
+        var page = await OnGetAsync(id, ct);
+        if (page is not PageResult) return page;
+        Confirm = new ConfirmStep(t["Call_ConfirmCancelTitle", Call.Title], t["Call_ConfirmCancelWarning"], $"/manage/calls/{id}?handler=Cancel",
+            t["Call_ConfirmCancel"], $"/manage/calls/{id}", [new("token", token ?? Token)]);
+        return page;
+    }
 
     public async Task<IActionResult> OnPostAttachAsync(int id, IFormFile? file, CancellationToken ct)
     {

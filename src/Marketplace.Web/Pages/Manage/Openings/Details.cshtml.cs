@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Openings;
+using Marketplace.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -22,17 +23,47 @@ public sealed class DetailsModel(OpeningService openings, MarketplaceDbContext d
         Opening = found;
         Token = openings.TokenOf(found);
         ApplicantCount = await db.Applications.CountAsync(a => a.OpeningId == id, ct);
+        AnyoneHired = await db.Applications.AnyAsync(a => a.OpeningId == id && a.Stage == Stages.Hired, ct);
         return Page();
     }
 
     public Task<IActionResult> OnPostPublishAsync(int id, string? token, CancellationToken ct) =>
         Act(id, ct, () => openings.PublishAsync(User.OrganizationId()!.Value, id, token, ct), "Opening_Published");
 
-    public Task<IActionResult> OnPostCloseAsync(int id, string? token, CancellationToken ct) =>
-        Act(id, ct, () => openings.CloseAsync(User.OrganizationId()!.Value, id, token, ct), "Opening_Closed");
+    /// <summary>Set when the page shows the confirmation step of closing or cancelling.</summary>
+    public ConfirmStep? Confirm { get; private set; }
 
-    public Task<IActionResult> OnPostCancelAsync(int id, string? token, CancellationToken ct) =>
-        Act(id, ct, () => openings.CancelAsync(User.OrganizationId()!.Value, id, token, ct), "Opening_Cancelled");
+    /// <summary>Whether someone was hired (then the opening can no longer be reopened or extended).</summary>
+    public bool AnyoneHired { get; private set; }
+
+    public async Task<IActionResult> OnPostCloseAsync(int id, string? token, bool confirm, CancellationToken ct) => confirm
+        ? await Act(id, ct, () => openings.CloseAsync(User.OrganizationId()!.Value, id, token, ct), "Opening_Closed")
+        : await ConfirmAsync(id, token, "Close", danger: false, ct);
+
+    public async Task<IActionResult> OnPostCancelAsync(int id, string? token, bool confirm, CancellationToken ct) => confirm
+        ? await Act(id, ct, () => openings.CancelAsync(User.OrganizationId()!.Value, id, token, ct), "Opening_Cancelled")
+        : await ConfirmAsync(id, token, "Cancel", danger: true, ct);
+
+    public Task<IActionResult> OnPostReopenAsync(int id, string? token, string? deadline, CancellationToken ct) =>
+        Act(id, ct, () => openings.ReopenAsync(User.OrganizationId()!.Value, id, deadline, token, ct), "Opening_Reopened");
+
+    public async Task<IActionResult> OnPostDuplicateAsync(int id, CancellationToken ct)
+    {
+        var result = await openings.DuplicateAsync(User.OrganizationId()!.Value, User.UserId()!, id, ct);
+        if (result.Outcome == OpeningOutcome.NotFound) return NotFound();
+        if (!result.Succeeded) return await Act(id, ct, () => Task.FromResult(result), "");
+        TempData["Notice"] = t["Opening_Duplicated"].Value;
+        return Redirect($"/manage/openings/{result.Opening!.Id}/edit");
+    }
+
+    private async Task<IActionResult> ConfirmAsync(int id, string? token, string action, bool danger, CancellationToken ct)
+    {
+        var page = await OnGetAsync(id, ct);
+        if (page is not PageResult) return page;
+        Confirm = new ConfirmStep(t[$"Opening_Confirm{action}Title", Opening.Title], t[$"Opening_Confirm{action}Warning", ApplicantCount],
+            $"/manage/openings/{id}?handler={action}", t[$"Opening_Confirm{action}"], $"/manage/openings/{id}", [new("token", token ?? Token)], Danger: danger);
+        return page;
+    }
 
     private async Task<IActionResult> Act(int id, CancellationToken ct, Func<Task<OpeningResult>> action, string doneKey)
     {
@@ -45,7 +76,7 @@ public sealed class DetailsModel(OpeningService openings, MarketplaceDbContext d
                 TempData["Notice"] = t[doneKey].Value;
                 return RedirectToPage(new { id });
             default:
-                foreach (var e in result.Errors) ModelState.AddModelError("", e.Value);
+                foreach (var e in result.Errors) ModelState.AddModelError(e.Key == "deadline" ? "deadline" : "", e.Value);
                 Response.StatusCode = result.Outcome == OpeningOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
                 return await OnGetAsync(id, ct);
         }

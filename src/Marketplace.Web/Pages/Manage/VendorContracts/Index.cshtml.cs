@@ -3,6 +3,9 @@ using Marketplace.Data.Entities;
 using Marketplace.Matching.Codes;
 using Marketplace.Matching.Text;
 using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Dispatch;
+using Marketplace.Web.Features.Openings;
+using Marketplace.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -24,12 +27,30 @@ public sealed class IndexModel(MarketplaceDbContext db, IStringLocalizer<SharedR
     [BindProperty]
     public ContractInput Input { get; set; } = new();
 
-    public List<VendorContract> Contracts { get; private set; } = [];
+    /// <summary>Part of the vendor's name, or its 法人番号.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public VendorRelation? Relation { get; set; }
+
+    public Paged<VendorContract> Contracts { get; private set; } = new([], 1, Paging.PageSize, 0);
 
     private int OrganizationId => User.OrganizationId()!.Value;
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        Contracts = await db.VendorContracts.AsNoTracking().Where(c => c.OrganizationId == OrganizationId).OrderBy(c => c.VendorName).ToListAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var q = db.VendorContracts.AsNoTracking().Where(c => c.OrganizationId == OrganizationId);
+        if (ListUrl.Trimmed(Q) is { } text)
+        {
+            var number = JapaneseText.NormalizeCode(text);
+            q = q.Where(c => c.VendorName.Contains(text) || number.Length > 0 && c.CorporateNumber.Contains(number));
+        }
+        if (Relation is { } relation) q = q.Where(c => c.Relation == relation);
+        Contracts = await q.OrderBy(c => c.VendorName).ThenBy(c => c.Id).ToPagedAsync(ListUrl.PageOf(Request), ct: ct);
+    }
+
+    public string PageUrl(int page) => ListUrl.Of("/manage/vendor-contracts", page, ("q", Q), ("relation", Relation?.ToString()));
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
