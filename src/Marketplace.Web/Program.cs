@@ -35,6 +35,7 @@ builder.Services.AddMarketplaceJobs(builder.Configuration);
 
 var app = builder.Build();
 
+app.WarnWhenKeysUnprotected();
 await app.InitializeDatabaseAsync();
 
 app.UseMarketplacePipeline();

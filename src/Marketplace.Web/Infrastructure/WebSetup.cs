@@ -69,7 +69,7 @@ public static class WebSetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.HeaderName = "X-CSRF-TOKEN";
         });
-        services.AddDataProtection().SetApplicationName("Marketplace").PersistKeysToDbContext<MarketplaceDbContext>();
+        services.AddMarketplaceKeyProtection(config);
         services.AddHttpContextAccessor();
         // Japanese text is written as is rather than as &#x...; escapes (still HTML-encoded where needed).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

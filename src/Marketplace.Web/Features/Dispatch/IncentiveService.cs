@@ -19,7 +19,8 @@ public enum ClaimDecision
 /// compute what that gives, the national office approves, reduces (with a reason) or rejects, and records payments.
 /// A host sees only its own claims; the office sees all.
 /// </summary>
-public sealed class IncentiveService(MarketplaceDbContext db, DispatchMatchingService matching, IStringLocalizer<SharedResource> t, TimeProvider clock, DispatchNotifications notify)
+public sealed class IncentiveService(MarketplaceDbContext db, DispatchMatchingService matching, IStringLocalizer<SharedResource> t, TimeProvider clock, DispatchNotifications notify,
+    Security.AuditLog audit)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private DateOnly Today => DisplayFormatter.TodayInJapan(clock);
@@ -196,6 +197,7 @@ public sealed class IncentiveService(MarketplaceDbContext db, DispatchMatchingSe
         // The claim row is written with every payment and only if unchanged since the form was shown: the same form
         // sent twice (a double click, a resent request) or two payments recorded at the same moment record one payment.
         db.ExpectConcurrencyToken(claim, token);
+        audit.Add(Security.AuditActions.PaymentRecorded, "claim", claim.Id, claim.OrganizationId, $"amount_yen={amount!.Value}; paid_on={paidOn!.Value:yyyy-MM-dd}");
         db.Entry(claim).State = EntityState.Modified;
         return await SaveAsync(claim.Id, ct);
     }

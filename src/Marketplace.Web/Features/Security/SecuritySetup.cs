@@ -39,6 +39,7 @@ public static class SecuritySetup
             o.ForwardLimit = Math.Max(1, o.KnownProxies.Count + o.KnownIPNetworks.Count);
         });
         services.AddMarketplaceThrottling(config);
+        services.AddScoped<AuditLog>();
         return services;
     }
 

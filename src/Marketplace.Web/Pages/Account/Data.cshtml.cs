@@ -18,7 +18,7 @@ public sealed class DataModel(
     AccountDeletion deletion,
     UserManager<AppUser> users,
     SignInManager<AppUser> signIn,
-    IStringLocalizer<SharedResource> t) : PageModel
+    IStringLocalizer<SharedResource> t, Marketplace.Web.Features.Security.AuditLog audit) : PageModel
 {
     public sealed class DeleteInput
     {
@@ -47,6 +47,7 @@ public sealed class DataModel(
     {
         var json = await export.ExportAsync(UserId, ct);
         if (json is null) return Challenge();
+        await audit.WriteAsync(Marketplace.Web.Features.Security.AuditActions.PersonalDataExport, "user", UserId, null, ct: ct);
         Response.Headers.CacheControl = "no-store";
         return File(json, "application/json; charset=utf-8", export.FileName());
     }

@@ -10,7 +10,8 @@ using Microsoft.Extensions.Localization;
 namespace Marketplace.Web.Pages.Manage.Applications;
 
 /// <summary>One applicant to the government's own opening: profile with contact, conflict flag, stage moves, messages.</summary>
-public sealed class DetailsModel(ApplicationService applications, ConflictOfInterest conflicts, MarketplaceDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class DetailsModel(ApplicationService applications, ConflictOfInterest conflicts, MarketplaceDbContext db, IStringLocalizer<SharedResource> t,
+    Marketplace.Web.Features.Security.AuditLog audit) : PageModel
 {
     public Application Application { get; private set; } = null!;
     public string Token { get; private set; } = "";
@@ -26,6 +27,7 @@ public sealed class DetailsModel(ApplicationService applications, ConflictOfInte
         var found = await applications.FindForStaffAsync(OrganizationId, id, ct);
         if (found is null) return NotFound();
         Application = found;
+        await audit.WriteAsync(Marketplace.Web.Features.Security.AuditActions.ApplicationRead, "application", id, OrganizationId, ct: ct);
         Token = db.ConcurrencyTokenOf(found);
         Moves = Stages.StaffMovesFrom(found.Stage);
         Flag = (await conflicts.FlagsAsync(OrganizationId, [found.Expert!], ct)).GetValueOrDefault(found.ExpertProfileId);

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Marketplace.Web.Pages.Manage.Openings;
 
 /// <summary>Applicants of one of the government's own openings, with conflict-of-interest flags and CSV export.</summary>
-public sealed class ApplicantsModel(ApplicationService applications, ConflictOfInterest conflicts, IStringLocalizer<SharedResource> t, DisplayFormatter fmt, Marketplace.Web.Features.Taxonomy.TaxonomyCatalog taxonomy) : PageModel
+public sealed class ApplicantsModel(ApplicationService applications, ConflictOfInterest conflicts, IStringLocalizer<SharedResource> t, DisplayFormatter fmt, Marketplace.Web.Features.Taxonomy.TaxonomyCatalog taxonomy, Marketplace.Web.Features.Security.AuditLog audit) : PageModel
 {
     public Opening Opening { get; private set; } = null!;
     public List<Application> Applicants { get; private set; } = [];
@@ -21,6 +21,7 @@ public sealed class ApplicantsModel(ApplicationService applications, ConflictOfI
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
+        await audit.WriteAsync(Marketplace.Web.Features.Security.AuditActions.ApplicantsRead, "opening", id, User.OrganizationId(), ct: ct);
         return Page();
     }
 
@@ -29,6 +30,7 @@ public sealed class ApplicantsModel(ApplicationService applications, ConflictOfI
         if (!await LoadAsync(id, ct)) return NotFound();
         var sjis = string.Equals(encoding, "sjis", StringComparison.OrdinalIgnoreCase) || string.Equals(encoding, "shift_jis", StringComparison.OrdinalIgnoreCase);
         var bytes = ApplicantCsv.Build(Applicants, Flags, t, fmt, taxonomy, sjis);
+        await audit.WriteAsync(Marketplace.Web.Features.Security.AuditActions.ApplicantsExport, "opening", id, User.OrganizationId(), $"rows={Applicants.Count}", ct);
         var name = $"applicants-{id}-{DateTime.UtcNow:yyyyMMdd}{(sjis ? "-sjis" : "")}.csv";
         return File(bytes, sjis ? "text/csv; charset=shift_jis" : "text/csv; charset=utf-8", name);
     }

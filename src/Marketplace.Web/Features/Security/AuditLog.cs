@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text;
+using Marketplace.Data;
+using Marketplace.Data.Entities;
+using Marketplace.Matching.Csv;
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Applications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Features.Security;
+
+/// <summary>Action codes written to the audit log.</summary>
+public static class AuditActions
+{
+    public const string ApplicationRead = "application.read";
+    public const string ApplicantsRead = "applicants.read";
+    public const string ApplicantsExport = "applicants.export";
+    public const string PersonalDataExport = "personal_data.export";
+    public const string PaymentRecorded = "payment.record";
+
+    public static readonly string[] All = [ApplicationRead, ApplicantsRead, ApplicantsExport, PersonalDataExport, PaymentRecorded];
+}
+
+public sealed record AuditPage(List<AuditEntry> Entries, int Page, int PageCount, Dictionary<string, string> ActorNames);
+
+/// <summary>
+/// Who read or exported personal data and who recorded a payment. Entries are only ever added (the context refuses
+/// changes); <see cref="Add"/> joins the caller's save, so a payment and its entry are written together.
+/// </summary>
+public sealed class AuditLog(MarketplaceDbContext db, IHttpContextAccessor http, TimeProvider clock)
+{
+    public const int PageSize = 50;
+
+    public void Add(string action, string subjectType, object? subjectId, int? organizationId, string? detail = null) =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime,
+            ActorUserId = http.HttpContext?.User.UserId(),
+            OrganizationId = organizationId,
+            Action = action,
+            SubjectType = subjectType,
+            SubjectId = Convert.ToString(subjectId, CultureInfo.InvariantCulture),
+            Detail = detail,
+        });
+
+    public async Task WriteAsync(string action, string subjectType, object? subjectId, int? organizationId, string? detail = null, CancellationToken ct = default)
+    {
+        Add(action, subjectType, subjectId, organizationId, detail);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Entries newest first; a government sees only entries about its own data (<paramref name="organizationId"/>), the office all.</summary>
+    public IQueryable<AuditEntry> Query(int? organizationId, string? action)
+    {
+        var q = db.AuditEntries.AsNoTracking();
+        if (organizationId is { } org) q = q.Where(e => e.OrganizationId == org);
+        if (!string.IsNullOrEmpty(action) && AuditActions.All.Contains(action)) q = q.Where(e => e.Action == action);
+        return q.OrderByDescending(e => e.Id);
+    }
+
+    public async Task<AuditPage> PageAsync(int? organizationId, string? action, int page, CancellationToken ct = default)
+    {
+        var q = Query(organizationId, action);
+        var count = await q.CountAsync(ct);
+        var pages = Math.Max(1, (count + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pages);
+        var entries = await q.Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return new AuditPage(entries, page, pages, await NamesAsync(entries, ct));
+    }
+
+    /// <summary>The filtered entries as CSV (UTF-8 with BOM), at most 100,000 rows.</summary>
+    public async Task<byte[]> CsvAsync(int? organizationId, string? action, CancellationToken ct = default)
+    {
+        var entries = await Query(organizationId, action).Take(100_000).ToListAsync(ct);
+        var names = await NamesAsync(entries, ct);
+        var sb = new StringBuilder();
+        sb.Append(CsvTable.Line(["at_utc", "actor_id", "actor", "organization_id", "action", "subject_type", "subject_id", "detail"])).Append("\r\n");
+        foreach (var e in entries)
+        {
+            sb.Append(CsvTable.Line(new[]
+            {
+                e.At.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), e.ActorUserId, e.ActorUserId is null ? null : names.GetValueOrDefault(e.ActorUserId),
+                e.OrganizationId?.ToString(CultureInfo.InvariantCulture), e.Action, e.SubjectType, e.SubjectId, e.Detail,
+            }.Select(ApplicantCsv.Defuse))).Append("\r\n");
+        }
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
+    }
+
+    private Task<Dictionary<string, string>> NamesAsync(List<AuditEntry> entries, CancellationToken ct)
+    {
+        var ids = entries.Where(e => e.ActorUserId is not null).Select(e => e.ActorUserId!).Distinct().ToList();
+        return db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+    }
+}

@@ -1,0 +1,19 @@
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Security;
+using Marketplace.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Pages.Admin.Audit;
+
+/// <summary>The audit log of the whole service, for the national office, paged, filtered by action, exportable as CSV.</summary>
+public sealed class IndexModel(AuditLog audit) : PageModel
+{
+    public AuditView View { get; private set; } = null!;
+
+    public async Task OnGetAsync(string? action, int page = 1, CancellationToken ct = default) =>
+        View = new AuditView(await audit.PageAsync(null, action, page, ct), action, "/admin/audit");
+
+    public async Task<IActionResult> OnGetCsvAsync(string? action, CancellationToken ct) =>
+        File(await audit.CsvAsync(null, action, ct), "text/csv; charset=utf-8", $"audit-{DateTime.UtcNow:yyyyMMdd}.csv");
+}

@@ -1,0 +1,19 @@
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Security;
+using Marketplace.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Pages.Manage.Audit;
+
+/// <summary>The audit log of the staff member's own government, paged, filtered by action, exportable as CSV.</summary>
+public sealed class IndexModel(AuditLog audit) : PageModel
+{
+    public AuditView View { get; private set; } = null!;
+
+    public async Task OnGetAsync(string? action, int page = 1, CancellationToken ct = default) =>
+        View = new AuditView(await audit.PageAsync(User.OrganizationId() ?? -1, action, page, ct), action, "/manage/audit");
+
+    public async Task<IActionResult> OnGetCsvAsync(string? action, CancellationToken ct) =>
+        File(await audit.CsvAsync(User.OrganizationId() ?? -1, action, ct), "text/csv; charset=utf-8", $"audit-{DateTime.UtcNow:yyyyMMdd}.csv");
+}
