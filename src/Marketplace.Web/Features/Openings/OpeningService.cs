@@ -53,7 +53,7 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
         if (errors.Count > 0) return OpeningResult.Invalid(errors) with { Understood = understood };
         db.Openings.Add(opening);
         await db.SaveChangesAsync(ct);
-        return OpeningResult.Ok(opening);
+        return OpeningResult.Ok(opening) with { Understood = understood };
     }
 
     public async Task<OpeningResult> UpdateAsync(int organizationId, int id, OpeningInput input, CancellationToken ct = default)
@@ -72,7 +72,7 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
             db.ChangeTracker.Clear();
             return OpeningResult.Invalid(errors) with { Understood = understood };
         }
-        return await SaveAsync(opening, ct);
+        return await SaveAsync(opening, ct) with { Understood = understood };
     }
 
     public Task<OpeningResult> PublishAsync(int organizationId, int id, string? token, CancellationToken ct = default) =>
