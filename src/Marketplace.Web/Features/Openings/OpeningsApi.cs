@@ -7,7 +7,7 @@ public static class OpeningsApi
 {
     public static IEndpointRouteBuilder MapOpeningsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/openings");
+        var api = app.MapGroup("/api/openings").WithTags("Openings");
         api.MapGet("/", async (HttpRequest request, OpeningSearch search, CancellationToken ct) =>
         {
             var result = await search.SearchAsync(OpeningQuery.FromRequest(request.Query), ct);
@@ -57,7 +57,7 @@ public static class OpeningsApi
                     o.PublicSectorExperienceRequired, o.CertifiedCioOnly, o.ApplicationDeadline, o.SelectionSteps, o.PublishedAt,
                     Assumptions = PayAssumptions,
                 });
-        });
+        }).WithName("GetOpening").WithSummary("One published or closed opening with every stated fact, what is approximate or not stated, and its day rate or day-rate range.");
         return app;
     }
 
