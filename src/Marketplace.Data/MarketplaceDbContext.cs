@@ -38,6 +38,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<CallRole> CallRoles => Set<CallRole>();
     public DbSet<EvaluationCriterion> EvaluationCriteria => Set<EvaluationCriterion>();
     public DbSet<CallAttachment> CallAttachments => Set<CallAttachment>();
+    public DbSet<OpeningAttachment> OpeningAttachments => Set<OpeningAttachment>();
     public DbSet<CallQuestion> CallQuestions => Set<CallQuestion>();
     public DbSet<VendorStaffMember> VendorStaffMembers => Set<VendorStaffMember>();
     public DbSet<Proposal> Proposals => Set<Proposal>();

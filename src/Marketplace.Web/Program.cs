@@ -2,6 +2,7 @@ using Marketplace.Data;
 using Marketplace.Web.Email;
 using Marketplace.Web.Features;
 using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.OpenData;
 using Marketplace.Web.Features.Openings;
 using Marketplace.Web.Features.Seeding;
 using Marketplace.Web.Features.Security;
@@ -32,6 +33,7 @@ builder.Services.AddMarketplaceFeatures(builder.Configuration);
 builder.Services.AddMarketplaceWeb(builder.Configuration);
 builder.Services.AddMarketplaceSecurity(builder.Configuration);
 builder.Services.AddMarketplaceJobs(builder.Configuration);
+builder.Services.AddOpenData();
 
 var app = builder.Build();
 
@@ -44,6 +46,7 @@ app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/health");
 app.MapCultureSwitch();
 app.MapOpeningsApi();
+app.MapOpenData();
 app.MapMarketplaceJobs();
 app.UseMarketplaceSchedules();
 app.PrintWelcome();

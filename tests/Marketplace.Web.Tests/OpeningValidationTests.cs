@@ -30,7 +30,7 @@ public class OpeningValidationTests(MarketplaceFactory factory)
     [InlineData("DaysPerWeek", "6", "勤務日数（週あたり）は0.5から5までの数値で入力してください")]
     [InlineData("RoleCode", "ceo", "役割を選択してください")]
     [InlineData("RenewalRule", "Forever", "更新を選択してください")]
-    [InlineData("FirstTermMonths", "0", "初回の任期（月数）は1から120までの整数で入力してください")]
+    [InlineData("FirstTermMonths", "0", "初回の任期は1〜120か月の範囲で")]
     [InlineData("Title", "", "職名（募集タイトル）を入力してください")]
     public async Task Create_BadField_JapaneseMessageAndNothingSaved(string field, string value, string message)
     {

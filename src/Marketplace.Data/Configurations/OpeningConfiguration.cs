@@ -8,6 +8,7 @@ public sealed class OpeningConfiguration : IEntityTypeConfiguration<Opening>
 {
     public const int TitleMax = 200;
     public const int DescriptionMax = 20_000;
+    public const int DepartmentMax = 200;
 
     public void Configure(EntityTypeBuilder<Opening> b)
     {
@@ -16,6 +17,9 @@ public sealed class OpeningConfiguration : IEntityTypeConfiguration<Opening>
         b.Property(o => o.Title).HasMaxLength(TitleMax).IsRequired();
         b.Property(o => o.Description).HasMaxLength(DescriptionMax).IsRequired();
         b.Property(o => o.Rank).HasMaxLength(100);
+        b.Property(o => o.Department).HasMaxLength(DepartmentMax);
+        b.Property(o => o.ServesCode).HasMaxLength(40);
+        b.Property(o => o.ServesDetail).HasMaxLength(DepartmentMax);
         b.Property(o => o.TermNotes).HasMaxLength(1000);
         b.Property(o => o.PayNotes).HasMaxLength(1000);
         b.Property(o => o.WorkLocation).HasMaxLength(300);
@@ -26,11 +30,21 @@ public sealed class OpeningConfiguration : IEntityTypeConfiguration<Opening>
         b.HasOne(o => o.Organization).WithMany().HasForeignKey(o => o.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(o => o.Notice).WithMany(n => n.Openings).HasForeignKey(o => o.NoticeId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(o => o.Skills).WithOne().HasForeignKey(s => s.OpeningId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(o => o.Attachments).WithOne().HasForeignKey(a => a.OpeningId).OnDelete(DeleteBehavior.Cascade);
 
         b.HasIndex(o => new { o.Status, o.PublishedAt });
         b.HasIndex(o => new { o.Status, o.ApplicationDeadline });
         b.HasIndex(o => new { o.Status, o.DayRateYen });
         b.HasIndex(o => o.OrganizationId);
+    }
+}
+
+public sealed class OpeningAttachmentConfiguration : IEntityTypeConfiguration<OpeningAttachment>
+{
+    public void Configure(EntityTypeBuilder<OpeningAttachment> b)
+    {
+        b.Property(a => a.FileName).HasMaxLength(200).IsRequired();
+        b.Property(a => a.Content).IsRequired();
     }
 }
 

@@ -18,6 +18,9 @@ public sealed class ProposalCallConfiguration : IEntityTypeConfiguration<Proposa
         b.Property(c => c.Scope).HasMaxLength(TextMax).IsRequired();
         b.Property(c => c.OnsiteNotes).HasMaxLength(NotesMax);
         b.Property(c => c.EarlyAwardReason).HasMaxLength(NotesMax);
+        b.Property(c => c.Department).HasMaxLength(OpeningConfiguration.DepartmentMax);
+        b.Property(c => c.ServesCode).HasMaxLength(40);
+        b.Property(c => c.ServesDetail).HasMaxLength(OpeningConfiguration.DepartmentMax);
         b.Property(c => c.SearchText).IsRequired();
         b.Property(c => c.Version).IsConcurrencyToken();
         b.HasOne(c => c.Organization).WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Restrict);

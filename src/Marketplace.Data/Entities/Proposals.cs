@@ -14,6 +14,13 @@ public class ProposalCall : IVersioned
     public string Title { get; set; } = "";
     public string Purpose { get; set; } = "";
     public string Scope { get; set; } = "";
+    /// <summary>所属: the department or section the work is for (e.g. 総務部デジタル推進課).</summary>
+    public string? Department { get; set; }
+    /// <summary>Whom the work supports, a code of the taxonomy's <c>serves</c> list (米原市: the deputy mayor, who is the CIO).</summary>
+    public string? ServesCode { get; set; }
+    public string? ServesDetail { get; set; }
+    /// <summary>Travel for the work: paid at cost or included in the contract amount.</summary>
+    public ExpensePolicy TravelExpenses { get; set; }
     public DateOnly ContractStart { get; set; }
     public DateOnly ContractEnd { get; set; }
 

@@ -10,6 +10,55 @@ namespace Marketplace.Web.Features;
 /// </summary>
 public sealed class NumberFields(IStringLocalizer t, Dictionary<string, string> errors)
 {
+    public Dictionary<string, string> Errors => errors;
+
+    /// <summary>Each amount or term read, as the number understood, to echo beside the field ("27万3,800円" → 273,800円).</summary>
+    public Dictionary<string, string> Understood { get; } = [];
+
+    /// <summary>An amount of yen as written (27万3,800円, 約1,140万円); whether it was marked approximate comes back too.</summary>
+    public ParsedAmount? Amount(string field, string? text, string label, long max, bool required = false)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required) errors.TryAdd(field, t["Val_Required", t[label]]);
+            return null;
+        }
+        if (!JapaneseAmount.TryParse(text, out var v))
+        {
+            errors.TryAdd(field, t["Val_Yen", t[label]]);
+            return null;
+        }
+        if (v.Value < 0)
+        {
+            errors.TryAdd(field, t["Val_NotNegative", t[label]]);
+            return null;
+        }
+        if (v.Value > max)
+        {
+            errors.TryAdd(field, t["Val_TooLarge", t[label]]);
+            return null;
+        }
+        Understood[field] = t["Understood_Yen", v.Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), v.Approximate ? t["Approx_Word"] : ""];
+        return v;
+    }
+
+    /// <summary>A term in months as written (6, 約6か月, 1年, 2年6か月).</summary>
+    public ParsedAmount? Months(string field, string? text, string label, int min, int max, bool required = false)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required) errors.TryAdd(field, t["Val_Required", t[label]]);
+            return null;
+        }
+        if (!JapaneseAmount.TryParseMonths(text, out var v) || v.Value < min || v.Value > max)
+        {
+            errors.TryAdd(field, t["Val_MonthsRange", t[label], min, max]);
+            return null;
+        }
+        Understood[field] = t["Understood_Months", v.Value, v.Approximate ? t["Approx_Word"] : ""];
+        return v;
+    }
+
     public int? Int(string field, string? text, string label, int min, int max, bool required = false)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -50,7 +99,7 @@ public sealed class NumberFields(IStringLocalizer t, Dictionary<string, string> 
         }
         if (!JapaneseText.TryParseYen(text, out var v))
         {
-            errors.TryAdd(field, t["Val_Yen", t[label]]);
+            errors.TryAdd(field, t[JapaneseAmount.TryParse(text, out _) ? "Val_YenExact" : "Val_Yen", t[label]]);
             return null;
         }
         if (v < 0)
@@ -64,6 +113,32 @@ public sealed class NumberFields(IStringLocalizer t, Dictionary<string, string> 
             return null;
         }
         return v;
+    }
+
+    /// <summary>Days as written, "約2", "2日程度", "週2日": the number and whether it is approximate.</summary>
+    public (double Value, bool Approximate)? Days(string field, string? text, string label, double min, double max, bool required = false)
+    {
+        var stripped = StripApproximation(text, out var approx);
+        var v = Dec(field, stripped, label, min, max, required);
+        return v is { } d ? (d, approx) : null;
+    }
+
+    private static string? StripApproximation(string? text, out bool approximate)
+    {
+        approximate = false;
+        if (string.IsNullOrWhiteSpace(text)) return text;
+        var s = text.Normalize(System.Text.NormalizationForm.FormKC).Trim();
+        foreach (var w in new[] { "約", "およそ", "概ね" })
+        {
+            if (s.StartsWith(w, StringComparison.Ordinal)) { s = s[w.Length..]; approximate = true; }
+        }
+        foreach (var w in new[] { "程度", "前後", "くらい" })
+        {
+            if (s.EndsWith(w, StringComparison.Ordinal)) { s = s[..^w.Length]; approximate = true; }
+        }
+        if (s.StartsWith('週') || s.StartsWith('月')) s = s[1..];
+        if (s.EndsWith('日')) s = s[..^1];
+        return s.Trim();
     }
 
     /// <summary>A date typed as 2026-04-01, 2026/4/1, 2026年4月1日 or 20260401 (full-width digits too).</summary>

@@ -13,6 +13,17 @@ public sealed class OpeningDisplay(IStringLocalizer<SharedResource> t, DisplayFo
     public string Skill(string code) => TaxonomyCatalog.Label(tax.Skills, code);
     public string Allowance(string code) => TaxonomyCatalog.Label(tax.Allowances, code);
 
+    public string Serves(string code) => TaxonomyCatalog.Label(tax.Serves, code);
+
+    /// <summary>"副市長・副市町村長（副市長（CIO））" — the code's label with the notice's own words when they add something.</summary>
+    public string? ServesLine(string? code, string? detail) => (code, detail) switch
+    {
+        (null, null) => null,
+        (null, { } d) => d,
+        ({ } c, null) => Serves(c),
+        ({ } c, { } d) => $"{Serves(c)}（{d}）",
+    };
+
     public string PayUnitLabel(PayUnit unit) => TaxonomyCatalog.Label(tax.PayUnits, TaxonomyCatalog.PayUnitCode(unit));
 
     /// <summary>月額 273,800円 / 年額 11,400,000円 / 契約総額 33,000,000円（税抜）.</summary>
@@ -22,19 +33,57 @@ public sealed class OpeningDisplay(IStringLocalizer<SharedResource> t, DisplayFo
         return unit == PayUnit.ContractTotal ? $"{text} {(taxIncluded ? t["Pay_TaxIncluded"] : t["Pay_TaxExcluded"])}" : text;
     }
 
+    /// <summary>The posted pay as the opening states it: 約 when approximate, 記載なし when not given.</summary>
+    public string PostedPay(Opening o)
+    {
+        if (o.PayNotStated) return t["NotStated"];
+        if (!o.PayApproximate) return PostedPay(o.PayAmountYen, o.PayUnit, o.PayTaxIncluded);
+        var text = $"{PayUnitLabel(o.PayUnit)} {t["Approx_Prefix", fmt.Yen(o.PayAmountYen)]}";
+        return o.PayUnit == PayUnit.ContractTotal ? $"{text} {(o.PayTaxIncluded ? t["Pay_TaxIncluded"] : t["Pay_TaxExcluded"])}" : text;
+    }
+
+    /// <summary>One day rate, or a range with the workload assumed in words, or why there is none.</summary>
+    public string DayRate(Opening o)
+    {
+        if (o.PayNotStated) return t["DayRate_NoPay"];
+        if (o.DayRateLowYen is { } low && o.DayRateHighYen is { } high)
+        {
+            var w = Marketplace.Matching.Pay.ComparablePay.PlausibleWorkload(o.EngagementCode);
+            return t["DayRate_Range", fmt.Yen(low), fmt.Yen(high), fmt.Number(w.MinDaysPerWeek), fmt.Days(w.MaxDaysPerWeek)];
+        }
+        if (o.DaysPerWeekNotStated && o.PayUnit is not (PayUnit.Day or PayUnit.Hour)) return t["DayRate_Assumed", fmt.Yen(o.DayRateYen), fmt.Days(o.DaysPerWeek)];
+        return fmt.Yen(o.DayRateYen);
+    }
+
+    public string DaysPerWeek(Opening o) => o.DaysPerWeekNotStated
+        ? t["NotStated"]
+        : Approx(t["DaysPerWeek_Value", fmt.Days(o.DaysPerWeek)], o.DaysPerWeekApproximate);
+
+    public string Allowances(Opening o) => o.AllowancesNotStated
+        ? t["NotStated"]
+        : o.AllowancesIncluded.Count == 0 ? t["None"] : string.Join(t["ListSeparator"], o.AllowancesIncluded.Select(Allowance));
+
+    public string Commuting(Opening o) => o.CommutingNotStated ? t["NotStated"] : o.CommutingAllowancePaid ? t["Commuting_Paid"] : t["Commuting_NotPaid"];
+
+    public string Travel(ExpensePolicy p) => t[$"Travel_{p}"];
+
+    private string Approx(string text, bool approximate) => approximate ? t["Approx_Suffix", text] : text;
+
     public string Months(int months) => months % 12 == 0 ? t["Term_Years", fmt.Years(months / 12)] : t["Term_Months", fmt.Months(months)];
 
     public string Term(Opening o)
     {
-        var parts = new List<string> { t["Term_First", Months(o.FirstTermMonths)] };
+        var first = Months(o.FirstTermMonths);
+        var parts = new List<string> { t["Term_First", o.FirstTermApproximate ? t["Approx_Prefix", first] : first] };
         parts.Add(o.RenewalRule switch
         {
             RenewalRule.None => t["Renewal_None"],
             RenewalRule.RenewableTimes => t["Renewal_Times", o.RenewalMaxCount ?? 0],
             RenewalRule.RenewableUpToTotalMonths => t["Renewal_UpToTotal", Months(o.RenewalMaxTotalMonths ?? 0)],
+            RenewalRule.RenewableForMoreMonths => t["Renewal_ForMore", Months(o.RenewalMaxAdditionalMonths ?? 0), Months(o.FirstTermMonths + (o.RenewalMaxAdditionalMonths ?? 0))],
             _ => t["Renewal_Unlimited"],
         });
-        if (o.FollowOnTermMonths is { } f) parts.Add(t["Term_FollowOn", Months(f)]);
+        if (o.FollowOnTermMonths is { } f) parts.Add(t[o.FollowOnGuaranteed ? "Term_FollowOnGuaranteed" : "Term_FollowOnPlanned", Months(f)]);
         return string.Join(t["ListSeparator"], parts);
     }
 
@@ -43,12 +92,15 @@ public sealed class OpeningDisplay(IStringLocalizer<SharedResource> t, DisplayFo
         RenewalRule.None => t["RenewalOpt_None"],
         RenewalRule.RenewableTimes => t["RenewalOpt_Times"],
         RenewalRule.RenewableUpToTotalMonths => t["RenewalOpt_UpToTotal"],
+        RenewalRule.RenewableForMoreMonths => t["RenewalOpt_ForMore"],
         _ => t["RenewalOpt_Unlimited"],
     };
 
-    public string Onsite(Opening o) => o.OnsitePeriod == OnsitePeriod.Week
-        ? t["Onsite_PerWeek", fmt.Days(o.OnsiteDays), fmt.Days(o.OnsiteDaysPerMonth)]
-        : t["Onsite_PerMonth", fmt.Days(o.OnsiteDays)];
+    public string Onsite(Opening o) => o.OnsiteNotStated
+        ? t["NotStated"]
+        : Approx(o.OnsitePeriod == OnsitePeriod.Week
+            ? t["Onsite_PerWeek", fmt.Days(o.OnsiteDays), fmt.Days(o.OnsiteDaysPerMonth)]
+            : t["Onsite_PerMonth", fmt.Days(o.OnsiteDays)], o.OnsiteApproximate);
 
     public string WorkStyle(double daysPerWeek, double onsitePerMonth, bool remote) =>
         t["WorkStyle_Summary", fmt.Days(daysPerWeek), fmt.Days(onsitePerMonth), remote ? t["Remote_Yes"] : t["Remote_No"]];

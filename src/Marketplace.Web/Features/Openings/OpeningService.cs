@@ -21,6 +21,8 @@ public enum OpeningOutcome
 
 public sealed record OpeningResult(OpeningOutcome Outcome, Opening? Opening, IReadOnlyDictionary<string, string> Errors)
 {
+    /// <summary>Amounts and terms as the form understood them, to echo beside the fields when the form is shown again.</summary>
+    public IReadOnlyDictionary<string, string> Understood { get; init; } = new Dictionary<string, string>();
     public bool Succeeded => Outcome == OpeningOutcome.Ok;
     public static OpeningResult Ok(Opening o) => new(OpeningOutcome.Ok, o, new Dictionary<string, string>());
     public static readonly OpeningResult NotFound = new(OpeningOutcome.NotFound, null, new Dictionary<string, string>());
@@ -47,11 +49,11 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
     public async Task<OpeningResult> CreateAsync(int organizationId, string userId, OpeningInput input, CancellationToken ct = default)
     {
         var opening = new Opening { OrganizationId = organizationId, CreatedByUserId = userId, CreatedAt = Now };
-        var errors = await ApplyAsync(opening, input, organizationId, isNew: true, ct);
-        if (errors.Count > 0) return OpeningResult.Invalid(errors);
+        var (errors, understood) = await ApplyAsync(opening, input, organizationId, isNew: true, ct);
+        if (errors.Count > 0) return OpeningResult.Invalid(errors) with { Understood = understood };
         db.Openings.Add(opening);
         await db.SaveChangesAsync(ct);
-        return OpeningResult.Ok(opening);
+        return OpeningResult.Ok(opening) with { Understood = understood };
     }
 
     public async Task<OpeningResult> UpdateAsync(int organizationId, int id, OpeningInput input, CancellationToken ct = default)
@@ -64,13 +66,13 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
         }
         // The token the form was loaded with is what the save is checked against, so a save over someone else's save fails.
         db.ExpectConcurrencyToken(opening, input.ConcurrencyToken);
-        var errors = await ApplyAsync(opening, input, organizationId, isNew: false, ct);
+        var (errors, understood) = await ApplyAsync(opening, input, organizationId, isNew: false, ct);
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return OpeningResult.Invalid(errors);
+            return OpeningResult.Invalid(errors) with { Understood = understood };
         }
-        return await SaveAsync(opening, ct);
+        return await SaveAsync(opening, ct) with { Understood = understood };
     }
 
     public Task<OpeningResult> PublishAsync(int organizationId, int id, string? token, CancellationToken ct = default) =>
@@ -168,11 +170,17 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
     }
 
     /// <summary>Validates the whole input and copies it onto the entity only if nothing is wrong.</summary>
-    private async Task<Dictionary<string, string>> ApplyAsync(Opening o, OpeningInput input, int organizationId, bool isNew, CancellationToken ct)
+    private async Task<(Dictionary<string, string> Errors, Dictionary<string, string> Understood)> ApplyAsync(Opening o, OpeningInput input, int organizationId, bool isNew, CancellationToken ct)
     {
-        var e = new Dictionary<string, string>();
+        var numbers = new NumberFields(t, new Dictionary<string, string>());
+        var e = await ValidateAndApplyAsync(o, input, organizationId, isNew, numbers, ct);
+        return (e, numbers.Understood);
+    }
+
+    private async Task<Dictionary<string, string>> ValidateAndApplyAsync(Opening o, OpeningInput input, int organizationId, bool isNew, NumberFields numbers, CancellationToken ct)
+    {
+        var e = numbers.Errors;
         void Err(string field, string key, params object[] args) => e.TryAdd(field, t[key, args]);
-        var numbers = new NumberFields(t, e);
 
         var title = input.Title?.Trim() ?? "";
         if (title.Length == 0) Err(nameof(input.Title), "Val_Required", t["Field_Title"]);
@@ -196,9 +204,17 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
         var rank = input.Rank?.Trim();
         if (rank?.Length > 100) Err(nameof(input.Rank), "Val_TooLong", t["Field_Rank"], 100, rank.Length);
 
+        var department = input.Department?.Trim();
+        if (department?.Length > OpeningConfiguration.DepartmentMax) Err(nameof(input.Department), "Val_TooLong", t["Field_Department"], OpeningConfiguration.DepartmentMax, department.Length);
+        var servesCode = string.IsNullOrWhiteSpace(input.ServesCode) ? null : input.ServesCode;
+        if (servesCode is not null && !TaxonomyCatalog.Contains(taxonomy.Serves, servesCode)) Err(nameof(input.ServesCode), "Val_Choose", t["Field_Serves"]);
+        var servesDetail = input.ServesDetail?.Trim();
+        if (servesDetail?.Length > OpeningConfiguration.DepartmentMax) Err(nameof(input.ServesDetail), "Val_TooLong", t["Field_ServesDetail"], OpeningConfiguration.DepartmentMax, servesDetail.Length);
+
         var positions = numbers.Int(nameof(input.Positions), input.Positions, "Field_Positions", 1, 100, required: true) ?? 1;
-        var firstTerm = numbers.Int(nameof(input.FirstTermMonths), input.FirstTermMonths, "Field_FirstTermMonths", 1, 120, required: true) ?? 0;
-        var followOn = numbers.Int(nameof(input.FollowOnTermMonths), input.FollowOnTermMonths, "Field_FollowOnTermMonths", 1, 120, required: false);
+        var firstTermRead = numbers.Months(nameof(input.FirstTermMonths), input.FirstTermMonths, "Field_FirstTermMonths", 1, 120, required: true);
+        var firstTerm = (int)(firstTermRead?.Value ?? 0);
+        var followOn = (int?)numbers.Months(nameof(input.FollowOnTermMonths), input.FollowOnTermMonths, "Field_FollowOnTermMonths", 1, 120)?.Value;
 
         if (!Enum.TryParse<RenewalRule>(input.RenewalRule, out var renewal) || !Enum.IsDefined(renewal)) Err(nameof(input.RenewalRule), "Val_Choose", t["Field_RenewalRule"]);
         int? renewalCount = null, renewalTotal = null;
@@ -211,27 +227,38 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
             renewalTotal = numbers.Int(nameof(input.RenewalMaxTotalMonths), input.RenewalMaxTotalMonths, "Field_RenewalMaxTotalMonths", 1, 600, required: true);
             if (renewalTotal is { } total && firstTerm > 0 && total <= firstTerm) Err(nameof(input.RenewalMaxTotalMonths), "Val_TotalTermTooShort");
         }
+        int? renewalMore = null;
+        if (renewal == RenewalRule.RenewableForMoreMonths)
+        {
+            renewalMore = (int?)numbers.Months(nameof(input.RenewalMaxAdditionalMonths), input.RenewalMaxAdditionalMonths, "Field_RenewalMaxAdditionalMonths", 1, 600, required: true)?.Value;
+        }
 
         var termNotes = input.TermNotes?.Trim();
         if (termNotes?.Length > 1000) Err(nameof(input.TermNotes), "Val_TooLong", t["Field_TermNotes"], 1000, termNotes.Length);
 
         long payAmount = 0;
-        if (string.IsNullOrWhiteSpace(input.PayAmount)) Err(nameof(input.PayAmount), "Val_Required", t["Field_PayAmount"]);
-        else if (!JapaneseText.TryParseYen(input.PayAmount, out payAmount)) Err(nameof(input.PayAmount), "Val_Yen", t["Field_PayAmount"]);
-        else if (payAmount < 0) Err(nameof(input.PayAmount), "Val_NotNegative", t["Field_PayAmount"]);
-        else if (payAmount > 100_000_000_000) Err(nameof(input.PayAmount), "Val_TooLarge", t["Field_PayAmount"]);
+        var payApprox = false;
+        if (!input.PayNotStated && numbers.Amount(nameof(input.PayAmount), input.PayAmount, "Field_PayAmount", 100_000_000_000, required: true) is { } pay)
+        {
+            payAmount = pay.Value;
+            payApprox = pay.Approximate || input.PayApproximate;
+        }
 
         if (!Enum.TryParse<PayUnit>(input.PayUnit, out var payUnit) || !Enum.IsDefined(payUnit)) Err(nameof(input.PayUnit), "Val_Choose", t["Field_PayUnit"]);
         var allowances = input.AllowancesIncluded.Distinct().ToList();
         if (allowances.Any(a => !TaxonomyCatalog.Contains(taxonomy.Allowances, a))) Err(nameof(input.AllowancesIncluded), "Val_UnknownCode", t["Field_Allowances"]);
+        if (!Enum.TryParse<ExpensePolicy>(input.TravelExpenses ?? nameof(ExpensePolicy.NotStated), out var travel) || !Enum.IsDefined(travel)) Err(nameof(input.TravelExpenses), "Val_Choose", t["Field_TravelExpenses"]);
         var payNotes = input.PayNotes?.Trim();
         if (payNotes?.Length > 1000) Err(nameof(input.PayNotes), "Val_TooLong", t["Field_PayNotes"], 1000, payNotes.Length);
 
-        var daysPerWeek = numbers.Dec(nameof(input.DaysPerWeek), input.DaysPerWeek, "Field_DaysPerWeek", 0.5, 5, required: true) ?? 0;
-        var onsite = numbers.Dec(nameof(input.OnsiteDays), input.OnsiteDays, "Field_OnsiteDays", 0, 31, required: true) ?? 0;
+        var workload = ComparablePay.PlausibleWorkload(input.EngagementCode ?? "");
+        var days = input.DaysPerWeekNotStated ? null : numbers.Days(nameof(input.DaysPerWeek), input.DaysPerWeek, "Field_DaysPerWeek", 0.5, 5, required: true);
+        var daysPerWeek = input.DaysPerWeekNotStated ? workload.AssumedDaysPerWeek : days?.Value ?? 0;
+        var onsiteRead = input.OnsiteNotStated ? null : numbers.Days(nameof(input.OnsiteDays), input.OnsiteDays, "Field_OnsiteDays", 0, 31, required: true);
+        var onsite = onsiteRead?.Value ?? 0;
         if (!Enum.TryParse<OnsitePeriod>(input.OnsitePeriod, out var onsitePeriod) || !Enum.IsDefined(onsitePeriod)) Err(nameof(input.OnsitePeriod), "Val_Choose", t["Field_OnsitePeriod"]);
         var onsitePerMonth = onsitePeriod == OnsitePeriod.Week ? onsite * ComparablePay.WeeksPerMonth : onsite;
-        if (daysPerWeek > 0 && onsitePerMonth > daysPerWeek * ComparablePay.WeeksPerMonth + 1e-9) Err(nameof(input.OnsiteDays), "Val_OnsiteMoreThanWorkdays");
+        if (!input.DaysPerWeekNotStated && daysPerWeek > 0 && onsitePerMonth > daysPerWeek * ComparablePay.WeeksPerMonth + 1e-9) Err(nameof(input.OnsiteDays), "Val_OnsiteMoreThanWorkdays");
         var location = input.WorkLocation?.Trim();
         if (location?.Length > 300) Err(nameof(input.WorkLocation), "Val_TooLong", t["Field_WorkLocation"], 300, location.Length);
         var workNotes = input.WorkStyleNotes?.Trim();
@@ -274,15 +301,22 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
 
         if (e.Count > 0) return e;
 
-        ComparableFigures figures;
-        try
+        var figures = new ComparableFigures(0, 0);
+        DayRateRange? range = null;
+        if (!input.PayNotStated)
         {
-            figures = ComparablePay.Compute(new PostedPay(payAmount, ToPostedUnit(payUnit), daysPerWeek, firstTerm, input.PayTaxIncluded && payUnit == PayUnit.ContractTotal));
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            e[nameof(input.PayAmount)] = t["Val_Yen", t["Field_PayAmount"]];
-            return e;
+            var posted = new PostedPay(payAmount, ToPostedUnit(payUnit), daysPerWeek, firstTerm, input.PayTaxIncluded && payUnit == PayUnit.ContractTotal);
+            try
+            {
+                figures = ComparablePay.Compute(posted);
+                // An unstated workload gives a range, except where the rate does not depend on it (day and hour rates).
+                if (input.DaysPerWeekNotStated && !workload.IsSingle && payUnit is not (PayUnit.Day or PayUnit.Hour)) range = ComparablePay.ComputeRange(posted, workload);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                e[nameof(input.PayAmount)] = t["Val_Yen", t["Field_PayAmount"]];
+                return e;
+            }
         }
 
         o.RoleCode = input.RoleCode!;
@@ -292,22 +326,39 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
         o.Duties = duties;
         o.Rank = string.IsNullOrEmpty(rank) ? null : rank;
         o.Positions = positions;
+        o.Department = string.IsNullOrEmpty(department) ? null : department;
+        o.ServesCode = servesCode;
+        o.ServesDetail = string.IsNullOrEmpty(servesDetail) ? null : servesDetail;
         o.FirstTermMonths = firstTerm;
+        o.FirstTermApproximate = input.FirstTermApproximate || firstTermRead?.Approximate == true;
         o.StartDate = start;
         o.RenewalRule = renewal;
         o.RenewalMaxCount = renewalCount;
         o.RenewalMaxTotalMonths = renewalTotal;
+        o.RenewalMaxAdditionalMonths = renewalMore;
         o.FollowOnTermMonths = followOn;
+        o.FollowOnGuaranteed = followOn is not null && input.FollowOnGuaranteed;
         o.TermNotes = string.IsNullOrEmpty(termNotes) ? null : termNotes;
         o.PayAmountYen = payAmount;
+        o.PayNotStated = input.PayNotStated;
+        o.PayApproximate = payApprox;
         o.PayUnit = payUnit;
         o.PayTaxIncluded = input.PayTaxIncluded && payUnit == PayUnit.ContractTotal;
+        o.AllowancesNotStated = input.AllowancesNotStated && allowances.Count == 0;
         o.AllowancesIncluded = allowances;
-        o.CommutingAllowancePaid = input.CommutingAllowancePaid;
+        o.CommutingNotStated = input.CommutingNotStated;
+        o.CommutingAllowancePaid = input.CommutingAllowancePaid && !input.CommutingNotStated;
+        o.TravelExpenses = travel;
         o.PayNotes = string.IsNullOrEmpty(payNotes) ? null : payNotes;
         o.DayRateYen = figures.DayRateYen;
         o.AnnualEquivalentYen = figures.AnnualEquivalentYen;
+        o.DayRateLowYen = range?.LowYen;
+        o.DayRateHighYen = range?.HighYen;
         o.DaysPerWeek = daysPerWeek;
+        o.DaysPerWeekNotStated = input.DaysPerWeekNotStated;
+        o.DaysPerWeekApproximate = days?.Approximate == true || (input.DaysPerWeekApproximate && !input.DaysPerWeekNotStated);
+        o.OnsiteNotStated = input.OnsiteNotStated;
+        o.OnsiteApproximate = onsiteRead?.Approximate == true || (input.OnsiteApproximate && !input.OnsiteNotStated);
         o.OnsiteDays = onsite;
         o.OnsitePeriod = onsitePeriod;
         o.OnsiteDaysPerMonth = Math.Round(onsitePerMonth, 2);
@@ -370,21 +421,36 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
         Duties = string.Join('\n', o.Duties),
         Rank = o.Rank,
         Positions = o.Positions.ToString(CultureInfo.InvariantCulture),
+        Department = o.Department,
+        ServesCode = o.ServesCode,
+        ServesDetail = o.ServesDetail,
         FirstTermMonths = o.FirstTermMonths.ToString(CultureInfo.InvariantCulture),
+        FirstTermApproximate = o.FirstTermApproximate,
         StartDate = o.StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         RenewalRule = o.RenewalRule.ToString(),
         RenewalMaxCount = o.RenewalMaxCount?.ToString(CultureInfo.InvariantCulture),
         RenewalMaxTotalMonths = o.RenewalMaxTotalMonths?.ToString(CultureInfo.InvariantCulture),
+        RenewalMaxAdditionalMonths = o.RenewalMaxAdditionalMonths?.ToString(CultureInfo.InvariantCulture),
         FollowOnTermMonths = o.FollowOnTermMonths?.ToString(CultureInfo.InvariantCulture),
+        FollowOnGuaranteed = o.FollowOnGuaranteed,
         TermNotes = o.TermNotes,
-        PayAmount = o.PayAmountYen.ToString(CultureInfo.InvariantCulture),
+        PayAmount = o.PayNotStated ? null : o.PayAmountYen.ToString(CultureInfo.InvariantCulture),
+        PayNotStated = o.PayNotStated,
+        PayApproximate = o.PayApproximate,
         PayUnit = o.PayUnit.ToString(),
         PayTaxIncluded = o.PayTaxIncluded,
         AllowancesIncluded = [.. o.AllowancesIncluded],
+        AllowancesNotStated = o.AllowancesNotStated,
         CommutingAllowancePaid = o.CommutingAllowancePaid,
+        CommutingNotStated = o.CommutingNotStated,
+        TravelExpenses = o.TravelExpenses.ToString(),
         PayNotes = o.PayNotes,
-        DaysPerWeek = o.DaysPerWeek.ToString(CultureInfo.InvariantCulture),
-        OnsiteDays = o.OnsiteDays.ToString(CultureInfo.InvariantCulture),
+        DaysPerWeek = o.DaysPerWeekNotStated ? null : o.DaysPerWeek.ToString(CultureInfo.InvariantCulture),
+        DaysPerWeekNotStated = o.DaysPerWeekNotStated,
+        DaysPerWeekApproximate = o.DaysPerWeekApproximate,
+        OnsiteDays = o.OnsiteNotStated ? null : o.OnsiteDays.ToString(CultureInfo.InvariantCulture),
+        OnsiteNotStated = o.OnsiteNotStated,
+        OnsiteApproximate = o.OnsiteApproximate,
         OnsitePeriod = o.OnsitePeriod.ToString(),
         RemoteAllowed = o.RemoteAllowed,
         WorkLocation = o.WorkLocation,

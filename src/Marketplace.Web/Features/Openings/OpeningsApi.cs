@@ -7,7 +7,7 @@ public static class OpeningsApi
 {
     public static IEndpointRouteBuilder MapOpeningsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/openings");
+        var api = app.MapGroup("/api/openings").WithTags("Openings");
         api.MapGet("/", async (HttpRequest request, OpeningSearch search, CancellationToken ct) =>
         {
             var result = await search.SearchAsync(OpeningQuery.FromRequest(request.Query), ct);
@@ -30,14 +30,34 @@ public static class OpeningsApi
                 {
                     o.Id, o.NoticeId, Organization = new { o.Organization!.Code, o.Organization.NameJa, o.Organization.NameEn, o.Organization.PrefectureCode },
                     Status = o.Status.ToString(), o.RoleCode, o.EngagementCode, o.Title, o.Description, o.Duties, o.Rank, o.Positions,
-                    Term = new { o.FirstTermMonths, o.StartDate, RenewalRule = o.RenewalRule.ToString(), o.RenewalMaxCount, o.RenewalMaxTotalMonths, o.FollowOnTermMonths, o.TermNotes },
-                    Pay = new { o.PayAmountYen, PayUnit = o.PayUnit.ToString(), o.PayTaxIncluded, o.AllowancesIncluded, o.CommutingAllowancePaid, o.PayNotes, o.DayRateYen, o.AnnualEquivalentYen },
-                    WorkStyle = new { o.DaysPerWeek, o.OnsiteDays, OnsitePeriod = o.OnsitePeriod.ToString(), o.OnsiteDaysPerMonth, o.RemoteAllowed, o.WorkLocation, o.WorkStyleNotes },
+                    o.Department, Serves = o.ServesCode, o.ServesDetail,
+                    Term = new
+                    {
+                        o.FirstTermMonths, o.FirstTermApproximate, o.StartDate, RenewalRule = o.RenewalRule.ToString(), o.RenewalMaxCount, o.RenewalMaxTotalMonths,
+                        o.RenewalMaxAdditionalMonths, o.FollowOnTermMonths, FollowOn = o.FollowOnTermMonths is null ? null : o.FollowOnGuaranteed ? "guaranteed" : "planned", o.TermNotes,
+                    },
+                    Pay = new
+                    {
+                        PayAmountYen = o.PayNotStated ? (long?)null : o.PayAmountYen, o.PayNotStated, o.PayApproximate, PayUnit = o.PayUnit.ToString(), o.PayTaxIncluded,
+                        AllowancesIncluded = o.AllowancesNotStated ? null : o.AllowancesIncluded, o.AllowancesNotStated,
+                        CommutingAllowancePaid = o.CommutingNotStated ? (bool?)null : o.CommutingAllowancePaid, o.CommutingNotStated,
+                        TravelExpenses = o.TravelExpenses.ToString(), o.PayNotes,
+                        DayRateYen = o.PayNotStated ? (long?)null : o.DayRateYen, o.DayRateLowYen, o.DayRateHighYen,
+                        AnnualEquivalentYen = o.PayNotStated || o.DayRateLowYen is not null ? (long?)null : o.AnnualEquivalentYen,
+                        AssumedWorkload = o.DaysPerWeekNotStated ? ComparablePay.PlausibleWorkload(o.EngagementCode) : (Workload?)null,
+                    },
+                    WorkStyle = new
+                    {
+                        DaysPerWeek = o.DaysPerWeekNotStated ? (double?)null : o.DaysPerWeek, o.DaysPerWeekNotStated, o.DaysPerWeekApproximate,
+                        OnsiteDays = o.OnsiteNotStated ? (double?)null : o.OnsiteDays, OnsitePeriod = o.OnsitePeriod.ToString(),
+                        OnsiteDaysPerMonth = o.OnsiteNotStated ? (double?)null : o.OnsiteDaysPerMonth, o.OnsiteNotStated, o.OnsiteApproximate,
+                        o.RemoteAllowed, o.WorkLocation, o.WorkStyleNotes,
+                    },
                     RequiredSkills = o.RequiredSkillCodes, PreferredSkills = o.PreferredSkillCodes,
                     o.PublicSectorExperienceRequired, o.CertifiedCioOnly, o.ApplicationDeadline, o.SelectionSteps, o.PublishedAt,
                     Assumptions = PayAssumptions,
                 });
-        });
+        }).WithName("GetOpening").WithSummary("One published or closed opening with every stated fact, what is approximate or not stated, and its day rate or day-rate range.");
         return app;
     }
 

@@ -68,6 +68,16 @@ public sealed class CallDisplay(IStringLocalizer<SharedResource> t, DisplayForma
     public string Period(ProposalCall c) =>
         t["Call_PeriodText", fmt.Date(c.ContractStart), fmt.Date(c.ContractEnd), LengthText(c), MultiYear(c) ? t["Call_MultiYear"] : t["Call_SingleYear"]];
 
+    /// <summary>
+    /// The ceiling as a day rate comparable with openings: spread over the contract, at a load between the
+    /// required on-site presence and five person-days a week, with that assumption in words.
+    /// </summary>
+    public string DayRateEquivalent(ProposalCall c)
+    {
+        var r = Marketplace.Matching.Pay.ComparablePay.CallEquivalent(c.CeilingYen, c.CeilingTaxIncluded, Months(c), c.OnsiteDaysPerWeek);
+        return t["Call_DayRateEquivalent", fmt.Yen(r.LowYen), fmt.Yen(r.HighYen), fmt.Number(r.Workload.MinDaysPerWeek), fmt.Number(r.Workload.MaxDaysPerWeek), Months(c)];
+    }
+
     public string Formula(ProposalCall c) => c.PriceFormula switch
     {
         PriceFormula.LowestRatio => t["Call_Formula_LowestRatio_Text", c.PriceWeight],

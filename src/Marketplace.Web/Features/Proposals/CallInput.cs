@@ -13,6 +13,10 @@ public sealed class CallInput
     public string? Title { get; set; }
     public string? Purpose { get; set; }
     public string? Scope { get; set; }
+    public string? Department { get; set; }
+    public string? ServesCode { get; set; }
+    public string? ServesDetail { get; set; }
+    public string? TravelExpenses { get; set; } = "NotStated";
     public string? ContractStart { get; set; }
     public string? ContractEnd { get; set; }
     public string? Ceiling { get; set; }

@@ -1,3 +1,4 @@
+using Marketplace.Web.Features.Taxonomy;
 using Marketplace.Web.Features.Notifications;
 using System.Globalization;
 using Marketplace.Data;
@@ -17,7 +18,7 @@ public sealed record AttachmentInfo(int Id, string FileName, long SizeBytes);
 /// What staff do to their government's calls for proposals. Every method takes the caller's government and
 /// treats another government's call as not found, so no page or crafted request can reach it.
 /// </summary>
-public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<SharedResource> t, TimeProvider clock, ProposalNotifications notify)
+public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<SharedResource> t, TimeProvider clock, ProposalNotifications notify, TaxonomyCatalog taxonomy)
 {
     public const int PageSize = 20;
     public const int MaxEligibilityLines = 30;
@@ -229,6 +230,11 @@ public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<Shared
         var purpose = Text(nameof(input.Purpose), input.Purpose, "Call_Field_Purpose", ProposalCallConfiguration.TextMax, true);
         var scope = Text(nameof(input.Scope), input.Scope, "Call_Field_Scope", ProposalCallConfiguration.TextMax, true);
         var onsiteNotes = Text(nameof(input.OnsiteNotes), input.OnsiteNotes, "Call_Field_OnsiteNotes", ProposalCallConfiguration.NotesMax, false);
+        var department = Text(nameof(input.Department), input.Department, "Field_Department", OpeningConfiguration.DepartmentMax, false);
+        var servesDetail = Text(nameof(input.ServesDetail), input.ServesDetail, "Field_ServesDetail", OpeningConfiguration.DepartmentMax, false);
+        var servesCode = string.IsNullOrWhiteSpace(input.ServesCode) ? null : input.ServesCode;
+        if (servesCode is not null && !TaxonomyCatalog.Contains(taxonomy.Serves, servesCode)) Err(nameof(input.ServesCode), "Val_Choose", t["Field_Serves"]);
+        if (!Enum.TryParse<ExpensePolicy>(input.TravelExpenses ?? nameof(ExpensePolicy.NotStated), out var travel) || !Enum.IsDefined(travel)) Err(nameof(input.TravelExpenses), "Val_Choose", t["Field_TravelExpenses"]);
 
         var eligibility = (input.Eligibility ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         if (eligibility.Count > MaxEligibilityLines) Err(nameof(input.Eligibility), "Val_TooManyLines", t["Call_Field_Eligibility"], MaxEligibilityLines);
@@ -292,6 +298,10 @@ public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<Shared
         c.Title = title;
         c.Purpose = purpose;
         c.Scope = scope;
+        c.Department = department.Length == 0 ? null : department;
+        c.ServesCode = servesCode;
+        c.ServesDetail = servesDetail.Length == 0 ? null : servesDetail;
+        c.TravelExpenses = travel;
         c.ContractStart = start!.Value;
         c.ContractEnd = end!.Value;
         c.CeilingYen = ceiling;
@@ -352,6 +362,10 @@ public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<Shared
             Title = c.Title,
             Purpose = c.Purpose,
             Scope = c.Scope,
+            Department = c.Department,
+            ServesCode = c.ServesCode,
+            ServesDetail = c.ServesDetail,
+            TravelExpenses = c.TravelExpenses.ToString(),
             ContractStart = c.ContractStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ContractEnd = c.ContractEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Ceiling = c.CeilingYen.ToString(CultureInfo.InvariantCulture),

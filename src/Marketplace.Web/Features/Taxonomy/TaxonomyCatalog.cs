@@ -19,6 +19,8 @@ public sealed class TaxonomyCatalog
     public IReadOnlyList<TaxonomyEntry> Certifications { get; }
     public IReadOnlyList<TaxonomyEntry> Stages { get; }
     public IReadOnlyList<TaxonomyEntry> Allowances { get; }
+    /// <summary>Whom a role or a contracted work serves or reports to (mayor, deputy mayor, CIO…).</summary>
+    public IReadOnlyList<TaxonomyEntry> Serves { get; }
 
     /// <summary>The 47 prefectures by JIS code ("01"–"47"), from seed/prefectures.csv.</summary>
     public IReadOnlyList<TaxonomyEntry> Prefectures { get; private init; } = [];
@@ -34,6 +36,7 @@ public sealed class TaxonomyCatalog
         Certifications = Get("certifications");
         Stages = Get("stages");
         Allowances = Get("allowances");
+        Serves = Get("serves");
     }
 
     public static TaxonomyCatalog Load(string path, string? prefecturesCsv = null)

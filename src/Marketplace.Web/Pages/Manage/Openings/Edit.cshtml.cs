@@ -15,6 +15,8 @@ public sealed class EditModel(OpeningService openings, IStringLocalizer<SharedRe
 
     public int? Id { get; private set; }
     public List<RecruitmentNotice> Notices { get; private set; } = [];
+    /// <summary>Amounts and terms as they were read, shown beside their fields ("読み取った金額：273,800円").</summary>
+    public IReadOnlyDictionary<string, string> Understood { get; private set; } = new Dictionary<string, string>();
 
     private int OrganizationId => User.OrganizationId()!.Value;
 
@@ -44,13 +46,14 @@ public sealed class EditModel(OpeningService openings, IStringLocalizer<SharedRe
         if (result.Outcome == OpeningOutcome.NotFound) return NotFound();
         if (result.Succeeded)
         {
-            TempData["Notice"] = (id is null ? t["Opening_Created"] : t["Opening_Saved"]).Value;
+            TempData["Notice"] = string.Join(' ', [(id is null ? t["Opening_Created"] : t["Opening_Saved"]).Value, .. result.Understood.Values]);
             return Redirect($"/manage/openings/{result.Opening!.Id}");
         }
         foreach (var (field, message) in result.Errors)
         {
             ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{field}", message);
         }
+        Understood = result.Understood;
         if (result.Outcome == OpeningOutcome.Conflict) Response.StatusCode = StatusCodes.Status409Conflict;
         Notices = await openings.NoticesAsync(OrganizationId, ct);
         return Page();
