@@ -1480,6 +1480,9 @@ namespace Marketplace.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<bool>("AllowancesNotStated")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("AnnualEquivalentYen")
                         .HasColumnType("bigint");
 
@@ -1495,17 +1498,36 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<bool>("CommutingAllowancePaid")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("CommutingNotStated")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CreatedByUserId")
                         .HasColumnType("text");
 
+                    b.Property<long?>("DayRateHighYen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("DayRateLowYen")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("DayRateYen")
                         .HasColumnType("bigint");
 
                     b.Property<double>("DaysPerWeek")
                         .HasColumnType("double precision");
+
+                    b.Property<bool>("DaysPerWeekApproximate")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("DaysPerWeekNotStated")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -1521,8 +1543,14 @@ namespace Marketplace.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<bool>("FirstTermApproximate")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("FirstTermMonths")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("FollowOnGuaranteed")
+                        .HasColumnType("boolean");
 
                     b.Property<int?>("FollowOnTermMonths")
                         .HasColumnType("integer");
@@ -1530,11 +1558,17 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<int?>("NoticeId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("OnsiteApproximate")
+                        .HasColumnType("boolean");
+
                     b.Property<double>("OnsiteDays")
                         .HasColumnType("double precision");
 
                     b.Property<double>("OnsiteDaysPerMonth")
                         .HasColumnType("double precision");
+
+                    b.Property<bool>("OnsiteNotStated")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("OnsitePeriod")
                         .HasColumnType("integer");
@@ -1544,6 +1578,12 @@ namespace Marketplace.Data.Migrations.Postgres
 
                     b.Property<long>("PayAmountYen")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("PayApproximate")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("PayNotStated")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("PayNotes")
                         .HasMaxLength(1000)
@@ -1571,6 +1611,9 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<bool>("RemoteAllowed")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("RenewalMaxAdditionalMonths")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("RenewalMaxCount")
                         .HasColumnType("integer");
 
@@ -1593,6 +1636,14 @@ namespace Marketplace.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<string>("ServesCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ServesDetail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("date");
 
@@ -1607,6 +1658,9 @@ namespace Marketplace.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("TravelExpenses")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1643,6 +1697,39 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.HasIndex("Status", "PublishedAt");
 
                     b.ToTable("Openings");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.OpeningAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OpeningId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpeningId");
+
+                    b.ToTable("OpeningAttachments");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.OpeningSkill", b =>
@@ -1952,6 +2039,10 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<string>("CreatedByUserId")
                         .HasColumnType("text");
 
+                    b.Property<string>("Department")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("EarlyAwardReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -2006,6 +2097,14 @@ namespace Marketplace.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ServesCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ServesDetail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -2016,6 +2115,9 @@ namespace Marketplace.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("TravelExpenses")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -3106,6 +3208,15 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.OpeningAttachment", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.Opening", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("OpeningId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.OpeningSkill", b =>
                 {
                     b.HasOne("Marketplace.Data.Entities.Opening", null)
@@ -3384,6 +3495,8 @@ namespace Marketplace.Data.Migrations.Postgres
 
             modelBuilder.Entity("Marketplace.Data.Entities.Opening", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Skills");
                 });
 

@@ -1397,6 +1397,9 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AllowancesNotStated")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("AnnualEquivalentYen")
                         .HasColumnType("INTEGER");
 
@@ -1412,17 +1415,36 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<bool>("CommutingAllowancePaid")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("CommutingNotStated")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedByUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DayRateHighYen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DayRateLowYen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("DayRateYen")
                         .HasColumnType("INTEGER");
 
                     b.Property<double>("DaysPerWeek")
                         .HasColumnType("REAL");
+
+                    b.Property<bool>("DaysPerWeekApproximate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DaysPerWeekNotStated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -1438,7 +1460,13 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FirstTermApproximate")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("FirstTermMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FollowOnGuaranteed")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("FollowOnTermMonths")
@@ -1447,11 +1475,17 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<int?>("NoticeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("OnsiteApproximate")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("OnsiteDays")
                         .HasColumnType("REAL");
 
                     b.Property<double>("OnsiteDaysPerMonth")
                         .HasColumnType("REAL");
+
+                    b.Property<bool>("OnsiteNotStated")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("OnsitePeriod")
                         .HasColumnType("INTEGER");
@@ -1460,6 +1494,12 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("PayAmountYen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PayApproximate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PayNotStated")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PayNotes")
@@ -1488,6 +1528,9 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<bool>("RemoteAllowed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RenewalMaxAdditionalMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("RenewalMaxCount")
                         .HasColumnType("INTEGER");
 
@@ -1510,6 +1553,14 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ServesCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServesDetail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -1524,6 +1575,9 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("TravelExpenses")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -1553,6 +1607,37 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.HasIndex("Status", "PublishedAt");
 
                     b.ToTable("Openings");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.OpeningAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpeningId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpeningId");
+
+                    b.ToTable("OpeningAttachments");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.OpeningSkill", b =>
@@ -1850,6 +1935,10 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<string>("CreatedByUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Department")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EarlyAwardReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -1904,6 +1993,14 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ServesCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServesDetail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -1914,6 +2011,9 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("TravelExpenses")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -2972,6 +3072,15 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.OpeningAttachment", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.Opening", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("OpeningId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.OpeningSkill", b =>
                 {
                     b.HasOne("Marketplace.Data.Entities.Opening", null)
@@ -3250,6 +3359,8 @@ namespace Marketplace.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Marketplace.Data.Entities.Opening", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Skills");
                 });
 
