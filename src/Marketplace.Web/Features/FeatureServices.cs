@@ -1,4 +1,5 @@
 using Marketplace.Web.Features.Openings;
+using Marketplace.Web.Features.PublicCache;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Seeding;
@@ -55,6 +56,7 @@ public static class FeatureServices
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DispatchDemoSeeder>();
+        services.AddPublicCache(config);
         return services;
     }
 }

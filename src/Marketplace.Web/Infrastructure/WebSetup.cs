@@ -1,5 +1,6 @@
 using Marketplace.Data;
 using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.PublicCache;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
@@ -88,6 +89,7 @@ public static class WebSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePublicCache();
         app.UseAntiforgery();
         app.Use(async (ctx, next) =>
         {

@@ -42,6 +42,11 @@ public static class LocalizationSetup
             var userId = http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
             if (userId is not null)
             {
+                // Only a signed-in user's choice is stored, so only then must the form prove it came from our page.
+                if (!await http.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>().IsRequestValidAsync(http))
+                {
+                    return Results.BadRequest();
+                }
                 var db = http.RequestServices.GetRequiredService<Marketplace.Data.MarketplaceDbContext>();
                 await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredCulture, culture == "en" ? "en" : "ja"));
             }
@@ -51,7 +56,7 @@ public static class LocalizationSetup
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
             var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/";
             return Results.LocalRedirect(target);
-        });
+        }).DisableAntiforgery();
         return app;
     }
 }

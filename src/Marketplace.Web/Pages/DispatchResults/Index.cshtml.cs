@@ -1,3 +1,5 @@
+using Marketplace.Web.Features.PublicCache;
+using Microsoft.AspNetCore.OutputCaching;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Dispatch;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Marketplace.Web.Pages.DispatchResults;
 
 /// <summary>Public results: each round's accepted pairings, from its result date on.</summary>
+[OutputCache(PolicyName = PublicCacheSetup.Policy)]
 public sealed class IndexModel(RoundService rounds, DispatchMatchingService matching) : PageModel
 {
     public List<(DispatchRound Round, List<DispatchProposal> Pairs, bool Published)> Rounds { get; private set; } = [];
