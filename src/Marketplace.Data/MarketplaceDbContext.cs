@@ -65,6 +65,8 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
 
     /// <summary>Whether the save in progress (or the last one) changes anything anonymous visitors see (so cached pages are stale).</summary>
     public bool PublicContentChangedOnLastSave { get; private set; }
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -84,6 +86,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        RefuseAuditChanges();
         StampVersions();
         RecordPublicContentChange();
         var keywords = KeywordChanges();
@@ -97,6 +100,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        RefuseAuditChanges();
         StampVersions();
         RecordPublicContentChange();
         var keywords = KeywordChanges();
@@ -173,6 +177,18 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
             PublicContentChanges.Add(new PublicContentChange { ChangedAt = DateTime.UtcNow });
         }
         PublicContentChangedOnLastSave = changed;
+    }
+
+    /// <summary>The audit log is append-only: a saved entry is never changed or removed through the app.</summary>
+    private void RefuseAuditChanges()
+    {
+        foreach (var entry in ChangeTracker.Entries<AuditEntry>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("Audit entries are append-only.");
+            }
+        }
     }
 
     // An app-managed concurrency token: every save of a versioned row writes a new one, so a

@@ -142,7 +142,7 @@ public static class WebBench
 
     internal static void Progress(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 
-    /// <summary>This same build started as a child process in Production mode on a free loopback port.</summary>
+    /// <summary>This same build started as a child process (Staging environment, demo data on) on a free loopback port.</summary>
     private sealed class AppProcess : IAsyncDisposable
     {
         private readonly Process _process;
@@ -174,8 +174,10 @@ public static class WebBench
             psi.ArgumentList.Add(url);
             psi.Environment["ConnectionStrings__Marketplace"] = connectionString;
             psi.Environment["Database__Provider"] = "Sqlite";
-            psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            psi.Environment["DOTNET_ENVIRONMENT"] = "Production";
+            // Not Development (no developer pages), not Production (which refuses demo accounts).
+            psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
+            psi.Environment["DOTNET_ENVIRONMENT"] = "Staging";
+            psi.Environment["Seed__Demo"] = "true";
             psi.Environment["Logging__LogLevel__Default"] = "Warning";
             psi.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
             psi.Environment["OutputCache__Enabled"] = outputCache ? "true" : "false";
