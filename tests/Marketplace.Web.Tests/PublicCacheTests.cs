@@ -134,7 +134,7 @@ public class PublicCacheTests
             o.Status = OpeningStatus.Closed;
             return await db.SaveChangesAsync();
         });
-        await AssertWithinOneSecondAsync(visitor, url, html => !html.Contains(word));
+        await AssertWithinOneSecondAsync(visitor, url, html => !html.Contains(word + "の募集"));
     }
 
     /// <summary>
