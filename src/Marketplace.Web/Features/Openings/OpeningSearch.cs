@@ -120,7 +120,7 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock)
             _ => q.OrderByDescending(o => o.PublishedAt).ThenByDescending(o => o.Id),
         };
 
-        // Calls for proposals are postings too (outsourced work): they join when the engagement form allows them.
+        // Calls for proposals are postings too: outsourced work, found with the engagement form 業務委託 (outsourced).
         var calls = await OpenCallsAsync(query, today, ct);
         var counted = await q.Take(CountCap + 1).CountAsync(ct);
         var skip = (query.Page - 1) * PageSize;
@@ -153,7 +153,7 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock)
     /// </summary>
     private async Task<List<OpeningSummary>> OpenCallsAsync(OpeningQuery query, DateOnly today, CancellationToken ct)
     {
-        if (!string.IsNullOrEmpty(query.Role) || !(string.IsNullOrEmpty(query.Engagement) || query.Engagement == OutsourcedCode)) return [];
+        if (!string.IsNullOrEmpty(query.Role) || query.Engagement != OutsourcedCode) return [];
         var now = clock.GetUtcNow().UtcDateTime;
         var calls = db.ProposalCalls.AsNoTracking()
             .Where(c => c.Status == CallStatus.Published && c.PublishedAt != null && c.SubmissionDeadline > now);
