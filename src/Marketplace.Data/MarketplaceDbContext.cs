@@ -63,6 +63,10 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<IncentiveClaim> IncentiveClaims => Set<IncentiveClaim>();
     public DbSet<IncentivePayment> IncentivePayments => Set<IncentivePayment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<PublicContentChange> PublicContentChanges => Set<PublicContentChange>();
+
+    /// <summary>Whether the save in progress (or the last one) changes anything anonymous visitors see (so cached pages are stale).</summary>
+    public bool PublicContentChangedOnLastSave { get; private set; }
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
@@ -87,15 +91,96 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
         RefuseAuditChanges();
         RecordMatchingChanges();
         StampVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        RecordPublicContentChange();
+        var keywords = KeywordChanges();
+        if (keywords.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
+        using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var n = base.SaveChanges(acceptAllChangesOnSuccess);
+        foreach (var sql in KeywordStatements(keywords)) Database.ExecuteSql(sql);
+        own?.Commit();
+        return n;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditChanges();
         RecordMatchingChanges();
         StampVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        RecordPublicContentChange();
+        var keywords = KeywordChanges();
+        if (keywords.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // The keyword index changes in the same transaction as the openings it indexes.
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        foreach (var sql in KeywordStatements(keywords)) await Database.ExecuteSqlAsync(sql, cancellationToken);
+        if (own is not null) await own.CommitAsync(cancellationToken);
+        return n;
+    }
+
+    /// <summary>Whether this provider keeps the keyword index in a table of its own (SQLite) rather than an index the database maintains.</summary>
+    protected virtual bool KeepsKeywordTable => false;
+
+    private List<(Opening Opening, int Id, bool Deleted)> KeywordChanges()
+    {
+        if (!KeepsKeywordTable) return [];
+        return ChangeTracker.Entries<Opening>()
+            .Where(e => e.State is EntityState.Added or EntityState.Deleted
+                || e.State == EntityState.Modified && e.Property(o => o.SearchText).IsModified)
+            .Select(e => (e.Entity, e.Entity.Id, e.State == EntityState.Deleted))
+            .ToList();
+    }
+
+    private static IEnumerable<FormattableString> KeywordStatements(List<(Opening Opening, int Id, bool Deleted)> changes)
+    {
+        foreach (var (opening, idBefore, deleted) in changes)
+        {
+            var id = deleted ? idBefore : opening.Id;
+            yield return $"DELETE FROM \"OpeningKeywords\" WHERE rowid = {id}";
+            if (!deleted) yield return $"INSERT INTO \"OpeningKeywords\"(rowid, tokens) VALUES ({id}, {KeywordIndex.Tokens(opening.SearchText)})";
+        }
+    }
+
+    /// <summary>Rebuilds the keyword table from every opening when it does not hold one row per opening (after the migration that adds it).</summary>
+    public async Task EnsureKeywordIndexAsync(CancellationToken ct = default)
+    {
+        if (!KeepsKeywordTable) return;
+        var indexed = await Database.SqlQuery<int>($"SELECT count(*) AS \"Value\" FROM \"OpeningKeywords\"").SingleAsync(ct);
+        if (indexed == await Openings.CountAsync(ct)) return;
+        await using var tx = await Database.BeginTransactionAsync(ct);
+        await Database.ExecuteSqlAsync($"DELETE FROM \"OpeningKeywords\"", ct);
+        var lastId = 0;
+        while (true)
+        {
+            var batch = await Openings.AsNoTracking().Where(o => o.Id > lastId).OrderBy(o => o.Id).Take(1000)
+                .Select(o => new { o.Id, o.SearchText }).ToListAsync(ct);
+            if (batch.Count == 0) break;
+            foreach (var o in batch)
+            {
+                await Database.ExecuteSqlAsync($"INSERT INTO \"OpeningKeywords\"(rowid, tokens) VALUES ({o.Id}, {KeywordIndex.Tokens(o.SearchText)})", ct);
+            }
+            lastId = batch[^1].Id;
+        }
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The entities public pages (searches, postings, notices, dispatch results) are rendered from.</summary>
+    private static readonly HashSet<Type> PublicContentTypes =
+    [
+        typeof(Opening), typeof(OpeningSkill), typeof(RecruitmentNotice), typeof(Organization),
+        typeof(ProposalCall), typeof(CallRole), typeof(EvaluationCriterion), typeof(CallAttachment), typeof(CallQuestion),
+        typeof(DispatchRound), typeof(DispatchRequest), typeof(DispatchRequestHost), typeof(CioDispatch),
+    ];
+
+    // A row in the same transaction as the change, so no instance can see the change without the new version.
+    private void RecordPublicContentChange()
+    {
+        var changed = ChangeTracker.Entries().Any(e =>
+            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && PublicContentTypes.Contains(e.Metadata.ClrType));
+        if (changed && !ChangeTracker.Entries<PublicContentChange>().Any(e => e.State == EntityState.Added))
+        {
+            PublicContentChanges.Add(new PublicContentChange { ChangedAt = DateTime.UtcNow });
+        }
+        PublicContentChangedOnLastSave = changed;
     }
 
     /// <summary>The audit log is append-only: a saved entry is never changed or removed through the app.</summary>

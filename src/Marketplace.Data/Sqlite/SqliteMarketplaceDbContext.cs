@@ -4,7 +4,11 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace Marketplace.Data.Sqlite;
 
 public sealed class SqliteMarketplaceDbContext(DbContextOptions<SqliteMarketplaceDbContext> options)
-    : MarketplaceDbContext(options);
+    : MarketplaceDbContext(options)
+{
+    /// <summary>SQLite has no index for substring search: an FTS5 table of bigrams, kept in step with each save.</summary>
+    protected override bool KeepsKeywordTable => true;
+}
 
 /// <summary>Lets <c>dotnet ef</c> build the SQLite model without starting the web app.</summary>
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteMarketplaceDbContext>

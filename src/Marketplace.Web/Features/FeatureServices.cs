@@ -1,5 +1,6 @@
 using Marketplace.Web.Features.Dashboard;
 using Marketplace.Web.Features.Openings;
+using Marketplace.Web.Features.PublicCache;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Seeding;
@@ -75,6 +76,7 @@ public static class FeatureServices
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DispatchDemoSeeder>();
         services.AddDashboard();
+        services.AddPublicCache(config);
         return services;
     }
 }

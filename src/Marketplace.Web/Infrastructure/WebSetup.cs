@@ -1,5 +1,6 @@
 using Marketplace.Data;
 using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.PublicCache;
 using Marketplace.Web.Features.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
@@ -95,6 +96,7 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UsePublicCache();
         app.UseAntiforgery();
         return app;
     }

@@ -42,6 +42,11 @@ public static class LocalizationSetup
             var userId = http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
             if (userId is not null)
             {
+                // Only a signed-in user's choice is stored, so only then must the form prove it came from our page.
+                if (!await http.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>().IsRequestValidAsync(http))
+                {
+                    return Results.BadRequest();
+                }
                 var db = http.RequestServices.GetRequiredService<Marketplace.Data.MarketplaceDbContext>();
                 await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredCulture, culture == "en" ? "en" : "ja"));
             }
@@ -50,7 +55,7 @@ public static class LocalizationSetup
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
             return Results.LocalRedirect(Marketplace.Web.Infrastructure.PageModelExtensions.SafeLocal(returnUrl));
-        });
+        }).DisableAntiforgery();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Marketplace.Data;
 using Marketplace.Data.Entities;
+using Marketplace.Matching.Pay;
 using Marketplace.Matching.Text;
 using Marketplace.Web.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -62,10 +63,26 @@ public sealed record OpeningSummary(
     int Id, string Title, string OrganizationNameJa, string OrganizationNameEn, string PrefectureCode,
     string RoleCode, string EngagementCode, string? Rank, long PayAmountYen, PayUnit PayUnit, long DayRateYen,
     double DaysPerWeek, double OnsiteDaysPerMonth, bool RemoteAllowed, int FirstTermMonths,
-    DateOnly ApplicationDeadline, DateTime? PublishedAt, int? NoticeId);
+    DateOnly ApplicationDeadline, DateTime? PublishedAt, int? NoticeId)
+{
+    /// <summary>An opening (a person is hired) or a call for proposals (the work is outsourced to a company).</summary>
+    public PostingKind Kind { get; init; } = PostingKind.Opening;
+
+    /// <summary>Where the posting's own page is.</summary>
+    public string Url => Kind == PostingKind.Call ? $"/calls/{Id}" : $"/openings/{Id}";
+}
+
+public enum PostingKind
+{
+    Opening,
+    Call,
+}
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
 {
+    /// <summary>There are more than <see cref="Total"/> results; they were not counted beyond it.</summary>
+    public bool TotalCapped { get; init; }
+
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
@@ -73,13 +90,16 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock)
 {
     public const int PageSize = 20;
 
+    /// <summary>Results are counted up to this many ("1,000件以上"): a visitor needs no exact figure beyond it, the database no second full scan.</summary>
+    public const int CountCap = 1_000;
+
     /// <summary>Published openings still taking applications, filtered and sorted as the query says.</summary>
     public async Task<Paged<OpeningSummary>> SearchAsync(OpeningQuery query, CancellationToken ct = default)
     {
         var today = DisplayFormatter.TodayInJapan(clock);
         var q = db.Openings.AsNoTracking().Where(o => o.Status == OpeningStatus.Published && o.ApplicationDeadline >= today);
 
-        q = MatchingAllTerms(q, query.Q);
+        q = IndexedMatchingAllTerms(q, query.Q);
         if (!string.IsNullOrEmpty(query.Prefecture)) q = q.Where(o => o.Organization!.PrefectureCode == query.Prefecture);
         if (!string.IsNullOrEmpty(query.Role)) q = q.Where(o => o.RoleCode == query.Role);
         if (!string.IsNullOrEmpty(query.Engagement)) q = q.Where(o => o.EngagementCode == query.Engagement);
@@ -100,15 +120,96 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock)
             _ => q.OrderByDescending(o => o.PublishedAt).ThenByDescending(o => o.Id),
         };
 
-        var total = await q.CountAsync(ct);
-        var items = await q.Skip((query.Page - 1) * PageSize).Take(PageSize)
+        // Calls for proposals are postings too: outsourced work, found with the engagement form 業務委託 (outsourced).
+        var calls = await OpenCallsAsync(query, today, ct);
+        var counted = await q.Take(CountCap + 1).CountAsync(ct);
+        var skip = (query.Page - 1) * PageSize;
+        var items = await q.Skip(calls.Count == 0 ? skip : 0).Take(calls.Count == 0 ? PageSize : skip + PageSize)
             .Select(o => new OpeningSummary(
                 o.Id, o.Title, o.Organization!.NameJa, o.Organization.NameEn, o.Organization.PrefectureCode,
                 o.RoleCode, o.EngagementCode, o.Rank, o.PayAmountYen, o.PayUnit, o.DayRateYen,
                 o.DaysPerWeek, o.OnsiteDaysPerMonth, o.RemoteAllowed, o.FirstTermMonths,
                 o.ApplicationDeadline, o.PublishedAt, o.NoticeId))
             .ToListAsync(ct);
-        return new Paged<OpeningSummary>(items, query.Page, PageSize, total);
+        if (calls.Count > 0)
+        {
+            items = [.. Sorted(items.Concat(calls), query.Sort).Skip(skip).Take(PageSize)];
+            counted += calls.Count;
+        }
+        return new Paged<OpeningSummary>(items, query.Page, PageSize, Math.Min(counted, CountCap)) { TotalCapped = counted > CountCap };
+    }
+
+    private static IEnumerable<OpeningSummary> Sorted(IEnumerable<OpeningSummary> items, string? sort) => sort switch
+    {
+        "deadline" => items.OrderBy(o => o.ApplicationDeadline).ThenBy(o => o.Kind).ThenBy(o => o.Id),
+        "day_rate" => items.OrderByDescending(o => o.DayRateYen).ThenBy(o => o.Kind).ThenBy(o => o.Id),
+        _ => items.OrderByDescending(o => o.PublishedAt).ThenBy(o => o.Kind).ThenByDescending(o => o.Id),
+    };
+
+    /// <summary>
+    /// Published calls still taking proposals that meet the query, as search results: the ceiling is the posted
+    /// amount (a contract total) and the comparable day rate spreads it, tax excluded, over the contract period at
+    /// 5 days a week (a full-time equivalent). Calls carry no role code, so a role filter leaves them out.
+    /// </summary>
+    private async Task<List<OpeningSummary>> OpenCallsAsync(OpeningQuery query, DateOnly today, CancellationToken ct)
+    {
+        if (!string.IsNullOrEmpty(query.Role) || query.Engagement != OutsourcedCode) return [];
+        var now = clock.GetUtcNow().UtcDateTime;
+        var calls = db.ProposalCalls.AsNoTracking()
+            .Where(c => c.Status == CallStatus.Published && c.PublishedAt != null && c.SubmissionDeadline > now);
+        foreach (var term in JapaneseText.SearchTerms(query.Q)) calls = calls.Where(c => c.SearchText.Contains(term));
+        if (!string.IsNullOrEmpty(query.Prefecture)) calls = calls.Where(c => c.Organization!.PrefectureCode == query.Prefecture);
+        var rows = await calls.Select(c => new
+        {
+            c.Id, c.Title, c.Organization!.NameJa, c.Organization.NameEn, c.Organization.PrefectureCode, c.CeilingYen, c.CeilingTaxIncluded,
+            c.ContractStart, c.ContractEnd, c.OnsiteDaysPerWeek, c.SubmissionDeadline, c.PublishedAt,
+        }).Take(CountCap).ToListAsync(ct);
+        var minRate = ParseMinDayRate(query);
+        var maxOnsite = ParseMaxOnsite(query);
+        return rows.Select(c =>
+            {
+                var months = Math.Max(1, (int)Math.Round((c.ContractEnd.DayNumber - c.ContractStart.DayNumber + 1) / (365.25 / 12)));
+                var pay = ComparablePay.Compute(new PostedPay(c.CeilingYen, PostedPayUnit.ContractTotal, 5, months, c.CeilingTaxIncluded));
+                var onsitePerMonth = c.OnsiteDaysPerWeek * ComparablePay.WeeksPerMonth;
+                return new OpeningSummary(c.Id, c.Title, c.NameJa, c.NameEn, c.PrefectureCode, "", OutsourcedCode, null,
+                    c.CeilingYen, PayUnit.ContractTotal, pay.DayRateYen, 5, onsitePerMonth, c.OnsiteDaysPerWeek < 5, months,
+                    DateOnly.FromDateTime(DisplayFormatter.ToJst(c.SubmissionDeadline)), c.PublishedAt, null) { Kind = PostingKind.Call };
+            })
+            .Where(c => minRate is not { } m || c.DayRateYen >= m)
+            .Where(c => maxOnsite is not { } x || c.OnsiteDaysPerMonth <= x)
+            .Where(c => !query.Remote || c.RemoteAllowed)
+            .Where(c => query.Term switch
+            {
+                "short" => c.FirstTermMonths <= 6,
+                "medium" => c.FirstTermMonths is > 6 and <= 12,
+                "long" => c.FirstTermMonths > 12,
+                _ => true,
+            })
+            .Where(c => c.ApplicationDeadline >= today)
+            .ToList();
+    }
+
+    public const string OutsourcedCode = "outsourced";
+
+    /// <summary>
+    /// <see cref="MatchingAllTerms"/> narrowed first by the bigram keyword index (<see cref="KeywordIndex"/>), so the
+    /// substring test runs on candidates only: an FTS5 match on SQLite, a GIN array containment on PostgreSQL.
+    /// </summary>
+    public IQueryable<Opening> IndexedMatchingAllTerms(IQueryable<Opening> q, string? text)
+    {
+        var terms = JapaneseText.SearchTerms(text);
+        if (terms.Count == 0) return q;
+        if (db.Database.IsSqlite() && KeywordIndex.SqliteMatch(terms) is { } match)
+        {
+            var ids = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"OpeningKeywords\" WHERE \"OpeningKeywords\" MATCH {match}");
+            q = q.Where(o => ids.Contains(o.Id));
+        }
+        else if (db.Database.IsNpgsql() && KeywordIndex.PostgresBigrams(terms) is { Length: > 0 } bigrams)
+        {
+            var ids = db.Database.SqlQuery<int>($"SELECT \"Id\" AS \"Value\" FROM \"Openings\" WHERE mp_bigrams(\"SearchText\") @> {bigrams}");
+            q = q.Where(o => ids.Contains(o.Id));
+        }
+        return MatchingAllTerms(q, text);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Marketplace.Matching.Pay;
+using Marketplace.Web.Features.PublicCache;
 
 namespace Marketplace.Web.Features.Openings;
 
@@ -7,7 +8,7 @@ public static class OpeningsApi
 {
     public static IEndpointRouteBuilder MapOpeningsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/openings").WithTags("Openings");
+        var api = app.MapGroup("/api/openings").WithTags("Openings").CacheForAnonymous();
         api.MapGet("/", async (HttpRequest request, OpeningSearch search, CancellationToken ct) =>
         {
             var result = await search.SearchAsync(OpeningQuery.FromRequest(request.Query), ct);
@@ -16,6 +17,7 @@ public static class OpeningsApi
                 result.Page,
                 result.PageSize,
                 result.Total,
+                result.TotalCapped,
                 result.PageCount,
                 Assumptions = PayAssumptions,
                 Items = result.Items,

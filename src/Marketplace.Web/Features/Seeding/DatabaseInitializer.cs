@@ -38,6 +38,7 @@ public static class DatabaseInitializer
             ? await PostgresStartupLock.AcquireAsync(app.Configuration.GetConnectionString("Marketplace")!)
             : null;
         await db.Database.MigrateAsync();
+        await db.EnsureKeywordIndexAsync();
         await sp.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
         if (app.SeedsDemo())
         {

@@ -1,3 +1,5 @@
+using Marketplace.Web.Features.PublicCache;
+using Microsoft.AspNetCore.OutputCaching;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Proposals;
@@ -7,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Marketplace.Web.Pages.Calls;
 
 /// <summary>A published call as everyone sees it: terms, attachments, published answers and, once awarded, the result.</summary>
+[OutputCache(PolicyName = PublicCacheSetup.Policy)]
 public sealed class DetailsModel(ProposalService proposals, CallService calls, EvaluationService evaluation, VendorService vendors) : PageModel
 {
     public ProposalCall Call { get; private set; } = null!;

@@ -1,3 +1,5 @@
+using Marketplace.Web.Features.PublicCache;
+using Microsoft.AspNetCore.OutputCaching;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Openings;
 using Marketplace.Web.Features.Proposals;
@@ -7,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Marketplace.Web.Pages.Calls;
 
 /// <summary>Public list of calls for proposals, with keyword, prefecture and state filters.</summary>
+[OutputCache(PolicyName = PublicCacheSetup.Policy)]
 public sealed class IndexModel(CallService calls) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }

@@ -1,4 +1,6 @@
 using Marketplace.Data;
+using Marketplace.Web.Features.PublicCache;
+using Microsoft.AspNetCore.OutputCaching;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Dispatch;
 using Marketplace.Web.Features.Openings;
@@ -13,6 +15,7 @@ namespace Marketplace.Web.Pages.DispatchResults;
 /// Public results: the accepted pairings of every round from its result date on, in one paged table filtered by
 /// round, prefecture of a host, role and a name (host or CIO). Rounds not yet published say when they will be.
 /// </summary>
+[OutputCache(PolicyName = PublicCacheSetup.Policy)]
 public sealed class IndexModel(RoundService rounds, MarketplaceDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]

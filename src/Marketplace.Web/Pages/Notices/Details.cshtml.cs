@@ -1,3 +1,5 @@
+using Marketplace.Web.Features.PublicCache;
+using Microsoft.AspNetCore.OutputCaching;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Openings;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Marketplace.Web.Pages.Notices;
 
 /// <summary>A recruitment notice shown as one page with every published role in it.</summary>
+[OutputCache(PolicyName = PublicCacheSetup.Policy)]
 public sealed class DetailsModel(OpeningSearch search) : PageModel
 {
     public RecruitmentNotice Notice { get; private set; } = null!;

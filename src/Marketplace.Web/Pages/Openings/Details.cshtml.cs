@@ -1,3 +1,5 @@
+using Marketplace.Web.Features.PublicCache;
+using Microsoft.AspNetCore.OutputCaching;
 using System.Security.Claims;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
@@ -9,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Pages.Openings;
 
+[OutputCache(PolicyName = PublicCacheSetup.Policy)]
 public sealed class DetailsModel(OpeningSearch search, MarketplaceDbContext db, TimeProvider clock) : PageModel
 {
     public Opening Opening { get; private set; } = null!;

@@ -1,8 +1,11 @@
+using Marketplace.Web.Features.PublicCache;
+using Microsoft.AspNetCore.OutputCaching;
 using Marketplace.Web.Features.Openings;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages.Openings;
 
+[OutputCache(PolicyName = PublicCacheSetup.Policy)]
 public sealed class IndexModel(OpeningSearch search) : PageModel
 {
     public OpeningQuery Query { get; private set; } = new();
