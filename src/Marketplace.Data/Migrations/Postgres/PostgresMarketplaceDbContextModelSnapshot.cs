@@ -2168,6 +2168,22 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.ToTable("ProposalStaffing");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.PublicContentChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PublicContentChanges", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.RankerModel", b =>
                 {
                     b.Property<int>("Id")

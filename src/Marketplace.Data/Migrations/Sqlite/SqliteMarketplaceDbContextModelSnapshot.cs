@@ -2060,6 +2060,20 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("ProposalStaffing");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.PublicContentChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PublicContentChanges", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.RankerModel", b =>
                 {
                     b.Property<int>("Id")
