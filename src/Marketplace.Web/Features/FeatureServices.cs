@@ -3,6 +3,7 @@ using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Seeding;
 using Marketplace.Web.Features.Taxonomy;
+using Marketplace.Web.Features.Cases;
 
 namespace Marketplace.Web.Features;
 
@@ -52,6 +53,7 @@ public static class FeatureServices
         services.AddScoped<Dispatch.DispatchService>();
         services.AddScoped<Dispatch.IncentiveService>();
         services.AddScoped<Dispatch.DispatchDashboard>();
+        services.AddCases();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DispatchDemoSeeder>();
