@@ -80,10 +80,18 @@ public sealed class AdviceService(MarketplaceDbContext db, CaseNotifications not
             CaseId = c.Id, RequesterOrganizationId = org, RequesterUserId = who.UserId, ExpertProfileId = expertId,
             Kind = kind!, Question = text, Status = AdviceStatus.Requested, CreatedAt = Now,
         };
-        db.AdviceRequests.Add(r);
-        var requester = await db.Organizations.Where(o => o.Id == org).Select(o => o.NameJa).SingleAsync(ct);
-        await notify.AdviceRequestedAsync(r, c, requester, ct);
-        await db.SaveChangesAsync(ct);
+        // The mail links to the thread, whose id the first save gives; both saves commit together.
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.AdviceRequests.Add(r);
+            await db.SaveChangesAsync(ct);
+            var requester = await db.Organizations.Where(o => o.Id == org).Select(o => o.NameJa).SingleAsync(ct);
+            await notify.AdviceRequestedAsync(r, c, requester, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        });
         return DispatchResult.Ok(r.Id);
     }
 
