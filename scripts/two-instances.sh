@@ -20,7 +20,7 @@ dotnet build src/Marketplace.Web -c Release -v quiet -nologo >/dev/null
 bin=src/Marketplace.Web/bin/Release/net10.0
 for port in 5081 5082; do
   (cd "$bin" && Database__Provider=Postgres ConnectionStrings__Marketplace="$cs" Urls="http://127.0.0.1:$port" \
-     Smtp__PickupDirectory="$work/mail" ASPNETCORE_ENVIRONMENT=Production \
+     Smtp__PickupDirectory="$work/mail" ASPNETCORE_ENVIRONMENT=Demo Seed__Demo=true \
      dotnet Marketplace.Web.dll >"$work/instance-$port.log" 2>&1) &
   pids+=($!)
   for _ in $(seq 1 60); do

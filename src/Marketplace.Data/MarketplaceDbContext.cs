@@ -28,6 +28,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<VendorContract> VendorContracts => Set<VendorContract>();
     public DbSet<RankerModel> RankerModels => Set<RankerModel>();
     public DbSet<TrainingRun> TrainingRuns => Set<TrainingRun>();
+    public DbSet<MatchingChange> MatchingChanges => Set<MatchingChange>();
     public DbSet<ExpertInvitation> ExpertInvitations => Set<ExpertInvitation>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
@@ -69,6 +70,8 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<AdviceMessage> AdviceMessages => Set<AdviceMessage>();
     public DbSet<DispatchKpi> DispatchKpis => Set<DispatchKpi>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -88,14 +91,30 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        RefuseAuditChanges();
+        RecordMatchingChanges();
         StampVersions();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        RefuseAuditChanges();
+        RecordMatchingChanges();
         StampVersions();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The audit log is append-only: a saved entry is never changed or removed through the app.</summary>
+    private void RefuseAuditChanges()
+    {
+        foreach (var entry in ChangeTracker.Entries<AuditEntry>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("Audit entries are append-only.");
+            }
+        }
     }
 
     // An app-managed concurrency token: every save of a versioned row writes a new one, so a
@@ -110,5 +129,49 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
                 entry.Entity.Version = Guid.NewGuid();
             }
         }
+    }
+
+    /// <summary>
+    /// Adds to this save one <see cref="MatchingChange"/> per profile whose matching data changed, one for changed vendor
+    /// contracts (conflicts of interest) and one for a ranker becoming current, so that every instance's expert index
+    /// learns of the change from the database, in the same transaction as the change itself.
+    /// </summary>
+    private void RecordMatchingChanges()
+    {
+        var now = DateTime.UtcNow;
+        var experts = new HashSet<int>();
+        var added = new List<ExpertProfile>();
+        var removed = new List<int>();
+        bool conflicts = false, model = false;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            switch (entry.Entity)
+            {
+                case ExpertProfile p when entry.State == EntityState.Added:
+                    added.Add(p);
+                    break;
+                case ExpertProfile p when entry.State == EntityState.Deleted:
+                    removed.Add(p.Id);
+                    break;
+                case ExpertProfile p:
+                    experts.Add(p.Id);
+                    break;
+                case ExpertSkill s when s.ExpertProfileId > 0:
+                    experts.Add(s.ExpertProfileId);
+                    break;
+                case VendorContract:
+                    conflicts = true;
+                    break;
+                case RankerModel m when m.IsCurrent || entry.State == EntityState.Modified:
+                    model = true;
+                    break;
+            }
+        }
+        foreach (var p in added) MatchingChanges.Add(new MatchingChange { Kind = MatchingChangeKind.Expert, Expert = p, CreatedAt = now });
+        foreach (var id in removed) MatchingChanges.Add(new MatchingChange { Kind = MatchingChangeKind.Expert, RemovedExpertProfileId = id, CreatedAt = now });
+        foreach (var id in experts.Except(removed)) MatchingChanges.Add(new MatchingChange { Kind = MatchingChangeKind.Expert, ExpertProfileId = id, CreatedAt = now });
+        if (conflicts) MatchingChanges.Add(new MatchingChange { Kind = MatchingChangeKind.Conflicts, CreatedAt = now });
+        if (model) MatchingChanges.Add(new MatchingChange { Kind = MatchingChangeKind.Model, CreatedAt = now });
     }
 }

@@ -51,6 +51,7 @@ public sealed record OpeningRecord(
 /// <param name="CertifiedCio">Holds the national certified-CIO status.</param>
 /// <param name="Summary">Self-introduction, usually Japanese.</param>
 /// <param name="ConflictOrgCodes">Local governments the expert must never be proposed to (vendor ties); empty from the CSV format.</param>
+/// <param name="Hidden">The expert has not made the profile visible: proposed only where a ranking explicitly allows it (e.g. to an opening they applied to).</param>
 public sealed record ExpertRecord(
     string Id,
     string HomePrefectureCode,
@@ -64,7 +65,8 @@ public sealed record ExpertRecord(
     IReadOnlyList<string> AcceptsEngagements,
     bool CertifiedCio,
     string Summary,
-    IReadOnlyCollection<string> ConflictOrgCodes);
+    IReadOnlyCollection<string> ConflictOrgCodes,
+    bool Hidden = false);
 
 /// <summary>The furthest stage an application of <paramref name="ExpertId"/> to <paramref name="OpeningId"/> reached.</summary>
 public sealed record OutcomeRecord(string OpeningId, string ExpertId, string Stage);

@@ -4,6 +4,7 @@ using Marketplace.Web.Features;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Openings;
 using Marketplace.Web.Features.Seeding;
+using Marketplace.Web.Features.Security;
 using Marketplace.Web.Cli;
 using Marketplace.Web.Localization;
 using Marketplace.Web.Infrastructure;
@@ -29,6 +30,7 @@ builder.Services.AddMarketplaceLocalization();
 builder.Services.AddMarketplaceEmail(builder.Configuration);
 builder.Services.AddMarketplaceFeatures(builder.Configuration);
 builder.Services.AddMarketplaceWeb(builder.Configuration);
+builder.Services.AddMarketplaceSecurity(builder.Configuration);
 builder.Services.AddMarketplaceJobs(builder.Configuration);
 
 var app = builder.Build();

@@ -14,7 +14,7 @@ public class AccountTests(MarketplaceFactory factory)
     private const string NotConfirmedJa = "メールアドレスの確認が済んでいません。届いたメールのリンクを開いてください。";
     private const string PendingApprovalJa = "このアカウントは国の事務局による承認待ちです。承認されるとメールでお知らせします。";
     private const string RejectedJa = "このアカウントの利用申請は承認されませんでした。所属団体の担当者にご確認ください。";
-    private const string LockedOutJa = "ログインに続けて失敗したため、アカウントを一時的にロックしました。15分ほど待ってからもう一度お試しください。";
+    private const string ThrottledJa = "このメールアドレスでのサインインの試行が多すぎます。1分ほど待ってからもう一度お試しください。";
     private const string CorporateNumberJa = "法人番号は13桁の数字で、先頭の検査数字が正しいものを入力してください。";
     private const string CodeInvalidJa = "団体コードが正しくありません（6桁・検査数字を含む）。";
     private const string InvitationInvalidJa = "招待のリンクが正しくないか、期限が切れているか、すでに使われています。";
@@ -301,43 +301,25 @@ public class AccountTests(MarketplaceFactory factory)
     }
 
     [Fact]
-    public async Task Login_FiveWrongPasswords_SixthWithRightPasswordIsLockedOut()
+    public async Task Login_PendingStaffTenWrongPasswords_EleventhIsThrottledNotPending()
     {
-        var email = await NewConfirmedExpertAsync();
-        var client = factory.NewClient();
-
-        for (var i = 0; i < 5; i++)
-        {
-            var wrong = await client.SignInAsync(email, "wrong-pass-0000");
-            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-        }
-        var right = await client.SignInAsync(email, NewPassword);
-        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains(LockedOutJa, await right.Content.ReadAsStringAsync());
-        var lockoutEnd = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync());
-        Assert.NotNull(lockoutEnd);
-        Assert.True(lockoutEnd > DateTimeOffset.UtcNow);
-    }
-
-    [Fact]
-    public async Task Login_PendingStaffFiveWrongPasswords_SixthIsLockedOutNotPending()
-    {
-        // Lockout must protect accounts waiting for approval too: otherwise their password can be guessed
+        // Throttling must protect accounts waiting for approval too: otherwise their password can be guessed
         // without limit, the "pending" message confirming each right guess.
-        var email = UniqueEmail("pending-lockout");
+        var email = UniqueEmail("pending-throttle");
         var client = factory.NewClient();
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/account/register-staff", StaffFields("382078", email))).StatusCode);
         var link = WebClientExtensions.FirstLinkPath((await factory.LatestMailToAsync(email))!);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(link)).StatusCode);
 
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 10; i++)
         {
             await client.SignInAsync(email, "wrong-pass-0000");
         }
         var right = await client.SignInAsync(email, NewPassword);
         var html = await right.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
         Assert.DoesNotContain(PendingApprovalJa, html);
-        Assert.Contains(LockedOutJa, html);
+        Assert.Contains(ThrottledJa, html);
     }
 
     [Fact]

@@ -38,3 +38,12 @@ public sealed class ExpertInvitationConfiguration : IEntityTypeConfiguration<Exp
         b.HasOne(i => i.Expert).WithMany().HasForeignKey(i => i.ExpertProfileId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class MatchingChangeConfiguration : IEntityTypeConfiguration<MatchingChange>
+{
+    public void Configure(EntityTypeBuilder<MatchingChange> b)
+    {
+        b.HasOne(c => c.Expert).WithMany().HasForeignKey(c => c.ExpertProfileId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(c => c.ExpertProfileId);
+    }
+}

@@ -58,3 +58,29 @@ public class ExpertInvitation
     public string Message { get; set; } = "";
     public DateTime CreatedAt { get; set; }
 }
+
+/// <summary>
+/// One entry of the matching change sequence: written in the same save as the change it describes, and polled by
+/// every app instance to keep its in-memory expert index current (Id order is the sequence).
+/// </summary>
+public class MatchingChange
+{
+    public long Id { get; set; }
+    public MatchingChangeKind Kind { get; set; }
+    /// <summary>The profile that changed (set through the navigation for a profile added in the same save).</summary>
+    public int? ExpertProfileId { get; set; }
+    public ExpertProfile? Expert { get; set; }
+    /// <summary>The id of a profile removed from the database (no foreign key: the row is gone).</summary>
+    public int? RemovedExpertProfileId { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+public enum MatchingChangeKind
+{
+    /// <summary>A profile (or its skills) was added, saved, hidden, anonymised or removed, or its certification changed.</summary>
+    Expert = 0,
+    /// <summary>A government's vendor contracts changed: conflicts of interest must be recomputed.</summary>
+    Conflicts = 1,
+    /// <summary>Another ranker became current: the index is rebuilt with its text weights.</summary>
+    Model = 2,
+}

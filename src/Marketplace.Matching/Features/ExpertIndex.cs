@@ -22,6 +22,7 @@ public sealed class ExpertIndex
     internal readonly sbyte[] Prefecture;
     internal readonly float[] Available, MaxOnsite, DesiredRate, PublicYears, YearsExp, CertCount, SkillCountArr;
     internal readonly bool[] Certified;
+    internal readonly bool[] Hidden;
     internal readonly int[] TextOffsets;
     internal readonly ushort[] TextIds;
     internal readonly float[] TextWeights;
@@ -50,7 +51,22 @@ public sealed class ExpertIndex
 
     public int Count => Experts.Count;
 
+    /// <summary>Gives the text vector of expert <paramref name="i"/> (grams sorted by id, L2-normalised weights).</summary>
+    private delegate void VectorSource(int i, out ReadOnlySpan<ushort> ids, out ReadOnlySpan<float> weights);
+
     private ExpertIndex(IReadOnlyList<ExpertRecord> experts, TextIdf idf)
+        : this(experts, idf, Vectorize(experts, idf))
+    {
+    }
+
+    private static VectorSource Vectorize(IReadOnlyList<ExpertRecord> experts, TextIdf idf)
+    {
+        var vectors = new (ushort[] Ids, float[] W)[experts.Count];
+        Parallel.For(0, experts.Count, i => vectors[i] = idf.Vectorize(experts[i].Summary, TextTermsPerExpert));
+        return (int i, out ReadOnlySpan<ushort> ids, out ReadOnlySpan<float> w) => { ids = vectors[i].Ids; w = vectors[i].W; };
+    }
+
+    private ExpertIndex(IReadOnlyList<ExpertRecord> experts, TextIdf idf, VectorSource vectors)
     {
         Experts = experts;
         Idf = idf;
@@ -68,9 +84,8 @@ public sealed class ExpertIndex
         CertCount = new float[n];
         SkillCountArr = new float[n];
         Certified = new bool[n];
+        Hidden = new bool[n];
         TextOffsets = new int[n + 1];
-        var vectors = new (ushort[] Ids, float[] W)[n];
-        Parallel.For(0, n, i => vectors[i] = idf.Vectorize(experts[i].Summary, TextTermsPerExpert));
         var conflicts = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         _byId = new Dictionary<string, int>(n, StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
@@ -99,7 +114,9 @@ public sealed class ExpertIndex
             CertCount[i] = x.Certifications.Count;
             SkillCountArr[i] = x.Skills.Count;
             Certified[i] = x.CertifiedCio;
-            TextOffsets[i + 1] = TextOffsets[i] + vectors[i].Ids.Length;
+            Hidden[i] = x.Hidden;
+            vectors(i, out var ids, out _);
+            TextOffsets[i + 1] = TextOffsets[i] + ids.Length;
             foreach (var org in x.ConflictOrgCodes)
             {
                 if (!conflicts.TryGetValue(org, out var list)) conflicts[org] = list = [];
@@ -110,8 +127,9 @@ public sealed class ExpertIndex
         TextWeights = new float[TextOffsets[n]];
         for (var i = 0; i < n; i++)
         {
-            vectors[i].Ids.CopyTo(TextIds, TextOffsets[i]);
-            vectors[i].W.CopyTo(TextWeights, TextOffsets[i]);
+            vectors(i, out var ids, out var w);
+            ids.CopyTo(TextIds.AsSpan(TextOffsets[i]));
+            w.CopyTo(TextWeights.AsSpan(TextOffsets[i]));
         }
         Rows = new Row[n];
         for (var i = 0; i < n; i++)
@@ -127,9 +145,75 @@ public sealed class ExpertIndex
         _conflicts = conflicts.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
     }
 
+    /// <summary>Whether expert <paramref name="i"/>'s profile is hidden (see <see cref="ExpertRecord.Hidden"/>).</summary>
+    public bool IsHidden(int i) => Hidden[i];
+
+    /// <summary>The text vector of expert <paramref name="i"/>: gram buckets and weights (for comparing indexes).</summary>
+    public (ushort[] Ids, float[] Weights) TextVector(int i) =>
+        (TextIds[TextOffsets[i]..TextOffsets[i + 1]], TextWeights[TextOffsets[i]..TextOffsets[i + 1]]);
+
     /// <summary>Builds the index. <paramref name="idf"/> defaults to weights learned from these self-introductions.</summary>
     public static ExpertIndex Build(IReadOnlyList<ExpertRecord> experts, TextIdf? idf = null) =>
         new(experts, idf ?? TextIdf.FromCorpus(experts.Select(x => x.Summary)));
+
+    /// <summary>
+    /// A new index with <paramref name="upserts"/> added or replaced and <paramref name="removals"/> taken out; every
+    /// other expert keeps its precomputed text vector, so only what changed is vectorised again. Experts are kept in
+    /// the order of <paramref name="order"/> (new ones are inserted at their place), so the result equals
+    /// <see cref="Build"/> over the same profiles in that order with the same text weights. This index is unchanged.
+    /// </summary>
+    public ExpertIndex Apply(IReadOnlyCollection<ExpertRecord> upserts, IReadOnlyCollection<string> removals, IComparer<string> order)
+    {
+        ArgumentNullException.ThrowIfNull(upserts);
+        ArgumentNullException.ThrowIfNull(removals);
+        ArgumentNullException.ThrowIfNull(order);
+        var replaced = new Dictionary<string, ExpertRecord>(StringComparer.Ordinal);
+        foreach (var u in upserts) replaced[u.Id] = u;
+        var gone = new HashSet<string>(removals, StringComparer.Ordinal);
+        var fresh = replaced.Values.Where(u => !gone.Contains(u.Id)).ToList();
+        var freshVectors = new (ushort[] Ids, float[] W)[fresh.Count];
+        Parallel.For(0, fresh.Count, i => freshVectors[i] = Idf.Vectorize(fresh[i].Summary, TextTermsPerExpert));
+        var freshAt = new Dictionary<string, int>(fresh.Count, StringComparer.Ordinal);
+        for (var i = 0; i < fresh.Count; i++) freshAt[fresh[i].Id] = i;
+        var newcomers = fresh.Where(u => !_byId.ContainsKey(u.Id)).Select(u => u.Id).ToList();
+        newcomers.Sort(order);
+
+        // Merge the kept experts (already in order) with the newcomers; -1 - k marks the k-th fresh record.
+        var experts = new List<ExpertRecord>(Count + newcomers.Count);
+        var source = new List<int>(Count + newcomers.Count);
+        var nextNew = 0;
+        void AddFresh(string id)
+        {
+            var k = freshAt[id];
+            experts.Add(fresh[k]);
+            source.Add(-1 - k);
+        }
+        for (var i = 0; i < Count; i++)
+        {
+            var id = Experts[i].Id;
+            while (nextNew < newcomers.Count && order.Compare(newcomers[nextNew], id) < 0) AddFresh(newcomers[nextNew++]);
+            if (gone.Contains(id)) continue;
+            if (freshAt.ContainsKey(id)) AddFresh(id);
+            else
+            {
+                experts.Add(Experts[i]);
+                source.Add(i);
+            }
+        }
+        while (nextNew < newcomers.Count) AddFresh(newcomers[nextNew++]);
+        return new ExpertIndex(experts, Idf, (int i, out ReadOnlySpan<ushort> ids, out ReadOnlySpan<float> w) =>
+        {
+            var from = source[i];
+            if (from < 0)
+            {
+                ids = freshVectors[-1 - from].Ids;
+                w = freshVectors[-1 - from].W;
+                return;
+            }
+            ids = TextIds.AsSpan(TextOffsets[from], TextOffsets[from + 1] - TextOffsets[from]);
+            w = TextWeights.AsSpan(TextOffsets[from], TextOffsets[from + 1] - TextOffsets[from]);
+        });
+    }
 
     /// <summary>Position of an expert id, or -1.</summary>
     public int IndexOf(string expertId) => _byId.TryGetValue(expertId, out var i) ? i : -1;

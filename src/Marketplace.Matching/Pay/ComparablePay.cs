@@ -22,6 +22,20 @@ public readonly record struct PostedPay(long AmountYen, PostedPayUnit Unit, doub
 /// <summary>The posted pay made comparable: what one working day pays, and what a year at the posted load pays.</summary>
 public readonly record struct ComparableFigures(long DayRateYen, long AnnualEquivalentYen);
 
+/// <summary>A range of working days a week assumed when a notice does not state the workload.</summary>
+/// <param name="MinDaysPerWeek">The lightest plausible load.</param>
+/// <param name="MaxDaysPerWeek">The heaviest plausible load.</param>
+public readonly record struct Workload(double MinDaysPerWeek, double MaxDaysPerWeek)
+{
+    /// <summary>The single load used where one figure is needed (sorting, matching): the middle of the range.</summary>
+    public double AssumedDaysPerWeek => (MinDaysPerWeek + MaxDaysPerWeek) / 2;
+
+    public bool IsSingle => MinDaysPerWeek.Equals(MaxDaysPerWeek);
+}
+
+/// <summary>Day rates over a range of workloads: the heaviest load gives the lowest rate.</summary>
+public readonly record struct DayRateRange(long LowYen, long HighYen, Workload Workload);
+
 /// <summary>
 /// The one place where posted pay is normalised. The web app shows these figures and the
 /// ranker compares expectations with them, so both always agree.
@@ -62,6 +76,37 @@ public static class ComparablePay
         if (pay.TermMonths <= 0) throw new ArgumentOutOfRangeException(nameof(pay), "A contract total needs a term.");
         var amount = pay.TaxIncluded ? pay.AmountYen / (1 + ConsumptionTaxRate) : pay.AmountYen;
         return amount / (workingDaysPerYear * pay.TermMonths / 12.0);
+    }
+
+    /// <summary>
+    /// The workloads a notice of this engagement form plausibly means when it does not say: fixed-term
+    /// staff (任期付職員) are full-time by law; part-time appointees work one to three days; fiscal-year
+    /// appointees one to four; a contract's team anything from one to five person-days a week.
+    /// </summary>
+    public static Workload PlausibleWorkload(string engagementCode) => engagementCode switch
+    {
+        "fixed_term_staff" => new Workload(5, 5),
+        "part_time_appointee" => new Workload(1, 3),
+        "fiscal_year_appointee" => new Workload(1, 4),
+        _ => new Workload(1, 5),
+    };
+
+    /// <summary>The day rate at each end of a workload range (for a posted amount whose load is not stated).</summary>
+    public static DayRateRange ComputeRange(PostedPay pay, Workload workload)
+    {
+        var low = Compute(pay with { DaysPerWeek = workload.MaxDaysPerWeek }).DayRateYen;
+        var high = Compute(pay with { DaysPerWeek = workload.MinDaysPerWeek }).DayRateYen;
+        return new DayRateRange(low, high, workload);
+    }
+
+    /// <summary>
+    /// A call for proposals made comparable: its ceiling spread over the contract, at a load between the
+    /// required on-site presence (at least half a day a week) and five person-days a week.
+    /// </summary>
+    public static DayRateRange CallEquivalent(long ceilingYen, bool taxIncluded, int contractMonths, double requiredDaysPerWeek)
+    {
+        var min = Math.Clamp(requiredDaysPerWeek, 0.5, 5);
+        return ComputeRange(new PostedPay(ceilingYen, PostedPayUnit.ContractTotal, 5, contractMonths, taxIncluded), new Workload(min, 5));
     }
 
     /// <summary>Average weeks per month (52 / 12), for turning on-site days per week into per month.</summary>

@@ -10,6 +10,15 @@ public sealed record RankedExpert(string ExpertId, double Score, IReadOnlyList<M
 public sealed record RankedOpening(string OpeningId, double Score, IReadOnlyList<MatchReason> Reasons);
 
 /// <summary>
+/// Who may be proposed besides the hard constraints: hidden profiles only when listed in <paramref name="AllowHidden"/>,
+/// only the listed experts when <paramref name="Only"/> is set, never those in <paramref name="Exclude"/>.
+/// </summary>
+public sealed record ExpertFilter(
+    IReadOnlyCollection<string>? AllowHidden = null,
+    IReadOnlyCollection<string>? Only = null,
+    IReadOnlyCollection<string>? Exclude = null);
+
+/// <summary>
 /// Proposes experts for openings and openings for experts. Hard constraints (certified-CIO-only openings,
 /// conflicts of interest) exclude candidates before any scoring. Implementations are thread-safe.
 /// </summary>
@@ -24,8 +33,11 @@ public interface IMatchRanker
     /// <summary>Builds the precomputed expert vectors with this ranker's text weights.</summary>
     ExpertIndex BuildIndex(IReadOnlyList<ExpertRecord> experts);
 
-    /// <summary>The best <paramref name="top"/> experts of <paramref name="index"/> for an opening, best first.</summary>
+    /// <summary>The best <paramref name="top"/> experts of <paramref name="index"/> for an opening, best first (hidden profiles left out).</summary>
     IReadOnlyList<RankedExpert> RankExperts(OpeningRecord opening, ExpertIndex index, int top);
+
+    /// <summary>Like <see cref="RankExperts(OpeningRecord, ExpertIndex, int)"/>, with a <paramref name="filter"/> on who may be proposed.</summary>
+    IReadOnlyList<RankedExpert> RankExperts(OpeningRecord opening, ExpertIndex index, int top, ExpertFilter? filter);
 
     /// <summary>The best <paramref name="top"/> openings for an expert, best first.</summary>
     IReadOnlyList<RankedOpening> RankOpenings(ExpertRecord expert, IReadOnlyList<OpeningRecord> openings, int top);
@@ -62,14 +74,15 @@ public abstract class MatchRankerBase : IMatchRanker
 
     public ExpertIndex BuildIndex(IReadOnlyList<ExpertRecord> experts) => ExpertIndex.Build(experts, Idf);
 
-    public IReadOnlyList<RankedExpert> RankExperts(OpeningRecord opening, ExpertIndex index, int top)
+    public IReadOnlyList<RankedExpert> RankExperts(OpeningRecord opening, ExpertIndex index, int top) => RankExperts(opening, index, top, null);
+
+    public IReadOnlyList<RankedExpert> RankExperts(OpeningRecord opening, ExpertIndex index, int top, ExpertFilter? filter)
     {
         ArgumentNullException.ThrowIfNull(opening);
         ArgumentNullException.ThrowIfNull(index);
         if (top <= 0 || index.Count == 0) return [];
         using var ctx = new OpeningContext(opening, index.Idf);
-        var conflicted = index.ConflictedWith(opening.OrgCode);
-        var excluded = conflicted.Length == 0 ? null : new HashSet<int>(conflicted);
+        var excluded = Admission.Of(index, opening, filter);
         var n = index.Count;
         var chunks = (n + Chunk - 1) / Chunk;
         var merged = new List<(double Score, int Index)>();
@@ -80,7 +93,7 @@ public abstract class MatchRankerBase : IMatchRanker
         {
             for (var e = from; e < to; e++)
             {
-                if (ctx.Excluded(index, e) || (excluded is not null && excluded.Contains(e))) continue;
+                if (ctx.Excluded(index, e) || !excluded.Admits(e)) continue;
                 ctx.Compute(index, e, buf);
                 double s;
                 if (heap.Full)
@@ -131,7 +144,7 @@ public abstract class MatchRankerBase : IMatchRanker
     /// remaining partition can beat the k-th best score. Within a partition, scoring stops early per candidate when
     /// the remaining trees cannot lift it above the k-th best.
     /// </summary>
-    private static List<(double Score, int Index)> BranchAndBound(OpeningContext ctx, ExpertIndex index, HashSet<int>? excluded, TreeEnsembleScorer trees, int top)
+    private static List<(double Score, int Index)> BranchAndBound(OpeningContext ctx, ExpertIndex index, Admission excluded, TreeEnsembleScorer trees, int top)
     {
         var n = index.Count;
         // Per-query arrays of the index's size are pooled: fresh ones each query would land on the large object heap
@@ -149,7 +162,7 @@ public abstract class MatchRankerBase : IMatchRanker
         }
     }
 
-    private static List<(double Score, int Index)> BranchAndBound(OpeningContext ctx, ExpertIndex index, HashSet<int>? excluded, TreeEnsembleScorer trees, int top, int[] keys, ref int[]? pooledMembers)
+    private static List<(double Score, int Index)> BranchAndBound(OpeningContext ctx, ExpertIndex index, Admission excluded, TreeEnsembleScorer trees, int top, int[] keys, ref int[]? pooledMembers)
     {
         var n = index.Count;
         var scheme = trees.Partitions;
@@ -167,7 +180,7 @@ public abstract class MatchRankerBase : IMatchRanker
             for (var e = SliceStart(w); e < SliceStart(w + 1); e++)
             {
                 var k = -1;
-                if (!ctx.Excluded(index, e) && (excluded is null || !excluded.Contains(e)))
+                if (!ctx.Excluded(index, e) && excluded.Admits(e))
                 {
                     var (partition, sub) = scheme.Of(ctx, index, e);
                     k = partition * subs + sub;
@@ -360,6 +373,38 @@ public abstract class MatchRankerBase : IMatchRanker
             return f;
         }, _ => { });
     }
+}
+
+/// <summary>Who a ranking may propose, by index position (hard constraints aside): see <see cref="ExpertFilter"/>.</summary>
+internal sealed class Admission
+{
+    private readonly bool[] _hidden;
+    private readonly HashSet<int>? _allowHidden, _only, _excluded;
+    private readonly bool _anyHidden;
+
+    private Admission(bool[] hidden, HashSet<int>? allowHidden, HashSet<int>? only, HashSet<int>? excluded)
+    {
+        _hidden = hidden;
+        _anyHidden = Array.IndexOf(hidden, true) >= 0;
+        _allowHidden = allowHidden;
+        _only = only;
+        _excluded = excluded;
+    }
+
+    /// <summary>Conflicts of interest with the opening's government, plus the filter.</summary>
+    public static Admission Of(ExpertIndex index, OpeningRecord opening, ExpertFilter? filter)
+    {
+        HashSet<int>? Positions(IEnumerable<string>? ids) => ids is null ? null : ids.Select(index.IndexOf).Where(i => i >= 0).ToHashSet();
+        var conflicted = index.ConflictedWith(opening.OrgCode);
+        var excluded = Positions(filter?.Exclude);
+        if (conflicted.Length > 0) (excluded ??= []).UnionWith(conflicted);
+        return new Admission(index.Hidden, Positions(filter?.AllowHidden), Positions(filter?.Only), excluded);
+    }
+
+    public bool Admits(int e) =>
+        (_only is null || _only.Contains(e))
+        && (!_anyHidden || !_hidden[e] || (_allowHidden is not null && _allowHidden.Contains(e)))
+        && (_excluded is null || !_excluded.Contains(e));
 }
 
 /// <summary>A bounded min-heap keeping the best k (score, index) pairs; ties go to the lower index.</summary>

@@ -21,19 +21,16 @@ public static class JapaneseText
             .ToArray();
 
     /// <summary>
-    /// Parses a whole number as people type it: full-width digits, thousands separators (, ，),
-    /// a trailing 円 or spaces. Returns false for anything else, including decimals and signs other than a leading minus.
+    /// Parses a whole amount as people write it: full-width digits, separators (, ，), 円, ¥, and the
+    /// 万/億/千 units (27万3,800円, 3万, 1,140万円). An amount marked approximate (約, 程度) is refused here;
+    /// fields that accept those use <see cref="JapaneseAmount.TryParse"/>.
     /// </summary>
     public static bool TryParseYen(string? input, out long value)
     {
         value = 0;
-        if (string.IsNullOrWhiteSpace(input)) return false;
-        var s = input.Normalize(NormalizationForm.FormKC).Trim();
-        if (s.EndsWith('円')) s = s[..^1];
-        if (s.StartsWith('¥') || s.StartsWith('\\')) s = s[1..];
-        s = s.Replace(",", "").Replace(" ", "").Replace("−", "-").Replace("ー", "-");
-        return s.Length > 0 && s.Length <= 16 && s.All(c => char.IsAsciiDigit(c) || c == '-')
-            && long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        if (!JapaneseAmount.TryParse(input, out var parsed) || parsed.Approximate) return false;
+        value = parsed.Value;
+        return true;
     }
 
     /// <summary>Parses a decimal such as "2", "0.5" or "２．５" (full-width).</summary>

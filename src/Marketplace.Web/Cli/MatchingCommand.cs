@@ -31,6 +31,9 @@ public static class MatchingCommand
           bench    --experts N [--openings 200] [--top 20] [--engine-openings ALL] [--seed S=7] [--repeat R=3]
                    latency of top-K queries against scoring every candidate with ML.NET's PredictionEngine
                    (each query timed R times in rounds over all openings; an opening's latency is its median)
+          bench-app --experts N [--requests 15] [--keep 0]
+                   times the recommended-experts page of 大洲市's staff in the running app (own process, throwaway
+                   SQLite database): with the demo's experts, then with copies bulk-inserted up to N experts
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -59,6 +62,7 @@ public static class MatchingCommand
                 "train" => Train(o),
                 "rank" => await Rank(o),
                 "evaluate" => Evaluate(o),
+                "bench-app" => await AppBench.RunAsync(o.Int("experts"), o.Int("requests", 15), o.Int("keep", 0) != 0),
                 "bench" => MatchingBench.Run(o.Int("experts"), o.Int("openings", 200), o.Int("top", 20), o.Int("engine-openings", o.Int("openings", 200)), o.Int("seed", 7), o.Int("repeat", 3)),
                 _ => throw new UsageException($"unknown verb '{args[0]}'"),
             };

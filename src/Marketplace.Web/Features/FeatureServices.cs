@@ -11,7 +11,15 @@ public static class FeatureServices
 {
     public static IServiceCollection AddMarketplaceFeatures(this IServiceCollection services, IConfiguration config)
     {
-        services.Configure<Notifications.SiteOptions>(config.GetSection("Site"));
+        services.Configure<Notifications.SiteOptions>(o =>
+        {
+            config.GetSection("Site").Bind(o);
+            if (string.IsNullOrWhiteSpace(o.BaseUrl))
+            {
+                var listen = (config["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+                o.BaseUrl = listen is not null && !listen.Contains('*') && !listen.Contains("+:") && !listen.Contains("0.0.0.0") ? listen : "http://127.0.0.1:5080";
+            }
+        });
         services.AddHttpContextAccessor();
         services.AddScoped<Notifications.Notifier>();
         services.AddScoped<Notifications.NotificationPreferences>();
@@ -31,6 +39,7 @@ public static class FeatureServices
         services.AddScoped<OpeningDisplay>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<AccountService>();
+        services.AddScoped<CredentialService>();
         services.AddScoped<Experts.ExpertProfileService>();
         services.AddScoped<Experts.AccountDeletion>();
         services.AddScoped<Experts.PersonalDataExport>();
@@ -39,6 +48,9 @@ public static class FeatureServices
         services.AddScoped<Matching.MatchingService>();
         services.AddScoped<Matching.MatchingTraining>();
         services.AddSingleton<Matching.RankerCache>();
+        services.AddOptions<Matching.ExpertIndexOptions>();
+        services.AddSingleton<Matching.ExpertIndexHost>();
+        services.AddHostedService<Matching.ExpertIndexPoller>();
         services.AddScoped<Matching.InvitationService>();
         services.AddScoped<Proposals.CallService>();
         services.AddScoped<Proposals.CallDisplay>();

@@ -1,5 +1,6 @@
 using Marketplace.Data;
 using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
@@ -65,6 +66,7 @@ public static class WebSetup
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "mp.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.HeaderName = "X-CSRF-TOKEN";
         });
         services.AddDataProtection().SetApplicationName("Marketplace").PersistKeysToDbContext<MarketplaceDbContext>();
@@ -78,6 +80,7 @@ public static class WebSetup
 
     public static WebApplication UseMarketplacePipeline(this WebApplication app)
     {
+        app.UseMarketplaceSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -87,15 +90,9 @@ public static class WebSetup
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.Use(async (ctx, next) =>
-        {
-            ctx.Response.Headers["X-Content-Type-Options"] = "nosniff";
-            ctx.Response.Headers["X-Frame-Options"] = "DENY";
-            ctx.Response.Headers["Referrer-Policy"] = "same-origin";
-            await next();
-        });
         return app;
     }
 }

@@ -25,6 +25,7 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> t) : PageModel
             403 => (t["AccessDenied_Title"].Value, t["AccessDenied_Body"].Value),
             400 => (t["Error_BadRequest_Title"].Value, t["Error_BadRequest_Body"].Value),
             413 => (t["Error_TooLarge_Title"].Value, t["Error_TooLarge_Body"].Value),
+            429 => (t["Error_TooMany_Title"].Value, t["Error_TooMany_Body"].Value),
             _ => (t["Error_Title"].Value, t["Error_Generic"].Value),
         };
         if (code is >= 400 and < 600) Response.StatusCode = code.Value;

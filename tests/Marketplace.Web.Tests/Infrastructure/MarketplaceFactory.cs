@@ -32,7 +32,7 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
     public List<Action<IServiceCollection>> ExtraServices { get; } = [];
 
     /// <summary>Extra configuration, e.g. <c>Jobs:Server=true</c>; set before the first request.</summary>
-    public Dictionary<string, string> Settings { get; } = new() { ["Jobs:Server"] = "false" };
+    public Dictionary<string, string> Settings { get; } = new() { ["Jobs:Server"] = "false", ["Seed:Demo"] = "true" };
 
     public MarketplaceFactory() : this(TestDatabases.DefaultProvider, null, null)
     {
@@ -60,7 +60,6 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Smtp:Host", "");
         builder.UseSetting("Smtp:PickupDirectory", MailFolder);
-        builder.UseSetting("Seed:Demo", "true");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {

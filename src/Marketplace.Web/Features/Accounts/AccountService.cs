@@ -112,11 +112,14 @@ public sealed class AccountService(
     {
         if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(code)) return false;
         var user = await users.FindByIdAsync(userId);
-        if (user is null) return false;
+        // A link works once: after confirming, the address is confirmed and the stamp the token was made with changes.
+        if (user is null || user.EmailConfirmed) return false;
         try
         {
             var token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
-            return (await users.ConfirmEmailAsync(user, token)).Succeeded;
+            if (!(await users.ConfirmEmailAsync(user, token)).Succeeded) return false;
+            await users.UpdateSecurityStampAsync(user);
+            return true;
         }
         catch (FormatException)
         {
@@ -204,7 +207,7 @@ public sealed class AccountService(
         else if (password != confirm) errors.Add(("ConfirmPassword", t["Val_PasswordMismatch"]));
     }
 
-    private static bool IsEmail(string? s) =>
+    internal static bool IsEmail(string? s) =>
         !string.IsNullOrWhiteSpace(s) && s.Length <= 256 && new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(s.Trim()) && s.Contains('.');
 
     private AppUser NewUser(string address, string displayName) => new()
@@ -227,9 +230,29 @@ public sealed class AccountService(
         return AccountResult.Ok;
     }
 
-    /// <summary>Creates the account and its confirmation mail in one transaction: no account without its mail.</summary>
+    /// <summary>
+    /// Creates the account and its confirmation mail in one transaction: no account without its mail. An address that
+    /// already has an account gets a mail saying so (with the password-reset page) instead, and the page answers
+    /// "check your mail" either way, after the same work (the password is hashed in both cases): sign-up does not
+    /// tell a stranger which addresses are registered.
+    /// </summary>
     private async Task<AccountResult> CreateWithConfirmationAsync(AppUser user, string password, string role, CancellationToken ct)
     {
+        if (await users.FindByEmailAsync(user.Email!) is { } owner)
+        {
+            var passwordErrors = new List<(string, string)>();
+            foreach (var validator in users.PasswordValidators)
+            {
+                var checkedPassword = await validator.ValidateAsync(users, user, password);
+                passwordErrors.AddRange(checkedPassword.Errors.Select(e => ("Password", e.Description)));
+            }
+            if (passwordErrors.Count > 0) return new AccountResult(false, passwordErrors);
+            _ = users.PasswordHasher.HashPassword(user, password);
+            await notifier.ToUserAsync(owner, NotificationKinds.Account, (t, site) => new MailContent(t["Mail_AddressInUse_Subject"],
+                t["Mail_AddressInUse_Body", owner.DisplayName, $"{site}/account/forgot-password"]), ct);
+            await db.SaveChangesAsync(ct);
+            return AccountResult.Ok;
+        }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var result = await CreateAsync(user, password, role);
         if (!result.Succeeded) return result;

@@ -4,6 +4,7 @@ using Marketplace.Data.Entities;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Marketplace.Web.Features.Security;
 
 namespace Marketplace.Web.Features.Accounts;
 
@@ -24,12 +25,14 @@ public static class IdentitySetup
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                // No lockout: five wrong guesses by anyone would lock the owner out. The rate limiter slows guessing.
+                o.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<MarketplaceDbContext>()
             .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddSignInManager<MarketplaceSignInManager>()
             .AddClaimsPrincipalFactory<MarketplaceClaimsFactory>()
             .AddErrorDescriber<JapaneseIdentityErrorDescriber>();
@@ -42,9 +45,21 @@ public static class IdentitySetup
             o.Cookie.Name = "mp.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS, also behind a trusted proxy (ForwardedHeaders:KnownProxies).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Every request checks the cookie's server-side session (see SessionStore) after the security stamp.
+            o.Events.OnValidatePrincipal = SessionStore.ValidatePrincipalAsync;
         });
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            // A changed security stamp (password change, second factor reset...) ends other cookies within a minute
+            // even without the session check.
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = SessionStore.KeepSessionOnRefresh;
+        });
+        services.AddScoped<SessionStore>();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff).RequireClaim(OrganizationClaim))
@@ -76,7 +91,10 @@ public sealed class MarketplaceClaimsFactory(UserManager<AppUser> users, RoleMan
     }
 }
 
-/// <summary>Staff accounts waiting for approval (or rejected) cannot sign in, whatever their password.</summary>
+/// <summary>
+/// Staff accounts waiting for approval (or rejected) cannot sign in, whatever their password. Each sign-in starts a
+/// server-side session whose id the cookie carries; signing out ends every session of the user.
+/// </summary>
 public sealed class MarketplaceSignInManager(
     UserManager<AppUser> users,
     IHttpContextAccessor context,
@@ -84,9 +102,31 @@ public sealed class MarketplaceSignInManager(
     IOptions<IdentityOptions> options,
     ILogger<SignInManager<AppUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<AppUser> confirmation)
+    IUserConfirmation<AppUser> confirmation,
+    SessionStore sessions)
     : SignInManager<AppUser>(users, context, claims, options, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(AppUser user) =>
         user.Status == AccountStatus.Active && await base.CanSignInAsync(user);
+
+    public override async Task SignInWithClaimsAsync(AppUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        var current = Context.User;
+        // A refresh of the same user's cookie keeps its session; a new sign-in starts one.
+        var sessionId = current.UserId() == user.Id && SessionStore.SessionOf(current) is { } existing
+            ? existing
+            : await sessions.StartAsync(user.Id, Context.Request.Headers.UserAgent.ToString());
+        await base.SignInWithClaimsAsync(user, authenticationProperties, [.. additionalClaims, new Claim(SessionStore.SessionClaim, sessionId)]);
+    }
+
+    /// <summary>Signs the user out here and everywhere: every session row goes and the security stamp changes.</summary>
+    public async Task SignOutEverywhereAsync()
+    {
+        if (Context.User.UserId() is { } userId)
+        {
+            await sessions.EndAllAsync(userId);
+            if (await UserManager.FindByIdAsync(userId) is { } user) await UserManager.UpdateSecurityStampAsync(user);
+        }
+        await SignOutAsync();
+    }
 }

@@ -49,7 +49,13 @@ public static class ApplicantCsv
             : [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];
     }
 
-    /// <summary>A cell starting with = + - @ would run as a formula in Excel; a leading apostrophe keeps it text.</summary>
+    /// <summary>
+    /// Characters that make a spreadsheet read a cell as a formula or a command (DDE), also in their full-width forms
+    /// (Excel folds ＝ to = when Japanese input is on), and | ; which some programs treat as separators of commands.
+    /// </summary>
+    internal const string FormulaStarts = "=+-@＝＋－＠|;\t\r\n";
+
+    /// <summary>A cell starting with a formula character would run in Excel; a leading apostrophe keeps it text.</summary>
     internal static string? Defuse(string? cell) =>
-        cell is { Length: > 0 } && "=+-@\t\r".Contains(cell[0]) ? "'" + cell : cell;
+        cell is { Length: > 0 } && FormulaStarts.Contains(cell[0]) ? "'" + cell : cell;
 }

@@ -2,6 +2,7 @@ using Marketplace.Web.Features.Notifications;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Matching;
+using Marketplace.Matching.Features;
 using Marketplace.Matching.Reasons;
 using Marketplace.Web.Features.Applications;
 using Marketplace.Web.Features.Matching;
@@ -23,7 +24,7 @@ public sealed record DispatchCandidate(ExpertProfile Expert, Certification Certi
 public sealed class DispatchMatchingService(
     MarketplaceDbContext db,
     MatchingService matching,
-    ConflictOfInterest conflicts,
+    ExpertIndexHost index,
     ReadinessService readiness,
     IStringLocalizer<SharedResource> t,
     TimeProvider clock,
@@ -56,20 +57,28 @@ public sealed class DispatchMatchingService(
     {
         var today = Today;
         var certifications = await db.Certifications.AsNoTracking()
-            .Include(c => c.Expert).ThenInclude(e => e!.Skills)
+            .Include(c => c.Expert)
             .Where(c => c.RevokedAt == null && c.ValidFrom <= today && c.ValidUntil >= today
                 && c.Expert!.UserId != null && c.Expert.AnonymizedAt == null)
             .ToListAsync(ct);
         certifications = certifications.Where(c => MatchingRecords.IsMatchable(c.Expert!)).ToList();
-        var conflictCodes = await conflicts.ConflictOrgCodesAsync(ct);
+        // The certified CIOs come from the instance's long-lived index (hidden profiles too: the office matches every
+        // certified CIO), ranked as certified whatever the profile's flag says until the nightly job aligns it.
+        var state = await index.StateAsync(db, ct);
+        if (state.Snapshot is not { } snapshot) return (await matching.RankerAsync(ct), []);
+        var inUse = MatchingService.Describe(snapshot.Ranker, snapshot.Model);
         var hostCodes = request.Hosts.Select(h => h.Organization!.Code).ToHashSet();
-        // The ranker excludes conflicts with the filing government; a joint request must exclude those with every host.
-        certifications = certifications.Where(c => !(conflictCodes.GetValueOrDefault(c.ExpertProfileId) ?? []).Any(hostCodes.Contains)).ToList();
-        var records = certifications.Select(c => MatchingRecords.From(c.Expert!, conflictCodes.GetValueOrDefault(c.ExpertProfileId) ?? []) with { CertifiedCio = true }).ToList();
-
-        var inUse = await matching.RankerAsync(ct);
+        var records = certifications
+            .Select(c => snapshot.Index.IndexOf(MatchingRecords.Id(c.ExpertProfileId)))
+            .Where(at => at >= 0)
+            .Select(at => snapshot.Index.Experts[at])
+            // The ranker excludes conflicts with the filing government; a joint request must exclude those with every host.
+            .Where(x => !x.ConflictOrgCodes.Any(hostCodes.Contains))
+            .Select(x => x with { CertifiedCio = true, Hidden = false })
+            .ToList();
         if (records.Count == 0) return (inUse, []);
-        var ranked = inUse.Ranker.RankExperts(RecordOf(request), inUse.Ranker.BuildIndex(records), records.Count);
+        var small = ExpertIndex.Build(records, snapshot.Index.Idf);
+        var ranked = inUse.Ranker.RankExperts(RecordOf(request), small, records.Count);
 
         var ids = certifications.Select(c => c.ExpertProfileId).ToList();
         var proposed = await db.DispatchProposals.AsNoTracking().Where(p => ids.Contains(p.ExpertProfileId) && p.RequestId != request.Id

@@ -178,7 +178,7 @@ public sealed class IncentiveService(MarketplaceDbContext db, DispatchMatchingSe
     }
 
     /// <summary>Records a payment of an approved (or reduced) claim; payments never exceed the approved amount.</summary>
-    public async Task<DispatchResult> PayAsync(string officeUserId, int claimId, string? amountText, string? paidOnText, CancellationToken ct = default)
+    public async Task<DispatchResult> PayAsync(string officeUserId, int claimId, string? amountText, string? paidOnText, string? token, CancellationToken ct = default)
     {
         var claim = await db.IncentiveClaims.Include(c => c.Payments).FirstOrDefaultAsync(c => c.Id == claimId, ct);
         if (claim is null) return DispatchResult.Missing;
@@ -193,9 +193,9 @@ public sealed class IncentiveService(MarketplaceDbContext db, DispatchMatchingSe
         if (paidOn is { } p && (p > Today || p < decidedOn)) errors.TryAdd("paidOn", t["Claim_PaidOnRange"]);
         if (errors.Count > 0) return DispatchResult.Fail(errors);
         claim.Payments.Add(new IncentivePayment { AmountYen = amount!.Value, PaidOn = paidOn!.Value, RecordedAt = Now, RecordedByUserId = officeUserId });
-        // The claim row is written with every payment and only if unchanged since it was read: of two payments
-        // recorded at the same moment, the second is refused instead of both passing the outstanding check.
-        db.ExpectConcurrencyToken(claim, db.ConcurrencyTokenOf(claim));
+        // The claim row is written with every payment and only if unchanged since the form was shown: the same form
+        // sent twice (a double click, a resent request) or two payments recorded at the same moment record one payment.
+        db.ExpectConcurrencyToken(claim, token);
         db.Entry(claim).State = EntityState.Modified;
         return await SaveAsync(claim.Id, ct);
     }

@@ -12,8 +12,31 @@ namespace Marketplace.Web.Features.Experts;
 /// attributes (skills, years, prefecture, availability, pay, engagements), the applications with their
 /// stages and stage history, so that counts per opening and the ranker's training data keep their shape.
 /// </summary>
-public sealed class AccountDeletion(MarketplaceDbContext db, UserManager<AppUser> users, TimeProvider clock, ILogger<AccountDeletion> log)
+public sealed class AccountDeletion(MarketplaceDbContext db, UserManager<AppUser> users, TimeProvider clock, ILogger<AccountDeletion> log,
+    Marketplace.Web.Email.IMailTransport transport)
 {
+    /// <summary>What replaces the person's name in mail kept for others.</summary>
+    public const string ErasedMark = "(削除済み / deleted)";
+
+    /// <summary>Written .eml files (the pickup folder used without an SMTP server) that mention the person are removed.</summary>
+    private void EraseMailFiles(string folder, IReadOnlyList<string> needles)
+    {
+        if (!Directory.Exists(folder) || needles.Count == 0) return;
+        foreach (var file in Directory.EnumerateFiles(folder, "*.eml"))
+        {
+            try
+            {
+                using var message = MimeKit.MimeMessage.Load(file);
+                var text = string.Join('\n', message.To.Mailboxes.Select(m => m.Address)) + message.Subject + message.TextBody + message.HtmlBody;
+                if (needles.Any(n => text.Contains(n, StringComparison.OrdinalIgnoreCase))) File.Delete(file);
+            }
+            catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException)
+            {
+                log.LogWarning("Could not check mail file {File} for erasure: {Error}", Path.GetFileName(file), ex.Message);
+            }
+        }
+    }
+
     /// <summary>What an anonymised profile's name is set to.</summary>
     public const string AnonymizedName = "";
 
@@ -32,6 +55,7 @@ public sealed class AccountDeletion(MarketplaceDbContext db, UserManager<AppUser
                 var now = clock.GetUtcNow().UtcDateTime;
 
                 var profile = await db.ExpertProfiles.Include(p => p.Career).FirstOrDefaultAsync(p => p.UserId == userId, ct);
+                var fullName = profile?.FullName;
                 if (profile is not null)
                 {
                     profile.FullName = AnonymizedName;
@@ -71,6 +95,20 @@ public sealed class AccountDeletion(MarketplaceDbContext db, UserManager<AppUser
                 await db.ApplicationStageChanges.Where(h => h.ChangedByUserId == userId)
                     .ExecuteUpdateAsync(s => s.SetProperty(h => h.ChangedByUserId, (string?)null), ct);
 
+                // Mail to the person (queued or sent) and mail to others naming them: the queue keeps no copy of either.
+                var address = user.Email ?? "";
+                var names = new[] { user.DisplayName, fullName }.Where(n => !string.IsNullOrWhiteSpace(n) && n.Length >= 2).Distinct().ToList();
+                await db.OutboxMessages.Where(m => m.RecipientUserId == userId || m.ToAddress == address).ExecuteDeleteAsync(ct);
+                foreach (var name in names)
+                {
+                    await db.OutboxMessages.Where(m => m.TextBody.Contains(name!) || m.Subject.Contains(name!))
+                        .ExecuteUpdateAsync(s => s
+                            .SetProperty(m => m.Subject, m => m.Subject.Replace(name!, ErasedMark))
+                            .SetProperty(m => m.TextBody, m => m.TextBody.Replace(name!, ErasedMark))
+                            .SetProperty(m => m.HtmlBody, m => m.HtmlBody == null ? null : m.HtmlBody.Replace(name!, ErasedMark)), ct);
+                }
+                await db.UserSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
+
                 var deleted = await users.DeleteAsync(user);
                 if (!deleted.Succeeded)
                 {
@@ -80,6 +118,7 @@ public sealed class AccountDeletion(MarketplaceDbContext db, UserManager<AppUser
                     return false;
                 }
                 await tx.CommitAsync(ct);
+                if (transport is Marketplace.Web.Email.PickupDirectoryTransport pickup) EraseMailFiles(pickup.Folder, [address, .. names!]);
                 log.LogInformation("Expert account {UserId} deleted; profile {ProfileId} anonymised", userId, profile?.Id);
                 return true;
             });

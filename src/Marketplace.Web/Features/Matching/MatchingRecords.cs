@@ -32,6 +32,10 @@ public static class MatchingRecords
     /// <summary>A profile can be matched once it says where the expert lives and how many days they have.</summary>
     public static bool IsMatchable(ExpertProfile e) => e.HomePrefectureCode.Length == 2 && e.AvailableDaysPerWeek > 0;
 
+    /// <summary>The record the long-lived index holds: a profile not visible to staff is flagged hidden.</summary>
+    public static ExpertRecord ForIndex(ExpertProfile e, IReadOnlyCollection<string> conflictOrgCodes) =>
+        From(e, conflictOrgCodes) with { Hidden = e.Visibility != ProfileVisibility.VisibleToStaff };
+
     public static ExpertRecord From(ExpertProfile e, IReadOnlyCollection<string> conflictOrgCodes) => new(
         Id(e.Id),
         e.HomePrefectureCode,

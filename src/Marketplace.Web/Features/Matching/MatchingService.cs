@@ -16,6 +16,9 @@ public sealed record RankerInUse(IMatchRanker Ranker, RankerModel? Model, string
 
 public sealed record ExpertRecommendation(ExpertProfile Expert, double Score, IReadOnlyList<MatchReason> Reasons, bool Applied, bool Invited);
 
+/// <summary>The recommended experts of an opening; <see cref="Ranker"/> is null while the index is still being built.</summary>
+public sealed record ExpertsForResult(Opening Opening, RankerInUse? Ranker, List<ExpertRecommendation> Experts, ExpertIndexState Index);
+
 public sealed record OpeningRecommendation(Opening Opening, double Score, IReadOnlyList<MatchReason> Reasons);
 
 /// <summary>Loaded rankers by model id: an accelerator only, every instance can rebuild it from the database.</summary>
@@ -29,30 +32,24 @@ public sealed class RankerCache
 /// or who applied to that opening; the ranker excludes conflicts of interest and, for certified-only
 /// openings, anyone not certified, before scoring.
 /// </summary>
-public sealed class MatchingService(MarketplaceDbContext db, ConflictOfInterest conflicts, RankerCache cache, TimeProvider clock)
+public sealed class MatchingService(MarketplaceDbContext db, ConflictOfInterest conflicts, RankerCache cache, ExpertIndexHost index, TimeProvider clock)
 {
     public const int DefaultTop = 20;
 
     public async Task<RankerInUse> RankerAsync(CancellationToken ct = default)
     {
-        // The model's bytes are read only when this instance has not loaded that model yet.
-        var current = await db.RankerModels.AsNoTracking().Where(m => m.IsCurrent).OrderByDescending(m => m.Id)
-            .Select(m => new RankerModel
-            {
-                Id = m.Id, VersionId = m.VersionId, Kind = m.Kind, TrainedAt = m.TrainedAt, ModelNdcg10 = m.ModelNdcg10,
-                ColdStartReason = m.ColdStartReason, ColdStartReasonEn = m.ColdStartReasonEn,
-            })
-            .FirstOrDefaultAsync(ct);
+        var (ranker, model) = await ExpertIndexHost.CurrentRankerAsync(db, cache, ct);
+        return Describe(ranker, model);
+    }
+
+    /// <summary>The ranker with the sentence the pages show about it.</summary>
+    public static RankerInUse Describe(IMatchRanker ranker, RankerModel? current)
+    {
         if (current is null)
         {
-            return new RankerInUse(new RuleBasedRanker(), null, LocalizationSetup.IsEnglish
+            return new RankerInUse(ranker, null, LocalizationSetup.IsEnglish
                 ? "No model has been trained yet: the transparent rule-based scorer ranks."
                 : "学習済みモデルがまだないため、ルールに基づく採点で順位付けしています。");
-        }
-        if (!cache.Rankers.TryGetValue(current.Id, out var ranker))
-        {
-            var bytes = await db.RankerModels.Where(m => m.Id == current.Id).Select(m => m.Bytes).SingleAsync(ct);
-            ranker = cache.Rankers.GetOrAdd(current.Id, MatchingModel.FromBytes(bytes).CreateRanker());
         }
         var why = current.Kind == "model"
             ? LocalizationSetup.IsEnglish
@@ -62,32 +59,33 @@ public sealed class MatchingService(MarketplaceDbContext db, ConflictOfInterest 
         return new RankerInUse(ranker, current, why);
     }
 
-    /// <summary>Recommended experts for one of the government's own openings; null when the opening is not theirs.</summary>
-    public async Task<(Opening Opening, RankerInUse Ranker, List<ExpertRecommendation> Experts)?> ExpertsForAsync(int organizationId, int openingId, int top = DefaultTop, CancellationToken ct = default)
+    /// <summary>
+    /// Recommended experts for one of the government's own openings; null when the opening is not theirs. Ranks the
+    /// instance's long-lived index (hidden profiles only if they applied to this opening) and loads from the database
+    /// only the experts shown. While the index is still being built the list is empty and the state says so.
+    /// </summary>
+    public async Task<ExpertsForResult?> ExpertsForAsync(int organizationId, int openingId, int top = DefaultTop, CancellationToken ct = default)
     {
         var opening = await db.Openings.AsNoTracking().Include(o => o.Organization).Include(o => o.Skills)
             .FirstOrDefaultAsync(o => o.Id == openingId && o.OrganizationId == organizationId, ct);
         if (opening is null) return null;
 
+        var state = await index.StateAsync(db, ct);
+        if (state.Snapshot is not { } snapshot) return new ExpertsForResult(opening, null, [], state);
         var appliedIds = await db.Applications.Where(a => a.OpeningId == openingId).Select(a => a.ExpertProfileId).ToListAsync(ct);
-        var invitedIds = await db.ExpertInvitations.Where(i => i.OpeningId == openingId).Select(i => i.ExpertProfileId).ToListAsync(ct);
-        var candidates = await db.ExpertProfiles.AsNoTracking().Include(e => e.Skills)
-            .Where(e => e.UserId != null && e.AnonymizedAt == null && (e.Visibility == ProfileVisibility.VisibleToStaff || appliedIds.Contains(e.Id)))
-            .ToListAsync(ct);
-        candidates = candidates.Where(MatchingRecords.IsMatchable).ToList();
-        var conflictCodes = await conflicts.ConflictOrgCodesAsync(ct);
-        var records = candidates.Select(e => MatchingRecords.From(e, conflictCodes.GetValueOrDefault(e.Id) ?? [])).ToList();
-
-        var inUse = await RankerAsync(ct);
-        var index = inUse.Ranker.BuildIndex(records);
-        var ranked = inUse.Ranker.RankExperts(MatchingRecords.From(opening), index, top);
-        var byId = candidates.ToDictionary(e => MatchingRecords.Id(e.Id));
-        var result = ranked.Select(r =>
+        var ranked = snapshot.Ranker.RankExperts(MatchingRecords.From(opening), snapshot.Index, top,
+            new ExpertFilter(AllowHidden: appliedIds.Select(MatchingRecords.Id).ToList()));
+        var shown = ranked.Select(r => int.Parse(r.ExpertId, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var profiles = await db.ExpertProfiles.AsNoTracking().Where(e => shown.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        var invitedIds = await db.ExpertInvitations.Where(i => i.OpeningId == openingId && shown.Contains(i.ExpertProfileId)).Select(i => i.ExpertProfileId).ToListAsync(ct);
+        var result = new List<ExpertRecommendation>(ranked.Count);
+        for (var i = 0; i < ranked.Count; i++)
         {
-            var expert = byId[r.ExpertId];
-            return new ExpertRecommendation(expert, r.Score, r.Reasons, appliedIds.Contains(expert.Id), invitedIds.Contains(expert.Id));
-        }).ToList();
-        return (opening, inUse, result);
+            // A profile changed after the index caught up (e.g. anonymised a moment ago) is left out, not shown stale.
+            if (!profiles.TryGetValue(shown[i], out var expert) || !ExpertIndexHost.Indexable(expert)) continue;
+            result.Add(new ExpertRecommendation(expert, ranked[i].Score, ranked[i].Reasons, appliedIds.Contains(expert.Id), invitedIds.Contains(expert.Id)));
+        }
+        return new ExpertsForResult(opening, Describe(snapshot.Ranker, snapshot.Model), result, state);
     }
 
     /// <summary>Recommended openings, still taking applications, for the signed-in expert.</summary>
@@ -100,11 +98,26 @@ public sealed class MatchingService(MarketplaceDbContext db, ConflictOfInterest 
         var openings = await db.Openings.AsNoTracking().Include(o => o.Organization).Include(o => o.Skills)
             .Where(o => o.Status == OpeningStatus.Published && o.ApplicationDeadline >= today)
             .ToListAsync(ct);
-        var conflictCodes = await conflicts.ConflictOrgCodesAsync(ct);
-        var expert = MatchingRecords.From(profile, conflictCodes.GetValueOrDefault(profile.Id) ?? []);
+        var expert = await ExpertRecordAsync(profile, ct);
         var ranked = inUse.Ranker.RankOpenings(expert, openings.Select(MatchingRecords.From).ToList(), top);
         var byId = openings.ToDictionary(o => MatchingRecords.Id(o.Id));
         return (profile, inUse, ranked.Select(r => new OpeningRecommendation(byId[r.OpeningId], r.Score, r.Reasons)).ToList());
+    }
+
+    /// <summary>
+    /// The expert as the matcher sees them: from this instance's index once it has caught up (no conflict-of-interest
+    /// query over every profile), else computed from the profile.
+    /// </summary>
+    private async Task<ExpertRecord> ExpertRecordAsync(ExpertProfile profile, CancellationToken ct)
+    {
+        if (index.Current is not null)
+        {
+            await index.CatchUpAsync(db, ct);
+            if (index.Current is { } snapshot && snapshot.Index.IndexOf(MatchingRecords.Id(profile.Id)) is var at and >= 0)
+                return snapshot.Index.Experts[at] with { Hidden = false };
+        }
+        var codes = await conflicts.ConflictOrgCodesAsync(ct);
+        return MatchingRecords.From(profile, codes.GetValueOrDefault(profile.Id) ?? []);
     }
 
     /// <summary>Everything the database knows, as the matching component's training data.</summary>

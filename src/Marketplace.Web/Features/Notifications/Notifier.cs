@@ -15,8 +15,12 @@ public sealed record MailContent(string Subject, string Body);
 
 public sealed class SiteOptions
 {
-    /// <summary>The address people reach the service at; links in mail sent by jobs start with it.</summary>
-    public string BaseUrl { get; set; } = "http://127.0.0.1:5080";
+    /// <summary>
+    /// The public address people reach the service at; every link in mail starts with it. Never taken from a
+    /// request: a forged Host header must not put an attacker's address into mail. When not configured, the
+    /// first address the service listens on (<c>Urls</c> / <c>--urls</c>) is used.
+    /// </summary>
+    public string BaseUrl { get; set; } = "";
 }
 
 /// <summary>
@@ -30,18 +34,16 @@ public sealed class Notifier
     private readonly IStringLocalizer<SharedResource> _t;
     private readonly TimeProvider _clock;
     private readonly IBackgroundJobClient _jobs;
-    private readonly IHttpContextAccessor _http;
     private readonly SiteOptions _site;
     private bool _wakeSenderAfterSave;
 
     public Notifier(MarketplaceDbContext db, IStringLocalizer<SharedResource> t, TimeProvider clock, IBackgroundJobClient jobs,
-        IHttpContextAccessor http, IOptions<SiteOptions> site)
+        IOptions<SiteOptions> site)
     {
         _db = db;
         _t = t;
         _clock = clock;
         _jobs = jobs;
-        _http = http;
         _site = site.Value;
         _db.SavedChanges += (_, e) =>
         {
@@ -51,15 +53,8 @@ public sealed class Notifier
         };
     }
 
-    /// <summary>Links in mail: the address of the current request, or the configured site address in jobs.</summary>
-    public string BaseUrl
-    {
-        get
-        {
-            var request = _http.HttpContext?.Request;
-            return request is null ? _site.BaseUrl.TrimEnd('/') : request.BaseUrl();
-        }
-    }
+    /// <summary>Links in mail: the configured public address, whatever the request's Host header says.</summary>
+    public string BaseUrl => _site.BaseUrl.TrimEnd('/');
 
     /// <summary>
     /// Adds a mail to an account, in the account's language, unless the user switched this kind off.

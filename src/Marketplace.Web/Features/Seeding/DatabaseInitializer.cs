@@ -5,9 +5,27 @@ namespace Marketplace.Web.Features.Seeding;
 
 public static class DatabaseInitializer
 {
-    /// <summary>Applies migrations, seeds reference data, and demo data when <c>Seed:Demo</c> is true (the default).</summary>
+    /// <summary>
+    /// Whether demo accounts (with their published password) are seeded: only when <c>Seed:Demo</c> is true, which
+    /// appsettings.Development.json (the README's <c>dotnet run</c>) sets. Never in Production.
+    /// </summary>
+    public static bool SeedsDemo(this WebApplication app) => app.Configuration.GetValue("Seed:Demo", false);
+
+    /// <summary>Refuses to start a Production service that would create accounts with a published password.</summary>
+    public static void RefuseDemoInProduction(this WebApplication app)
+    {
+        if (app.SeedsDemo() && app.Environment.IsProduction())
+        {
+            throw new InvalidOperationException(
+                "Seed:Demo is true in the Production environment: the demo accounts have a published password. " +
+                "Set Seed__Demo=false for production, or run a demo with another environment (e.g. ASPNETCORE_ENVIRONMENT=Demo).");
+        }
+    }
+
+    /// <summary>Applies migrations, seeds reference data, and demo data when <c>Seed:Demo</c> is true (never in Production).</summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
+        app.RefuseDemoInProduction();
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Marketplace.Startup");
@@ -21,7 +39,7 @@ public static class DatabaseInitializer
             : null;
         await db.Database.MigrateAsync();
         await sp.GetRequiredService<ReferenceDataSeeder>().SeedAsync();
-        if (app.Configuration.GetValue("Seed:Demo", true))
+        if (app.SeedsDemo())
         {
             var created = await sp.GetRequiredService<DemoDataSeeder>().SeedAsync();
             if (created) log.LogInformation("Demo data seeded.");
@@ -68,7 +86,7 @@ public static class DatabaseInitializer
                 "  自治体CIO人材マーケットプレイス / CIO talent marketplace",
                 $"  URL: {urls}",
             };
-            if (app.Configuration.GetValue("Seed:Demo", true))
+            if (app.SeedsDemo())
             {
                 lines.Add($"  デモ用サインイン / demo sign-ins (password: {DemoDataSeeder.Password})");
                 lines.AddRange(DemoDataSeeder.SignIns.Select(s => $"    {s.Role,-15} {s.Email}"));

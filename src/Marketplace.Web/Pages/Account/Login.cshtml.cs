@@ -1,4 +1,5 @@
 using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Security;
 using Marketplace.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,10 +9,12 @@ using Microsoft.Extensions.Localization;
 namespace Marketplace.Web.Pages.Account;
 
 /// <summary>
-/// Sign-in. The password is checked, and failures counted towards lockout, before anything about the
-/// account (unconfirmed, awaiting approval, rejected) is revealed, so no account state helps a guesser.
+/// Sign-in. The password is checked before anything about the account (unconfirmed, awaiting approval, rejected)
+/// is revealed, and a wrong password or an unknown address get the same message after the same work (a password
+/// hash is verified either way), so no answer tells a guesser which addresses exist. There is no lockout that a
+/// stranger could trigger against someone else: guessing is slowed by the rate limiter instead (RateLimits).
 /// </summary>
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AccountThrottle throttle, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed class LoginInput
     {
@@ -31,16 +34,24 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (!throttle.MayTry(Input.Email))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Refuse("Login_Throttled");
+        }
         var user = string.IsNullOrWhiteSpace(Input.Email) ? null : await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is null || string.IsNullOrEmpty(Input.Password)) return Refuse("Login_Failed");
-        if (await users.IsLockedOutAsync(user)) return Refuse("Login_LockedOut");
-
+        if (string.IsNullOrEmpty(Input.Password)) return Refuse("Login_Failed");
+        if (user is null)
+        {
+            users.PasswordHasher.VerifyHashedPassword(Dummy, DummyHash.Value, Input.Password);
+            throttle.Failed(Input.Email);
+            return Refuse("Login_Failed");
+        }
         if (!await users.CheckPasswordAsync(user, Input.Password))
         {
-            await users.AccessFailedAsync(user);
-            return Refuse(await users.IsLockedOutAsync(user) ? "Login_LockedOut" : "Login_Failed");
+            throttle.Failed(Input.Email);
+            return Refuse("Login_Failed");
         }
-        await users.ResetAccessFailedCountAsync(user);
 
         if (!user.EmailConfirmed) return Refuse("Login_NotConfirmed");
         if (user.Status == AccountStatus.PendingApproval) return Refuse("Login_PendingApproval");
@@ -49,6 +60,9 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         await signIn.SignInAsync(user, isPersistent: false);
         return LocalRedirect(PageModelExtensions.SafeLocal(ReturnUrl));
     }
+
+    private static readonly AppUser Dummy = new();
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<AppUser>().HashPassword(Dummy, Guid.NewGuid().ToString()));
 
     private PageResult Refuse(string key)
     {

@@ -1,11 +1,10 @@
-using Marketplace.Data.Entities;
-using Microsoft.AspNetCore.Identity;
+using Marketplace.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages.Account;
 
-public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class LogoutModel(MarketplaceSignInManager signIn) : PageModel
 {
     public void OnGet()
     {
@@ -13,7 +12,8 @@ public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await signIn.SignOutAsync();
+        // Ends every session of this user, so no copy of the cookie keeps working.
+        await signIn.SignOutEverywhereAsync();
         return LocalRedirect("/");
     }
 }

@@ -30,8 +30,8 @@ public sealed class ClaimModel(IncentiveService incentives, IStringLocalizer<Sha
     public Task<IActionResult> OnPostDecideAsync(int id, ClaimDecision decision, string? amount, string? reason, string? token, CancellationToken ct) =>
         Handle(id, incentives.DecideAsync(User.UserId()!, id, decision, amount, reason, token, ct), "Claim_Decided", ct);
 
-    public Task<IActionResult> OnPostPayAsync(int id, string? payAmount, string? paidOn, CancellationToken ct) =>
-        Handle(id, incentives.PayAsync(User.UserId()!, id, payAmount, paidOn, ct), "Claim_PaymentRecorded", ct);
+    public Task<IActionResult> OnPostPayAsync(int id, string? payAmount, string? paidOn, string? token, CancellationToken ct) =>
+        Handle(id, incentives.PayAsync(User.UserId()!, id, payAmount, paidOn, token, ct), "Claim_PaymentRecorded", ct);
 
     private async Task<IActionResult> Handle(int id, Task<DispatchResult> action, string notice, CancellationToken ct)
     {

@@ -14,13 +14,14 @@ public sealed class RecommendationsModel(MatchingService matching, InvitationSer
     public Opening Opening { get; private set; } = null!;
     public string RankerWhy { get; private set; } = "";
     public List<ExpertRecommendation> Experts { get; private set; } = [];
+    public ExpertIndexState? IndexState { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var found = await matching.ExpertsForAsync(User.OrganizationId()!.Value, id, ct: ct);
         if (found is null) return NotFound();
-        (Opening, var inUse, Experts) = found.Value;
-        RankerWhy = inUse.Why;
+        (Opening, var inUse, Experts, IndexState) = found;
+        RankerWhy = inUse?.Why ?? "";
         return Page();
     }
 

@@ -1,0 +1,43 @@
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Account;
+
+/// <summary>The page the reset mail links to: a new password, then sign in. The link works once.</summary>
+public sealed class ResetPasswordModel(CredentialService credentials, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? UserId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public NewPasswordInput Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var result = await credentials.ResetAsync(UserId, Code, Input.Password, Input.ConfirmPassword, ct);
+        if (!result.Succeeded)
+        {
+            ModelState.AddErrors("Input", result.Errors);
+            return Page();
+        }
+        TempData["Notice"] = t["Reset_Done"].Value;
+        return LocalRedirect("/account/login");
+    }
+}
+
+public sealed class NewPasswordInput
+{
+    public string? CurrentPassword { get; set; }
+    public string? Password { get; set; }
+    public string? ConfirmPassword { get; set; }
+}
