@@ -62,6 +62,14 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<DispatchEvent> DispatchEvents => Set<DispatchEvent>();
     public DbSet<IncentiveClaim> IncentiveClaims => Set<IncentiveClaim>();
     public DbSet<IncentivePayment> IncentivePayments => Set<IncentivePayment>();
+    public DbSet<CaseStudy> Cases => Set<CaseStudy>();
+    public DbSet<CaseGovernment> CaseGovernments => Set<CaseGovernment>();
+    public DbSet<CaseKpi> CaseKpis => Set<CaseKpi>();
+    public DbSet<CasePerson> CasePeople => Set<CasePerson>();
+    public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
+    public DbSet<AdviceRequest> AdviceRequests => Set<AdviceRequest>();
+    public DbSet<AdviceMessage> AdviceMessages => Set<AdviceMessage>();
+    public DbSet<DispatchKpi> DispatchKpis => Set<DispatchKpi>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<PublicContentChange> PublicContentChanges => Set<PublicContentChange>();
 

@@ -155,6 +155,8 @@ public sealed class DispatchConfiguration : IEntityTypeConfiguration<CioDispatch
         b.Property(d => d.EndReason).HasMaxLength(1_000);
         b.Property(d => d.FinalReport).HasMaxLength(ReportMax);
         b.Property(d => d.HostEvaluation).HasMaxLength(ReportMax);
+        b.Property(d => d.ReportLessons).HasMaxLength(ReportMax);
+        b.Property(d => d.HostLessons).HasMaxLength(ReportMax);
         b.Property(d => d.Version).IsConcurrencyToken();
         b.HasOne(d => d.Round).WithMany().HasForeignKey(d => d.RoundId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(d => d.Request).WithMany().HasForeignKey(d => d.RequestId).OnDelete(DeleteBehavior.Restrict);

@@ -297,6 +297,16 @@ public class CioDispatch : IVersioned
 
     public string? FinalReport { get; set; }
     public DateTime? FinalReportAt { get; set; }
+    /// <summary>Results in figures the CIO reports with the final report.</summary>
+    public List<DispatchKpi> Kpis { get; set; } = [];
+    /// <summary>The CIO's "what another government should know".</summary>
+    public string? ReportLessons { get; set; }
+    /// <summary>The CIO agrees to be named and linked on a case made from the report.</summary>
+    public bool CioConsentsToCase { get; set; }
+    /// <summary>The host's "what another government should know", with its evaluation.</summary>
+    public string? HostLessons { get; set; }
+    /// <summary>When the host consented to the report becoming a case (and the draft was made).</summary>
+    public DateTime? CaseConsentAt { get; set; }
     /// <summary>The host's rating, 1 (poor) to 5 (excellent).</summary>
     public int? HostRating { get; set; }
     public string? HostEvaluation { get; set; }

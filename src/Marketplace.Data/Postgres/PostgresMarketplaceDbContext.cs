@@ -24,6 +24,7 @@ public sealed class PostgresMarketplaceDbContext(DbContextOptions<PostgresMarket
         }
         builder.HasPostgresExtension("pg_trgm");
         builder.Entity<Opening>().HasIndex(o => o.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.Entity<CaseStudy>().HasIndex(c => c.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 
     public override string ConcurrencyTokenOf(IVersioned entity) =>

@@ -7,6 +7,7 @@ using Marketplace.Web.Features.Seeding;
 using Marketplace.Web.Features.Taxonomy;
 using Marketplace.Web.Features.Help;
 using Marketplace.Web.Features.Coverage;
+using Marketplace.Web.Features.Cases;
 
 namespace Marketplace.Web.Features;
 
@@ -72,6 +73,7 @@ public static class FeatureServices
         services.AddScoped<Dispatch.DispatchDashboard>();
         services.AddHelp();
         services.AddCoverageMap();
+        services.AddCases();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DispatchDemoSeeder>();

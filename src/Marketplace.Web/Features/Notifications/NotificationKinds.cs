@@ -29,6 +29,8 @@ public static class NotificationKinds
     public const string DispatchEnd = "dispatch_end";
     public const string ClaimDecision = "claim_decision";
     public const string OfficeQueues = "office_queues";
+    public const string CaseUpdate = "case_update";
+    public const string AdviceRequest = "advice_request";
 
     public static readonly IReadOnlyList<NotificationKind> All =
     [
@@ -47,6 +49,8 @@ public static class NotificationKinds
         new(DispatchEnd, [Marketplace.Data.Entities.Roles.Expert, Marketplace.Data.Entities.Roles.Staff]),
         new(ClaimDecision, [Marketplace.Data.Entities.Roles.Staff]),
         new(OfficeQueues, [Marketplace.Data.Entities.Roles.NationalOffice]),
+        new(CaseUpdate, [Marketplace.Data.Entities.Roles.Staff, Marketplace.Data.Entities.Roles.Expert, Marketplace.Data.Entities.Roles.NationalOffice]),
+        new(AdviceRequest, [Marketplace.Data.Entities.Roles.Staff, Marketplace.Data.Entities.Roles.Expert]),
         // The digest is governed by its frequency setting, not by an on/off switch.
         new(RecommendationDigest, [Marketplace.Data.Entities.Roles.Expert], Mandatory: true),
     ];

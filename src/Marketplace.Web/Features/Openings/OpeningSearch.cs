@@ -220,13 +220,16 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock)
     {
         foreach (var term in JapaneseText.SearchTerms(text))
         {
-            var pattern = "%" + EscapeLike(term) + "%";
+            var pattern = LikePattern(term);
             q = q.Where(o => EF.Functions.Like(o.SearchText, pattern, LikeEscape));
         }
         return q;
     }
 
-    private const string LikeEscape = "\\";
+    public const string LikeEscape = "\\";
+
+    /// <summary>The LIKE pattern matching <paramref name="term"/> anywhere, wildcards in it taken literally.</summary>
+    public static string LikePattern(string term) => "%" + EscapeLike(term) + "%";
 
     private static string EscapeLike(string term) =>
         term.Replace(LikeEscape, LikeEscape + LikeEscape).Replace("%", LikeEscape + "%").Replace("_", LikeEscape + "_");

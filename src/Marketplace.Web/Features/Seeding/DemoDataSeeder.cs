@@ -24,6 +24,7 @@ public sealed class DemoDataSeeder(
     OpeningService openings,
     CallService calls,
     DispatchDemoSeeder dispatch,
+    Cases.CaseDemoSeeder cases,
     TaxonomyCatalog taxonomy,
     TimeProvider clock,
     ILogger<DemoDataSeeder> log)
@@ -101,6 +102,7 @@ public sealed class DemoDataSeeder(
         await SeedApplicationsAsync(faker, expertUsers.Select(e => e.Profile).Where(p => p.User != mainExpert).ToList(), orgs, vendor, ct);
         await SeedCallsAsync(orgs, accounts, vendor, vendor2, ct);
         await dispatch.SeedAsync(orgs, ct);
+        await cases.SeedAsync(ct);
         log.LogInformation("Demo data created: {Experts} experts, {Openings} openings", expertUsers.Count, await db.Openings.CountAsync(ct));
         return true;
     }

@@ -1,0 +1,24 @@
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Cases;
+using Marketplace.Web.Features.Openings;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Pages.Admin.Cases;
+
+/// <summary>The office's case queue (submitted first) and the outcomes across dispatches.</summary>
+public sealed class IndexModel(CaseService cases, CaseOutcomes outcomes) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public CaseStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public Paged<CaseStudy> Result { get; private set; } = new([], 1, 20, 0);
+    public OutcomeFigures Figures { get; private set; } = null!;
+
+    public Infrastructure.Pager Pager => new(Result.Page, Result.PageCount, p => $"/admin/cases?page={p}" + (Status is { } s ? $"&status={s}" : ""));
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Result = await cases.ForOfficeListAsync(Status, PageNumber, ct);
+        Figures = await outcomes.FiguresAsync(ct);
+    }
+}

@@ -1,0 +1,31 @@
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Cases;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Cases;
+
+/// <summary>The expert's own track record: the cases naming them, each linked publicly only if they consent here.</summary>
+[Authorize(Policy = IdentitySetup.ExpertPolicy)]
+public sealed class TrackRecordModel(CaseService cases, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public List<CasePerson> Mentions { get; private set; } = [];
+    public Dictionary<int, CaseStudy> Cases { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Mentions = await cases.NamingExpertAsync(User.UserId()!, ct);
+        Cases = await cases.TitlesAsync(Mentions.Select(m => m.CaseId), ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(int personId, bool consent, CancellationToken ct)
+    {
+        var result = await cases.ConsentAsync(User.UserId()!, personId, consent, ct);
+        if (result.NotFound) return NotFound();
+        TempData["Notice"] = t[consent ? "Case_ConsentGiven" : "Case_ConsentWithdrawn"].Value;
+        return RedirectToPage();
+    }
+}
