@@ -24,6 +24,108 @@ namespace Marketplace.Data.Migrations.Postgres
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Marketplace.Data.Entities.AdviceMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdviceRequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdviceRequestId");
+
+                    b.ToTable("AdviceMessages");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.AdviceRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ExpertProfileId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("ProposedTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("RequesterOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RequesterUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ExpertProfileId");
+
+                    b.HasIndex("RequesterOrganizationId");
+
+                    b.ToTable("AdviceRequests");
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -434,6 +536,244 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.ToTable("CareerEntries");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.CaseAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseAttachments");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CaseGovernment", b =>
+                {
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CaseId", "OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("CaseGovernments");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CaseKpi", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("After")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal>("Before")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseKpis");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CasePerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ExpertConsentedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ExpertProfileId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ExpertProfileId");
+
+                    b.ToTable("CasePeople");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CaseStudy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<long?>("BudgetYen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("DispatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FundingSource")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Lessons")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.PrimitiveCollection<List<string>>("Obstacles")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int?>("OwnerOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("SuccessFactors")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.PrimitiveCollection<List<string>>("Themes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DispatchId")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("SearchText");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("Status", "PublishedAt");
+
+                    b.ToTable("Cases", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.Certification", b =>
                 {
                     b.Property<int>("Id")
@@ -581,6 +921,12 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<string>("ApprovedByUserId")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("CaseConsentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("CioConsentsToCase")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("CommittedYen")
                         .HasColumnType("bigint");
 
@@ -614,6 +960,10 @@ namespace Marketplace.Data.Migrations.Postgres
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
+                    b.Property<string>("HostLessons")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
                     b.Property<int?>("HostRating")
                         .HasColumnType("integer");
 
@@ -625,6 +975,10 @@ namespace Marketplace.Data.Migrations.Postgres
 
                     b.Property<int>("ProposalId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ReportLessons")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
 
                     b.Property<int>("RequestId")
                         .HasColumnType("integer");
@@ -749,6 +1103,45 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.HasIndex("DispatchId");
 
                     b.ToTable("DispatchEvents");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.DispatchKpi", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("After")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal>("Before")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("DispatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DispatchId");
+
+                    b.ToTable("DispatchKpis");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.DispatchProposal", b =>
@@ -2811,6 +3204,39 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.AdviceMessage", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.AdviceRequest", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("AdviceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.AdviceRequest", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.CaseStudy", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.ExpertProfile", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertProfileId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Marketplace.Data.Entities.Organization", "RequesterOrganization")
+                        .WithMany()
+                        .HasForeignKey("RequesterOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+
+                    b.Navigation("RequesterOrganization");
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.AppUser", b =>
                 {
                     b.HasOne("Marketplace.Data.Entities.Organization", "Organization")
@@ -2907,6 +3333,72 @@ namespace Marketplace.Data.Migrations.Postgres
                         .HasForeignKey("ExpertProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CaseAttachment", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.CaseStudy", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CaseGovernment", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.CaseStudy", null)
+                        .WithMany("Governments")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CaseKpi", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.CaseStudy", null)
+                        .WithMany("Kpis")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CasePerson", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.CaseStudy", null)
+                        .WithMany("People")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.ExpertProfile", "Expert")
+                        .WithMany()
+                        .HasForeignKey("ExpertProfileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Expert");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CaseStudy", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.CioDispatch", null)
+                        .WithMany()
+                        .HasForeignKey("DispatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Marketplace.Data.Entities.Organization", "OwnerOrganization")
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("OwnerOrganization");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.Certification", b =>
@@ -3009,6 +3501,15 @@ namespace Marketplace.Data.Migrations.Postgres
                 {
                     b.HasOne("Marketplace.Data.Entities.CioDispatch", null)
                         .WithMany("Events")
+                        .HasForeignKey("DispatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.DispatchKpi", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.CioDispatch", null)
+                        .WithMany("Kpis")
                         .HasForeignKey("DispatchId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -3470,11 +3971,27 @@ namespace Marketplace.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.AdviceRequest", b =>
+                {
+                    b.Navigation("Messages");
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.Application", b =>
                 {
                     b.Navigation("History");
 
                     b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CaseStudy", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Governments");
+
+                    b.Navigation("Kpis");
+
+                    b.Navigation("People");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.Certification", b =>
@@ -3485,6 +4002,8 @@ namespace Marketplace.Data.Migrations.Postgres
             modelBuilder.Entity("Marketplace.Data.Entities.CioDispatch", b =>
                 {
                     b.Navigation("Events");
+
+                    b.Navigation("Kpis");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.DispatchRequest", b =>

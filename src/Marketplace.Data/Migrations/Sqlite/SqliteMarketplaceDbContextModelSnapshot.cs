@@ -17,6 +17,102 @@ namespace Marketplace.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Marketplace.Data.Entities.AdviceMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdviceRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdviceRequestId");
+
+                    b.ToTable("AdviceMessages");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.AdviceRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExpertProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProposedTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequesterOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequesterUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ExpertProfileId");
+
+                    b.HasIndex("RequesterOrganizationId");
+
+                    b.ToTable("AdviceRequests");
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -409,6 +505,229 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("CareerEntries");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.CaseAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseAttachments");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CaseGovernment", b =>
+                {
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CaseId", "OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("CaseGovernments");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CaseKpi", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("After")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Before")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseKpis");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CasePerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ExpertConsentedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExpertProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ExpertProfileId");
+
+                    b.ToTable("CasePeople");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CaseStudy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BudgetYen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DispatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FundingSource")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lessons")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Obstacles")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnerOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("SuccessFactors")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Themes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DispatchId")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("Status", "PublishedAt");
+
+                    b.ToTable("Cases", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.Certification", b =>
                 {
                     b.Property<int>("Id")
@@ -544,6 +863,12 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<string>("ApprovedByUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CaseConsentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CioConsentsToCase")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CommittedYen")
                         .HasColumnType("INTEGER");
 
@@ -577,6 +902,10 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HostLessons")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("HostRating")
                         .HasColumnType("INTEGER");
 
@@ -588,6 +917,10 @@ namespace Marketplace.Data.Migrations.Sqlite
 
                     b.Property<int>("ProposalId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportLessons")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("RequestId")
                         .HasColumnType("INTEGER");
@@ -704,6 +1037,43 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.HasIndex("DispatchId");
 
                     b.ToTable("DispatchEvents");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.DispatchKpi", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("After")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Before")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DispatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DispatchId");
+
+                    b.ToTable("DispatchKpis");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.DispatchProposal", b =>
@@ -2673,6 +3043,39 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.AdviceMessage", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.AdviceRequest", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("AdviceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.AdviceRequest", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.CaseStudy", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.ExpertProfile", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertProfileId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Marketplace.Data.Entities.Organization", "RequesterOrganization")
+                        .WithMany()
+                        .HasForeignKey("RequesterOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+
+                    b.Navigation("RequesterOrganization");
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.AppUser", b =>
                 {
                     b.HasOne("Marketplace.Data.Entities.Organization", "Organization")
@@ -2769,6 +3172,72 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .HasForeignKey("ExpertProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CaseAttachment", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.CaseStudy", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CaseGovernment", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.CaseStudy", null)
+                        .WithMany("Governments")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CaseKpi", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.CaseStudy", null)
+                        .WithMany("Kpis")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CasePerson", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.CaseStudy", null)
+                        .WithMany("People")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.ExpertProfile", "Expert")
+                        .WithMany()
+                        .HasForeignKey("ExpertProfileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Expert");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CaseStudy", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.CioDispatch", null)
+                        .WithMany()
+                        .HasForeignKey("DispatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Marketplace.Data.Entities.Organization", "OwnerOrganization")
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("OwnerOrganization");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.Certification", b =>
@@ -2871,6 +3340,15 @@ namespace Marketplace.Data.Migrations.Sqlite
                 {
                     b.HasOne("Marketplace.Data.Entities.CioDispatch", null)
                         .WithMany("Events")
+                        .HasForeignKey("DispatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.DispatchKpi", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.CioDispatch", null)
+                        .WithMany("Kpis")
                         .HasForeignKey("DispatchId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -3332,11 +3810,27 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.AdviceRequest", b =>
+                {
+                    b.Navigation("Messages");
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.Application", b =>
                 {
                     b.Navigation("History");
 
                     b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.CaseStudy", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Governments");
+
+                    b.Navigation("Kpis");
+
+                    b.Navigation("People");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.Certification", b =>
@@ -3347,6 +3841,8 @@ namespace Marketplace.Data.Migrations.Sqlite
             modelBuilder.Entity("Marketplace.Data.Entities.CioDispatch", b =>
                 {
                     b.Navigation("Events");
+
+                    b.Navigation("Kpis");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.DispatchRequest", b =>
