@@ -14,7 +14,12 @@ public sealed record CsvSyntaxError(int Line, int Column, string Message);
 /// </summary>
 public static class CsvTable
 {
-    public static (List<CsvRecord> Records, List<CsvSyntaxError> Errors) Parse(TextReader reader)
+    public static (List<CsvRecord> Records, List<CsvSyntaxError> Errors) Parse(TextReader reader) => Parse(reader.ReadToEnd());
+
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create(",\r\n\"");
+
+    /// <summary>Parses a whole text; an unquoted field is cut out in one piece (the common case of large files).</summary>
+    public static (List<CsvRecord> Records, List<CsvSyntaxError> Errors) Parse(string text)
     {
         var records = new List<CsvRecord>();
         var errors = new List<CsvSyntaxError>();
@@ -22,24 +27,33 @@ public static class CsvTable
         var field = new StringBuilder();
         int line = 1, column = 0, recordLine = 1;
         bool inQuotes = false, fieldWasQuoted = false, afterQuote = false, any = false;
-        int c;
-        var first = true;
-        while ((c = reader.Read()) != -1)
+        var pos = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+        while (pos < text.Length)
         {
-            var ch = (char)c;
-            if (first)
+            // Fast path: a field that starts unquoted and holds no quote runs to the next delimiter.
+            if (!inQuotes && !afterQuote && field.Length == 0 && !fieldWasQuoted && text[pos] != '"')
             {
-                first = false;
-                if (ch == '\uFEFF') continue;
+                var rest = text.AsSpan(pos);
+                var stop = rest.IndexOfAny(Special);
+                if (stop < 0) stop = rest.Length;
+                if (stop > 0 && (stop == rest.Length || rest[stop] != '"'))
+                {
+                    field.Append(rest[..stop]);
+                    column += stop;
+                    pos += stop;
+                    any = true;
+                    if (pos >= text.Length) break;
+                }
             }
+            var ch = text[pos++];
             column++;
             if (inQuotes)
             {
                 if (ch == '"')
                 {
-                    if (reader.Peek() == '"')
+                    if (pos < text.Length && text[pos] == '"')
                     {
-                        reader.Read();
+                        pos++;
                         column++;
                         field.Append('"');
                     }
@@ -69,7 +83,7 @@ public static class CsvTable
                     any = true;
                     break;
                 case '\r':
-                    if (reader.Peek() == '\n') break;
+                    if (pos < text.Length && text[pos] == '\n') break;
                     goto case '\n';
                 case '\n':
                     if (any || field.Length > 0 || fields.Count > 0 || fieldWasQuoted)

@@ -243,8 +243,7 @@ public static class MatchingDataset
 
     private static List<Row> Rows(string file, string csv, string[] requiredColumns, List<string> errors)
     {
-        using var reader = new StringReader(csv);
-        var (records, syntax) = CsvTable.Parse(reader);
+        var (records, syntax) = CsvTable.Parse(csv);
         foreach (var s in syntax) errors.Add($"{file}:{s.Line}:{s.Column}: {s.Message}");
         if (records.Count == 0)
         {

@@ -9,8 +9,35 @@ public static class JapaneseText
     public static string Normalize(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        var nfkc = text.Normalize(NormalizationForm.FormKC);
+        // Most self-introductions hold only characters NFKC leaves as they are: skip the (costly) normaliser then.
+        var nfkc = NfkcStable(text) ? text : text.Normalize(NormalizationForm.FormKC);
         return nfkc.ToLower(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// True when every character is one NFKC maps to itself: printable ASCII and tab/line breaks, CJK unified
+    /// ideographs, hiragana, full-width katakana (without the compatibility ones) and the common Japanese punctuation.
+    /// </summary>
+    private static bool NfkcStable(string text)
+    {
+        foreach (var c in text)
+        {
+            var ok = c switch
+            {
+                >= ' ' and <= '~' => true,
+                '\n' or '\r' or '\t' => true,
+                >= '\u4E00' and <= '\u9FFF' => true,
+                >= '\u3041' and <= '\u3096' => true,
+                >= '\u30A1' and <= '\u30FA' => true,
+                >= '\u30FC' and <= '\u30FE' => true,
+                >= '\u3001' and <= '\u3003' => true,
+                >= '\u3005' and <= '\u3007' => true,
+                >= '\u300C' and <= '\u300F' => true,
+                _ => false,
+            };
+            if (!ok) return false;
+        }
+        return true;
     }
 
     /// <summary>Splits a search query into normalised terms (on any kind of white space, including 全角スペース).</summary>

@@ -18,6 +18,16 @@ public static class CharNGrams
     public static void ForEachGram(string? text, Action<int> onGram)
     {
         var s = JapaneseText.Normalize(text);
+        var grams = ArrayPool<int>.Shared.Rent(s.Length + 1);
+        var n = Collect(s, grams);
+        for (var i = 0; i < n; i++) onGram(grams[i]);
+        ArrayPool<int>.Shared.Return(grams);
+    }
+
+    /// <summary>Writes the buckets of every gram of the normalised text <paramref name="s"/> into <paramref name="into"/> (at least s.Length long); returns how many.</summary>
+    internal static int Collect(string s, Span<int> into)
+    {
+        var n = 0;
         var runStart = -1;
         for (var i = 0; i <= s.Length; i++)
         {
@@ -30,11 +40,12 @@ public static class CharNGrams
             if (runStart >= 0)
             {
                 var len = i - runStart;
-                if (len == 1) onGram(Hash(s[runStart], '\0'));
-                else for (var j = runStart; j < i - 1; j++) onGram(Hash(s[j], s[j + 1]));
+                if (len == 1) into[n++] = Hash(s[runStart], '\0');
+                else for (var j = runStart; j < i - 1; j++) into[n++] = Hash(s[j], s[j + 1]);
                 runStart = -1;
             }
         }
+        return n;
     }
 
     /// <summary>Term frequencies by bucket.</summary>
@@ -106,16 +117,51 @@ public sealed class TextIdf
     /// <summary>An L2-normalised tf-idf vector (sublinear tf), keeping only the <paramref name="maxTerms"/> heaviest grams.</summary>
     public (ushort[] Ids, float[] Weights) Vectorize(string? text, int maxTerms)
     {
-        var counts = CharNGrams.Counts(text);
-        var items = counts.Select(kv => (Id: kv.Key, W: (1 + MathF.Log(kv.Value)) * _idf[kv.Key]))
-            .Where(x => x.W > 0)
-            .OrderByDescending(x => x.W).ThenBy(x => x.Id)
-            .Take(maxTerms)
-            .OrderBy(x => x.Id)
-            .ToArray();
-        var norm = MathF.Sqrt(items.Sum(x => x.W * x.W));
-        if (norm <= 0) return ([], []);
-        return (items.Select(x => (ushort)x.Id).ToArray(), items.Select(x => x.W / norm).ToArray());
+        var s = JapaneseText.Normalize(text);
+        if (s.Length == 0) return ([], []);
+        // Grams sorted by bucket give each distinct gram's count as a run: no dictionary, no per-gram allocation.
+        var grams = ArrayPool<int>.Shared.Rent(s.Length + 1);
+        var items = ArrayPool<(int Id, float W)>.Shared.Rent(s.Length + 1);
+        try
+        {
+            var all = grams.AsSpan(0, CharNGrams.Collect(s, grams));
+            all.Sort();
+            var m = 0;
+            for (var i = 0; i < all.Length;)
+            {
+                var j = i + 1;
+                while (j < all.Length && all[j] == all[i]) j++;
+                var w = (1 + MathF.Log(j - i)) * _idf[all[i]];
+                if (w > 0) items[m++] = (all[i], w);
+                i = j;
+            }
+            var kept = items.AsSpan(0, m);
+            if (m > maxTerms)
+            {
+                // The heaviest grams (ties to the lower bucket), then back in bucket order.
+                kept.Sort(static (a, b) => b.W.CompareTo(a.W) is var c && c != 0 ? c : a.Id.CompareTo(b.Id));
+                kept = kept[..maxTerms];
+                kept.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+            }
+            // Summed in double and rounded to float, as Enumerable.Sum over floats does (earlier vectors stay identical).
+            double sum = 0;
+            foreach (var x in kept) sum += x.W * x.W;
+            var norm = MathF.Sqrt((float)sum);
+            if (norm <= 0) return ([], []);
+            var ids = new ushort[kept.Length];
+            var weights = new float[kept.Length];
+            for (var i = 0; i < kept.Length; i++)
+            {
+                ids[i] = (ushort)kept[i].Id;
+                weights[i] = kept[i].W / norm;
+            }
+            return (ids, weights);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(grams);
+            ArrayPool<(int, float)>.Shared.Return(items);
+        }
     }
 
     /// <summary>The dense L2-normalised tf-idf vector of a query (rented; return it with <see cref="ReturnDense"/>).</summary>
