@@ -170,7 +170,7 @@ public class RealNoticeEntryTests(MarketplaceFactory factory)
         Assert.Contains("33,000,000円", html);
         Assert.Contains("<dd id=\"call-department\">総務部デジタル推進課</dd>", html);
         Assert.Contains("副知事・副市町村長（副市長が本部長かつCIO）", html);
-        Assert.Contains("45,833円〜229,167円（上限額を契約期間36か月に割り振り、必要な出勤の週1日から週5人日までの作業量と仮定）", html);
+        Assert.Contains("45,833円〜229,167円（上限額を契約期間（36か月）に割り振り、必要な出勤の週1日から週5人日までの作業量と仮定）", html);
         Assert.Contains("報酬・契約額に含む", html);
     }
 }

@@ -58,6 +58,13 @@ public sealed class CallDisplay(IStringLocalizer<SharedResource> t, DisplayForma
             : t["Call_Length_MonthsDays", fmt.Months(months), fmt.Days(days)];
     }
 
+    /// <summary>The contract in whole months, a remainder of half a month or more counting as one (for spreading the ceiling).</summary>
+    public static int Months(ProposalCall c)
+    {
+        var (months, days) = Length(c.ContractStart, c.ContractEnd);
+        return Math.Max(1, months + (days >= 15 ? 1 : 0));
+    }
+
     /// <summary>A contract reaching past the fiscal year it starts in is a multi-year contract (債務負担行為).</summary>
     public static bool MultiYear(ProposalCall c)
     {
@@ -75,7 +82,7 @@ public sealed class CallDisplay(IStringLocalizer<SharedResource> t, DisplayForma
     public string DayRateEquivalent(ProposalCall c)
     {
         var r = Marketplace.Matching.Pay.ComparablePay.CallEquivalent(c.CeilingYen, c.CeilingTaxIncluded, Months(c), c.OnsiteDaysPerWeek);
-        return t["Call_DayRateEquivalent", fmt.Yen(r.LowYen), fmt.Yen(r.HighYen), fmt.Number(r.Workload.MinDaysPerWeek), fmt.Number(r.Workload.MaxDaysPerWeek), Months(c)];
+        return t["Call_DayRateEquivalent", fmt.Yen(r.LowYen), fmt.Yen(r.HighYen), fmt.Number(r.Workload.MinDaysPerWeek), fmt.Number(r.Workload.MaxDaysPerWeek), LengthText(c)];
     }
 
     public string Formula(ProposalCall c) => c.PriceFormula switch
