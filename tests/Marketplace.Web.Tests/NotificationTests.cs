@@ -32,10 +32,7 @@ public sealed class NotificationTests : IDisposable
     private MarketplaceFactory App(MarketplaceFactory? sameDatabaseAs = null)
     {
         var app = sameDatabaseAs?.SecondInstance() ?? new MarketplaceFactory();
-        app.Settings["Smtp:Host"] = "127.0.0.1";
-        app.Settings["Smtp:Port"] = _smtp.Port.ToString();
-        app.Settings["Smtp:Tls"] = "None";
-        app.Settings["Smtp:TimeoutSeconds"] = "5";
+        _smtp.Serve(app);
         _apps.Add(app);
         return app;
     }

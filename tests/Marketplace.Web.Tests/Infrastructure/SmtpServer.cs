@@ -34,6 +34,15 @@ public sealed class SmtpServer : IDisposable
         Start();
     }
 
+    /// <summary>Points an app at this server: plain SMTP on loopback, failing fast when it is down.</summary>
+    public void Serve(MarketplaceFactory app)
+    {
+        app.Settings["Smtp:Host"] = "127.0.0.1";
+        app.Settings["Smtp:Port"] = Port.ToString();
+        app.Settings["Smtp:Tls"] = "None";
+        app.Settings["Smtp:TimeoutSeconds"] = "5";
+    }
+
     public void Start()
     {
         if (_process is { HasExited: false }) return;

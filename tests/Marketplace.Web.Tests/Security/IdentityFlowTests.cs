@@ -20,13 +20,7 @@ public sealed class IdentityFlowTests : IDisposable
     {
         _smtp = SmtpServer.Executable is null ? null : new SmtpServer();
         _app = new MarketplaceFactory();
-        if (_smtp is not null)
-        {
-            _app.Settings["Smtp:Host"] = "127.0.0.1";
-            _app.Settings["Smtp:Port"] = _smtp.Port.ToString();
-            _app.Settings["Smtp:Tls"] = "None";
-            _app.Settings["Smtp:TimeoutSeconds"] = "5";
-        }
+        _smtp?.Serve(_app);
     }
 
     public void Dispose()
