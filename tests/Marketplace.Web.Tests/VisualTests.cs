@@ -36,8 +36,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 [Trait("Category", "Browser")]
 public sealed class VisualTests(BrowserFixture fixture, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
-    /// <summary>Where staff land after signing in (their openings until a staff dashboard exists).</summary>
-    public const string StaffLandingPath = "/manage/openings";
+    /// <summary>Where staff land after signing in: their dashboard of what waits for them.</summary>
+    public const string StaffLandingPath = "/dashboard";
 
     /// <summary>The design system's blue-900 (header) and the body text colour, as computed styles report them.</summary>
     private const string HeaderBackground = "rgb(0, 23, 193)";
