@@ -7,6 +7,7 @@ public static class CaseServices
     {
         services.AddSingleton<CaseMarkdown>();
         services.AddScoped<CaseSearch>();
+        services.AddSingleton<RelatedCaseIndex>();
         services.AddScoped<CaseService>();
         services.AddScoped<CaseNotifications>();
         services.AddScoped<AdviceService>();
