@@ -13,6 +13,7 @@ public static class CaseServices
         services.AddScoped<AdviceService>();
         services.AddScoped<CaseDemoSeeder>();
         services.AddScoped<CaseOutcomes>();
+        services.AddScoped<TrackRecordService>();
         return services;
     }
 }
