@@ -30,22 +30,7 @@ public sealed partial class RelatedCaseTests(MarketplaceFactory factory) : IClas
         factory.WithDbAsync(db => db.Cases.Where(c => c.Title.StartsWith(titleStart)).Select(c => c.Id).SingleAsync());
 
     private Task<int> AddCaseAsync(string owner, string title, List<string> themes, List<string> obstacles, CaseStatus status = CaseStatus.Published) =>
-        factory.WithDbAsync(async db =>
-        {
-            var org = await db.Organizations.SingleAsync(o => o.Code == owner);
-            var c = new CaseStudy
-            {
-                Title = title, Summary = "概要", Body = "本文", Lessons = "", FundingSource = "", SearchText = title,
-                OwnerOrganizationId = org.Id, Governments = [new CaseGovernment { OrganizationId = org.Id }],
-                PeriodFrom = new DateOnly(2024, 4, 1), Themes = themes, Obstacles = obstacles, SuccessFactors = ["front_line"],
-                Kpis = [new CaseKpi { Name = "件数", Before = 1, After = 2, Unit = "件" }],
-                Status = status, PublishedAt = status == CaseStatus.Published ? DateTime.UtcNow : null,
-                CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
-            };
-            db.Cases.Add(c);
-            await db.SaveChangesAsync();
-            return c.Id;
-        });
+        new CaseBuilder(owner, title) { Themes = themes, Obstacles = obstacles, Status = status }.SaveAsync(factory);
 
     [Fact]
     public async Task OwnOpening_ShowsCasesSharingItsSkills_BestFirst_NotDraftsNorItsOwnGovernments_NewOnesAtOnce()

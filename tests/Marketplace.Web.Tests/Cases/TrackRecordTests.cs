@@ -22,23 +22,12 @@ public sealed partial class TrackRecordTests(MarketplaceFactory factory) : IClas
         factory.WithDbAsync(db => db.Openings.Where(o => o.Title.StartsWith("CDO補佐官") && o.Organization!.Code == "382078").Select(o => o.Id).SingleAsync());
 
     /// <summary>A case of 内子町 naming the expert.</summary>
-    private Task<int> CaseNamingAsync(int profileId, string title, bool consented, CaseStatus status = CaseStatus.Published, string theme = "it_strategy") =>
-        factory.WithDbAsync(async db =>
+    private Task<int> CaseNamingAsync(int profileId, string title, bool consented, CaseStatus status = CaseStatus.Published) =>
+        new CaseBuilder("384224", title)
         {
-            var uchiko = await db.Organizations.SingleAsync(o => o.Code == "384224");
-            var c = new CaseStudy
-            {
-                Title = title, Summary = "概要", Body = "本文", Lessons = "", FundingSource = "", SearchText = title,
-                OwnerOrganizationId = uchiko.Id, Governments = [new CaseGovernment { OrganizationId = uchiko.Id }],
-                PeriodFrom = new DateOnly(2024, 4, 1), Themes = [theme], Obstacles = ["no_strategy"], SuccessFactors = ["front_line"],
-                Kpis = [new CaseKpi { Name = "件数", Before = 1, After = 2, Unit = "件" }],
-                People = [new CasePerson { Role = "CIO補佐官", ExpertProfileId = profileId, ExpertConsentedAt = consented ? DateTime.UtcNow : null }],
-                Status = status, PublishedAt = status == CaseStatus.Published ? DateTime.UtcNow : null, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
-            };
-            db.Cases.Add(c);
-            await db.SaveChangesAsync();
-            return c.Id;
-        });
+            Status = status,
+            People = [new CasePerson { Role = "CIO補佐官", ExpertProfileId = profileId, ExpertConsentedAt = consented ? DateTime.UtcNow : null }],
+        }.SaveAsync(factory);
 
     [Fact]
     public async Task Recommendations_ShowTheTrackRecord_AndACaseInTheOpeningsField()
