@@ -218,14 +218,14 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     [ChromiumFact]
     public async Task CasePages_NoWcag2AaViolations()
     {
-        var rfi = await _app.WithDbAsync(db => db.Cases.Where(c => c.Title.StartsWith("県が主導した共同RFI")).Select(c => c.Id).SingleAsync());
-        var draft = await new Cases.CaseBuilder("382078", "大洲市の下書き事例") { Status = CaseStatus.Draft }.SaveAsync(_app);
-        var expertId = await _app.WithDbAsync(db => db.ExpertProfiles.Where(p => p.User!.Email == WebClientExtensions.Expert).Select(p => p.Id).SingleAsync());
+        var rfi = await App.WithDbAsync(db => db.Cases.Where(c => c.Title.StartsWith("県が主導した共同RFI")).Select(c => c.Id).SingleAsync());
+        var draft = await new Cases.CaseBuilder("382078", "大洲市の下書き事例") { Status = CaseStatus.Draft }.SaveAsync(App);
+        var expertId = await App.WithDbAsync(db => db.ExpertProfiles.Where(p => p.User!.Email == WebClientExtensions.Expert).Select(p => p.Id).SingleAsync());
         var named = await new Cases.CaseBuilder("384224", "内子町の事例（実績）")
         {
             People = [new CasePerson { Role = "CIO補佐官", ExpertProfileId = expertId, ExpertConsentedAt = DateTime.UtcNow }],
-        }.SaveAsync(_app);
-        var advice = await _app.WithDbAsync(async db =>
+        }.SaveAsync(App);
+        var advice = await App.WithDbAsync(async db =>
         {
             var ozu = await db.Organizations.SingleAsync(o => o.Code == "382078");
             var r = new AdviceRequest { CaseId = rfi, RequesterOrganizationId = ozu.Id, RequesterUserId = "x", Kind = "call", Question = "共同調達の進め方を教えてください。", CreatedAt = DateTime.UtcNow };
