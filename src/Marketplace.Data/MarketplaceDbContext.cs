@@ -172,12 +172,13 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>The entities public pages (searches, postings, notices, dispatch results) are rendered from.</summary>
+    /// <summary>The entities public pages (searches, postings, notices, dispatch results, cases) are rendered from.</summary>
     private static readonly HashSet<Type> PublicContentTypes =
     [
         typeof(Opening), typeof(OpeningSkill), typeof(RecruitmentNotice), typeof(Organization), typeof(PostingCorrection),
         typeof(ProposalCall), typeof(CallRole), typeof(EvaluationCriterion), typeof(CallAttachment), typeof(CallQuestion),
         typeof(DispatchRound), typeof(DispatchRequest), typeof(DispatchRequestHost), typeof(CioDispatch),
+        typeof(CaseStudy), typeof(CaseGovernment),
     ];
 
     // A row in the same transaction as the change, so no instance can see the change without the new version.

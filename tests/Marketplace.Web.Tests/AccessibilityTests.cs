@@ -1,5 +1,6 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Marketplace.Data.Entities;
 using Marketplace.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -212,6 +213,32 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         await AssertAccessibleAsync(WebClientExtensions.OzuStaff, "/manage/dispatch", "/manage/dispatch/readiness", "/manage/dispatch/requests/new", "/manage/dispatch/claims");
         await AssertAccessibleAsync(WebClientExtensions.Expert, "/dispatch", "/dispatch/certification");
         await AssertAccessibleAsync(null, "/dispatch-results", "/dispatch-results?prefecture=38");
+    }
+
+    [ChromiumFact]
+    public async Task CasePages_NoWcag2AaViolations()
+    {
+        var rfi = await App.WithDbAsync(db => db.Cases.Where(c => c.Title.StartsWith("県が主導した共同RFI")).Select(c => c.Id).SingleAsync());
+        var draft = await new Cases.CaseBuilder("382078", "大洲市の下書き事例") { Status = CaseStatus.Draft }.SaveAsync(App);
+        var expertId = await App.WithDbAsync(db => db.ExpertProfiles.Where(p => p.User!.Email == WebClientExtensions.Expert).Select(p => p.Id).SingleAsync());
+        var named = await new Cases.CaseBuilder("384224", "内子町の事例（実績）")
+        {
+            People = [new CasePerson { Role = "CIO補佐官", ExpertProfileId = expertId, ExpertConsentedAt = DateTime.UtcNow }],
+        }.SaveAsync(App);
+        var advice = await App.WithDbAsync(async db =>
+        {
+            var ozu = await db.Organizations.SingleAsync(o => o.Code == "382078");
+            var r = new AdviceRequest { CaseId = rfi, RequesterOrganizationId = ozu.Id, RequesterUserId = "x", Kind = "call", Question = "共同調達の進め方を教えてください。", CreatedAt = DateTime.UtcNow };
+            db.AdviceRequests.Add(r);
+            await db.SaveChangesAsync();
+            return r.Id;
+        });
+        await AssertAccessibleAsync(null, "/cases", "/cases?obstacle=vendor_dependence&kind=prefecture", "/cases?q=zzzz", $"/cases/{rfi}", $"/cases/{rfi}?culture=en",
+            $"/cases/experts/{expertId}");
+        await AssertAccessibleAsync(WebClientExtensions.OzuStaff, $"/cases/{rfi}", "/manage/cases", "/manage/cases/new", $"/manage/cases/{draft}",
+            "/cases/advice", $"/cases/advice/{advice}");
+        await AssertAccessibleAsync(WebClientExtensions.Office, "/admin/cases", "/admin/cases/new", $"/admin/cases/{draft}");
+        await AssertAccessibleAsync(WebClientExtensions.Expert, "/cases/track-record", "/profile", "/dashboard");
     }
 
     [ChromiumFact]

@@ -138,4 +138,11 @@ public sealed class VisualTests(BrowserFixture fixture, ITestOutputHelper output
 
     [ChromiumFact]
     public Task DispatchDashboard_Styled() => VisitAsync(WebClientExtensions.Office, "/admin/dispatch/dashboard", "dispatch-dashboard");
+
+    [ChromiumFact]
+    public async Task CasePage_Styled()
+    {
+        var id = await fixture.App.WithDbAsync(db => db.Cases.Where(c => c.Title.StartsWith("県が主導した共同RFI")).Select(c => c.Id).SingleAsync());
+        await VisitAsync(WebClientExtensions.OzuStaff, $"/cases/{id}", "case");
+    }
 }

@@ -56,7 +56,7 @@ public sealed record CaseQuery
     }
 }
 
-public sealed class CaseSearch(MarketplaceDbContext db)
+public sealed class CaseSearch(MarketplaceDbContext db, RelatedCaseIndex index)
 {
     public const int PageSize = 20;
 
@@ -100,25 +100,16 @@ public sealed class CaseSearch(MarketplaceDbContext db)
     }
 
     /// <summary>
-    /// Published cases sharing a theme or an obstacle with what a government is working on, those sharing most first:
-    /// shown beside openings, calls, dispatch requests and on an expert's dashboard.
+    /// Published cases sharing a theme or an obstacle with what a government is working on, those sharing most first
+    /// (<see cref="RelatedCaseIndex"/>): shown beside openings, calls, dispatch requests, a case and on an expert's dashboard.
     /// </summary>
-    public async Task<List<CaseStudy>> RelatedAsync(IEnumerable<string> themes, IEnumerable<string> obstacles, int? excludeOrganizationId = null, int take = 3, CancellationToken ct = default)
+    public async Task<List<CaseStudy>> RelatedAsync(RelatedContext context, int take = 3, CancellationToken ct = default)
     {
-        var t = themes.Distinct().ToList();
-        var o = obstacles.Select(CaseCodes.FromRequestObstacle).Distinct().ToList();
-        if (t.Count == 0 && o.Count == 0) return [];
-        var candidates = await db.Cases.AsNoTracking()
-            .Where(c => c.Status == CaseStatus.Published)
-            .Where(c => c.Themes.Any(x => t.Contains(x)) || c.Obstacles.Any(x => o.Contains(x)))
-            .Where(c => excludeOrganizationId == null || !c.Governments.Any(g => g.OrganizationId == excludeOrganizationId))
+        var ids = await index.RelatedAsync(context, take, ct);
+        if (ids.Count == 0) return [];
+        var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id) && c.Status == CaseStatus.Published)
             .Include(c => c.Governments).ThenInclude(g => g.Organization)
-            .AsSplitQuery()
-            .ToListAsync(ct);
-        return candidates
-            .OrderByDescending(c => c.Themes.Count(t.Contains) * 2 + c.Obstacles.Count(o.Contains))
-            .ThenByDescending(c => c.PublishedAt)
-            .Take(take)
-            .ToList();
+            .AsSplitQuery().ToDictionaryAsync(c => c.Id, ct);
+        return ids.Where(cases.ContainsKey).Select(id => cases[id]).ToList();
     }
 }

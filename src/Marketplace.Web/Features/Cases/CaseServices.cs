@@ -7,11 +7,13 @@ public static class CaseServices
     {
         services.AddSingleton<CaseMarkdown>();
         services.AddScoped<CaseSearch>();
+        services.AddSingleton<RelatedCaseIndex>();
         services.AddScoped<CaseService>();
         services.AddScoped<CaseNotifications>();
         services.AddScoped<AdviceService>();
         services.AddScoped<CaseDemoSeeder>();
         services.AddScoped<CaseOutcomes>();
+        services.AddScoped<TrackRecordService>();
         return services;
     }
 }

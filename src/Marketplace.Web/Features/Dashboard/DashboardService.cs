@@ -20,7 +20,8 @@ public sealed record StaffDashboard(
 
 public sealed record ExpertDashboard(
     bool HasProfile, IReadOnlyDictionary<string, int> ApplicationsByStage, IReadOnlyList<Application> OpenApplications,
-    IReadOnlyList<ExpertInvitation> Invitations, int DispatchProposalsToAnswer, CertificationSummary Certification, IReadOnlyList<TodoItem> Todo);
+    IReadOnlyList<ExpertInvitation> Invitations, int DispatchProposalsToAnswer, CertificationSummary Certification, IReadOnlyList<TodoItem> Todo,
+    IReadOnlyList<string>? SkillCodes = null, string? HomePrefectureCode = null);
 
 public enum CertificationState
 {
@@ -146,7 +147,9 @@ public sealed class DashboardService(MarketplaceDbContext db, TimeProvider clock
             todo.Add(new TodoItem("Dash_Todo_InvitationDeadline", $"/openings/{i.OpeningId}", [i.Opening!.Title, i.Opening.ApplicationDeadline], i.Opening.ApplicationDeadline == today));
         }
         if (proposals > 0) todo.Add(new TodoItem("Dash_Todo_CioProposals", "/dispatch", [proposals], false));
-        return new ExpertDashboard(true, byStage, open, invitations, proposals, certification, todo.OrderByDescending(t => t.Today).ToList());
+        var home = await db.ExpertProfiles.Where(p => p.Id == pid).Select(p => p.HomePrefectureCode).FirstOrDefaultAsync(ct);
+        var skills = await db.ExpertSkills.Where(s => s.ExpertProfileId == pid).Select(s => s.SkillCode).ToListAsync(ct);
+        return new ExpertDashboard(true, byStage, open, invitations, proposals, certification, todo.OrderByDescending(t => t.Today).ToList(), skills, home);
     }
 
     private async Task<CertificationSummary> CertificationOfAsync(int profileId, DateOnly today, CancellationToken ct)

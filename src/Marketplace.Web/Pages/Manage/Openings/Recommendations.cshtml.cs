@@ -1,5 +1,6 @@
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Cases;
 using Marketplace.Web.Features.Matching;
 using Marketplace.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -9,12 +10,13 @@ using Microsoft.Extensions.Localization;
 namespace Marketplace.Web.Pages.Manage.Openings;
 
 /// <summary>Recommended experts for one of the government's own openings, with reasons and an invitation to apply.</summary>
-public sealed class RecommendationsModel(MatchingService matching, InvitationService invitations, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class RecommendationsModel(MatchingService matching, InvitationService invitations, TrackRecordService tracks, IStringLocalizer<SharedResource> t) : PageModel
 {
     public Opening Opening { get; private set; } = null!;
     public string RankerWhy { get; private set; } = "";
     public List<ExpertRecommendation> Experts { get; private set; } = [];
     public ExpertIndexState? IndexState { get; private set; }
+    public Dictionary<int, TrackRecord> Tracks { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -22,6 +24,7 @@ public sealed class RecommendationsModel(MatchingService matching, InvitationSer
         if (found is null) return NotFound();
         (Opening, var inUse, Experts, IndexState) = found;
         RankerWhy = inUse?.Why ?? "";
+        Tracks = await tracks.ForExpertsAsync(Experts.Select(r => r.Expert.Id), ct);
         return Page();
     }
 
