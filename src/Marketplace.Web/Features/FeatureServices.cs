@@ -1,3 +1,4 @@
+using Marketplace.Web.Features.TwoFactor;
 using Marketplace.Web.Features.Dashboard;
 using Marketplace.Web.Features.Openings;
 using Marketplace.Web.Features.PublicCache;
@@ -44,6 +45,7 @@ public static class FeatureServices
         services.AddScoped<OrganizationService>();
         services.AddScoped<AccountService>();
         services.AddScoped<CredentialService>();
+        services.AddTwoFactor();
         services.AddScoped<Experts.ExpertProfileService>();
         services.AddScoped<Experts.AccountDeletion>();
         services.AddScoped<Experts.PersonalDataExport>();
