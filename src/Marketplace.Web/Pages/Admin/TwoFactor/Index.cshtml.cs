@@ -32,7 +32,7 @@ public sealed class IndexModel(MarketplaceDbContext db, UserManager<AppUser> use
         var upper = text.ToUpperInvariant();
         Found = await db.Users.AsNoTracking().Include(u => u.Organization)
             .Where(u => u.NormalizedEmail!.Contains(upper) || u.DisplayName.Contains(text))
-            .OrderBy(u => u.Email).Take(MaxResults).ToListAsync(ct);
+            .OrderByDescending(u => u.TwoFactorEnabled).ThenBy(u => u.Email).Take(MaxResults).ToListAsync(ct);
     }
 
     public async Task<IActionResult> OnPostResetAsync(string? id, bool confirm, CancellationToken ct)
