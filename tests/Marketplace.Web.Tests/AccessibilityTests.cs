@@ -256,6 +256,50 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     }
 
     [ChromiumFact]
+    public async Task TwoFactorPages_NoWcag2AaViolations()
+    {
+        // The second sign-in step as it first shows, with an error, and with a recovery code instead.
+        var page = await PageAsync();
+        await page.GotoAsync(_app.BaseUrl + "/account/login");
+        await page.FillAsync("#Input_Email", WebClientExtensions.Office);
+        await page.FillAsync("#Input_Password", Marketplace.Web.Features.Seeding.DemoDataSeeder.Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(url => url.Contains("/account/two-factor/sign-in"));
+        var violations = new List<string>(await AxeAsync(page, "second step"));
+        await page.FillAsync("#Code", "12345");
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForLoadStateAsync();
+        Assert.Contains("コードは6桁の数字で入力してください", await page.ContentAsync());
+        violations.AddRange(await AxeAsync(page, "second step with an error"));
+        violations.AddRange(await ViolationsAsync(page, "/account/two-factor/sign-in?recovery=true"));
+
+        // The enable page with a wrong code, and the office's reset confirmation (not confirmed).
+        var expert = await PageAsync(WebClientExtensions.Expert);
+        await expert.GotoAsync(_app.BaseUrl + "/account/two-factor/enable");
+        await expert.FillAsync("#Code", "1");
+        await expert.ClickAsync("main button[type=submit]");
+        await expert.WaitForLoadStateAsync();
+        Assert.Contains("コードは6桁の数字で入力してください", await expert.ContentAsync());
+        violations.AddRange(await AxeAsync(expert, "enable with an error"));
+        var office = await PageAsync(WebClientExtensions.Office);
+        await office.GotoAsync(_app.BaseUrl + "/admin/two-factor?q=" + Uri.EscapeDataString(WebClientExtensions.OsakaStaff));
+        await office.ClickAsync("main table button.link-button");
+        await office.WaitForSelectorAsync("#confirm-form");
+        violations.AddRange(await AxeAsync(office, "office reset confirmation"));
+        foreach (var v in violations) output.WriteLine(v);
+        Assert.Empty(violations);
+
+        await AssertAccessibleAsync(WebClientExtensions.Office, "/account/two-factor", "/admin/two-factor", "/admin/two-factor?q=demo", "/admin/two-factor?q=demo&culture=en");
+        await AssertAccessibleAsync(WebClientExtensions.Expert, "/account/two-factor", "/account/two-factor/enable", "/account/two-factor/enable?culture=en", "/account/password");
+    }
+
+    private static async Task<List<string>> AxeAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa"] } });
+        return result.Violations.Select(v => $"{what}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}").ToList();
+    }
+
+    [ChromiumFact]
     public async Task Keyboard_FirstTab_ReachesSkipLinkWhichMovesToMain()
     {
         var page = await PageAsync();

@@ -145,4 +145,23 @@ public sealed class VisualTests(BrowserFixture fixture, ITestOutputHelper output
         var id = await fixture.App.WithDbAsync(db => db.Cases.Where(c => c.Title.StartsWith("県が主導した共同RFI")).Select(c => c.Id).SingleAsync());
         await VisitAsync(WebClientExtensions.OzuStaff, $"/cases/{id}", "case");
     }
+
+    [ChromiumFact]
+    public Task TwoFactorEnable_Styled() => VisitAsync(WebClientExtensions.Expert, "/account/two-factor/enable", "two-factor-enable");
+
+    [ChromiumFact]
+    public Task TwoFactorReset_Styled() => VisitAsync(WebClientExtensions.Office, "/admin/two-factor?q=demo", "two-factor-office-reset");
+
+    [ChromiumFact]
+    public async Task TwoFactorSignIn_Styled()
+    {
+        var (page, failures) = await OpenAsync(null);
+        await page.GotoAsync(BaseUrl + "/account/login");
+        await page.FillAsync("#Input_Email", WebClientExtensions.OzuStaff);
+        await page.FillAsync("#Input_Password", Marketplace.Web.Features.Seeding.DemoDataSeeder.Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(url => url.Contains("/account/two-factor/sign-in"));
+        await AssertStyledAsync(page, failures, "two-factor-sign-in");
+        await page.Context.CloseAsync();
+    }
 }

@@ -1,4 +1,5 @@
 using Marketplace.Web.Features.Corrections;
+using Marketplace.Web.Features.TwoFactor;
 using Marketplace.Web.Features.Dashboard;
 using Marketplace.Web.Features.Openings;
 using Marketplace.Web.Features.PublicCache;
@@ -45,6 +46,7 @@ public static class FeatureServices
         services.AddScoped<OrganizationService>();
         services.AddScoped<AccountService>();
         services.AddScoped<CredentialService>();
+        services.AddTwoFactor();
         services.AddScoped<Experts.ExpertProfileService>();
         services.AddScoped<Experts.AccountDeletion>();
         services.AddScoped<Experts.PersonalDataExport>();

@@ -1,3 +1,4 @@
+using Marketplace.Web.Features.TwoFactor;
 using Marketplace.Data;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.PublicCache;
@@ -94,6 +95,7 @@ public static class WebSetup
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRequiredTwoFactor();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UsePublicCache();

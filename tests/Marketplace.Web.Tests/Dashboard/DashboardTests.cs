@@ -36,8 +36,10 @@ public partial class DashboardTests(MarketplaceFactory factory)
     public async Task SignIn_WithReturnUrl_GoesThere()
     {
         var client = factory.NewClient();
-        var response = await client.PostFormAsync("/account/login?returnUrl=%2Fmanage%2Fcalls",
-            [new("Input.Email", WebClientExtensions.MaibaraStaff), new("Input.Password", Marketplace.Web.Features.Seeding.DemoDataSeeder.Password)]);
+        // The return address survives the second step.
+        var password = await client.PasswordStepAsync(WebClientExtensions.MaibaraStaff, returnUrl: "/manage/calls");
+        Assert.Equal("/account/two-factor/sign-in?returnUrl=%2Fmanage%2Fcalls", password.Headers.Location!.OriginalString);
+        var response = await client.SignInAsync(WebClientExtensions.MaibaraStaff, returnUrl: "/manage/calls");
         Assert.Equal("/manage/calls", WebClientExtensions.LocationPath(response));
     }
 

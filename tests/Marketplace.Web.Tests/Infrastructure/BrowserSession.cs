@@ -32,6 +32,13 @@ public static class BrowserSession
             {
                 // The redirect away from the sign-in page itself (a load-state wait can race the navigation).
                 await page.WaitForURLAsync(url => !url.Contains("/account/login"), new PageWaitForURLOptions { Timeout = 30_000 });
+                if (page.Url.Contains("/account/two-factor/sign-in", StringComparison.Ordinal))
+                {
+                    // The second step, with the code of the demo account's fixed authenticator key.
+                    await page.FillAsync("#Code", WebClientExtensions.TotpCode(WebClientExtensions.KeyOf(email)));
+                    await page.ClickAsync("main button[type=submit]");
+                    await page.WaitForURLAsync(url => !url.Contains("/account/two-factor/sign-in"), new PageWaitForURLOptions { Timeout = 30_000 });
+                }
                 return page;
             }
             catch (TimeoutException)

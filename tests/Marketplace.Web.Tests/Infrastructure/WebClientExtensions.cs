@@ -32,11 +32,63 @@ public static partial class WebClientExtensions
         return await client.PostAsync(url, new FormUrlEncodedContent(all));
     }
 
-    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = DemoDataSeeder.Password)
+    /// <summary>
+    /// Signs in as a person would: the password, then the second factor when the account has one (the demo office and
+    /// staff have <see cref="DemoDataSeeder.AuthenticatorKey"/>), and for office or staff accounts without one, the
+    /// enrolment that the sign-in leads to (the key is read from the enable page and kept for later sign-ins).
+    /// Returns the redirect that ends the sign-in, or the page that refused it.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = DemoDataSeeder.Password, string? returnUrl = null)
     {
-        var response = await client.PostFormAsync("/account/login", [new("Input.Email", email), new("Input.Password", password)]);
+        var response = await client.PasswordStepAsync(email, password, returnUrl);
+        if (response.StatusCode != HttpStatusCode.Redirect) return response;
+        var path = LocationPath(response);
+        if (path == "/account/two-factor/sign-in") return await client.SecondStepAsync(response.Headers.Location!.OriginalString, TotpCode(KeyOf(email)));
+        if (path == "/account/two-factor/enable") await client.EnrolAsync(email);
         return response;
     }
+
+    /// <summary>Only the password step of signing in.</summary>
+    public static Task<HttpResponseMessage> PasswordStepAsync(this HttpClient client, string email, string password = DemoDataSeeder.Password, string? returnUrl = null) =>
+        client.PostFormAsync(returnUrl is null ? "/account/login" : "/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl), [new("Input.Email", email), new("Input.Password", password)]);
+
+    /// <summary>Posts a code (or, with <paramref name="recovery"/>, a recovery code) on the second step of signing in.</summary>
+    public static Task<HttpResponseMessage> SecondStepAsync(this HttpClient client, string stepUrl, string code, bool recovery = false) =>
+        client.PostFormAsync(recovery ? "/account/two-factor/sign-in?handler=Recovery" : "/account/two-factor/sign-in",
+            [new(recovery ? "RecoveryCode" : "Code", code), new("returnUrl", QueryOf(stepUrl, "returnUrl") ?? "")], stepUrl);
+
+    /// <summary>Adds an authenticator on the enable page with the key it shows; returns the key and the recovery codes.</summary>
+    public static async Task<(string Key, List<string> RecoveryCodes)> EnrolAsync(this HttpClient client, string email)
+    {
+        var page = await client.GetStringAsync("/account/two-factor/enable");
+        var key = KeyPattern().Match(page);
+        Assert.True(key.Success, "No authenticator key on the enable page");
+        var enabled = await client.PostFormAsync("/account/two-factor/enable", [new("Code", TotpCode(key.Groups[1].Value))], "/account/two-factor/enable");
+        Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
+        var html = await enabled.Content.ReadAsStringAsync();
+        var codes = RecoveryCodePattern().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(10, codes.Count);
+        EnrolledKeys[email] = key.Groups[1].Value;
+        return (key.Groups[1].Value, codes);
+    }
+
+    /// <summary>Keys the tests enrolled, by e-mail; every other account is a demo account with the fixed demo key.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> EnrolledKeys = new(StringComparer.OrdinalIgnoreCase);
+
+    public static string KeyOf(string email) => EnrolledKeys.GetValueOrDefault(email, DemoDataSeeder.AuthenticatorKey);
+
+    /// <summary>The current TOTP code of a Base32 key, computed with Otp.NET (independently of the app's Identity).</summary>
+    public static string TotpCode(string base32Key, DateTime? at = null) =>
+        new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(base32Key)).ComputeTotp(at ?? DateTime.UtcNow);
+
+    private static string? QueryOf(string url, string name) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("http://localhost"), url).Query).TryGetValue(name, out var v) ? v.ToString() : null;
+
+    [GeneratedRegex("data-key=\"([A-Z2-7]+)\"")]
+    private static partial Regex KeyPattern();
+
+    [GeneratedRegex("<li><code>([^<]+)</code></li>")]
+    private static partial Regex RecoveryCodePattern();
 
     public static async Task<HttpClient> SignedInAsync(this MarketplaceFactory factory, string email)
     {

@@ -87,6 +87,8 @@ public sealed class MarketplaceClaimsFactory(UserManager<AppUser> users, RoleMan
             identity.AddClaim(new Claim(IdentitySetup.OrganizationClaim, org.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
         identity.AddClaim(new Claim("mp:name", user.DisplayName));
+        // Refreshed with the security stamp (every minute at most), so a reset by the office reaches the cookie.
+        if (user.TwoFactorEnabled) identity.AddClaim(new Claim(TwoFactor.TwoFactorService.EnabledClaim, "1"));
         return identity;
     }
 }
@@ -118,6 +120,12 @@ public sealed class MarketplaceSignInManager(
             : await sessions.StartAsync(user.Id, Context.Request.Headers.UserAgent.ToString());
         await base.SignInWithClaimsAsync(user, authenticationProperties, [.. additionalClaims, new Claim(SessionStore.SessionClaim, sessionId)]);
     }
+
+    /// <summary>
+    /// After the password was checked: signs in, or, when the account has a second factor and this browser is not
+    /// remembered, keeps the user id in Identity's two-factor cookie and answers <see cref="SignInResult.RequiresTwoFactor"/>.
+    /// </summary>
+    public Task<SignInResult> SignInAfterPasswordAsync(AppUser user) => SignInOrTwoFactorAsync(user, isPersistent: false);
 
     /// <summary>Signs the user out here and everywhere: every session row goes and the security stamp changes.</summary>
     public async Task SignOutEverywhereAsync()

@@ -17,8 +17,17 @@ public static class AuditActions
     public const string ApplicantsExport = "applicants.export";
     public const string PersonalDataExport = "personal_data.export";
     public const string PaymentRecorded = "payment.record";
+    public const string TwoFactorEnabled = "two_factor.enable";
+    public const string TwoFactorDisabled = "two_factor.disable";
+    public const string TwoFactorReset = "two_factor.reset";
+    public const string TwoFactorResetByOffice = "two_factor.office_reset";
+    public const string TwoFactorRecoveryCodes = "two_factor.recovery_codes";
 
-    public static readonly string[] All = [ApplicationRead, ApplicantsRead, ApplicantsExport, PersonalDataExport, PaymentRecorded];
+    public static readonly string[] All =
+    [
+        ApplicationRead, ApplicantsRead, ApplicantsExport, PersonalDataExport, PaymentRecorded,
+        TwoFactorEnabled, TwoFactorDisabled, TwoFactorReset, TwoFactorResetByOffice, TwoFactorRecoveryCodes,
+    ];
 }
 
 public sealed record AuditPage(List<AuditEntry> Entries, int Page, int PageCount, Dictionary<string, string> ActorNames);

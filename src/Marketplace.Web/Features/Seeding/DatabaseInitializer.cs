@@ -90,6 +90,7 @@ public static class DatabaseInitializer
             if (app.SeedsDemo())
             {
                 lines.Add($"  デモ用サインイン / demo sign-ins (password: {DemoDataSeeder.Password})");
+                lines.Add($"  認証アプリの鍵 / authenticator key (office, staff): {DemoDataSeeder.AuthenticatorKey}  (oathtool --totp -b {DemoDataSeeder.AuthenticatorKey})");
                 lines.AddRange(DemoDataSeeder.SignIns.Select(s => $"    {s.Role,-15} {s.Email}"));
             }
             lines.Add("");

@@ -30,6 +30,13 @@ public sealed class DemoDataSeeder(
     ILogger<DemoDataSeeder> log)
 {
     public const string Password = "demo-pass-2026";
+
+    /// <summary>
+    /// Demo mode only (Seed:Demo, never Production): the authenticator key (Base32) of the demo office and staff
+    /// accounts, printed by the start-up banner beside <see cref="Password"/> so that demos and scripted checks can
+    /// complete the second factor (any TOTP app or <c>oathtool --totp -b KEY</c>).
+    /// </summary>
+    public const string AuthenticatorKey = "CIOMARKETPLACEDEMOSECRETKEY23456";
     public const string Domain = "demo.cio-marketplace.jp";
     public const int GeneratedOpenings = 60;
     public const int GeneratedExperts = 200;
@@ -49,7 +56,11 @@ public sealed class DemoDataSeeder(
 
     public async Task<bool> SeedAsync(CancellationToken ct = default)
     {
-        if (await db.Users.AnyAsync(u => u.Email == SignIns[0].Email, ct)) return false;
+        if (await db.Users.AnyAsync(u => u.Email == SignIns[0].Email, ct))
+        {
+            await EnsureDemoSecondFactorAsync(ct);
+            return false;
+        }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var orgs = await db.Organizations.ToDictionaryAsync(o => o.Code, ct);
@@ -97,6 +108,7 @@ public sealed class DemoDataSeeder(
         db.ExpertProfiles.AddRange(expertUsers.Select(e => e.Profile));
         await db.SaveChangesAsync(ct);
 
+        await EnsureDemoSecondFactorAsync(ct);
         await SeedRealPostingsAsync(orgs, accounts, ct);
         await SeedGeneratedOpeningsAsync(faker, orgs.Values.ToList(), accounts, ct);
         await SeedApplicationsAsync(faker, expertUsers.Select(e => e.Profile).Where(p => p.User != mainExpert).ToList(), orgs, vendor, ct);
@@ -106,6 +118,29 @@ public sealed class DemoDataSeeder(
         log.LogInformation("Demo data created: {Experts} experts, {Openings} openings", expertUsers.Count, await db.Openings.CountAsync(ct));
         return true;
     }
+
+    /// <summary>
+    /// The demo office and staff accounts have the fixed <see cref="AuthenticatorKey"/> and the second factor on
+    /// (databases seeded before it existed get it too); an account that enrolled another key keeps it.
+    /// </summary>
+    private async Task EnsureDemoSecondFactorAsync(CancellationToken ct)
+    {
+        var emails = SignIns.Where(s => TwoFactor.TwoFactorService.IsRequiredFor([s.Role])).Select(s => users.NormalizeEmail(s.Email)).ToList();
+        var accounts = await db.Users.Where(u => emails.Contains(u.NormalizedEmail!)).ToListAsync(ct);
+        var ids = accounts.Select(a => a.Id).ToList();
+        var keyed = await db.UserTokens.Where(t => ids.Contains(t.UserId) && t.LoginProvider == AuthenticatorStore && t.Name == AuthenticatorKeyName)
+            .Select(t => t.UserId).ToListAsync(ct);
+        foreach (var user in accounts.Where(a => !keyed.Contains(a.Id)))
+        {
+            db.UserTokens.Add(new IdentityUserToken<string> { UserId = user.Id, LoginProvider = AuthenticatorStore, Name = AuthenticatorKeyName, Value = AuthenticatorKey });
+            user.TwoFactorEnabled = true;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Where Identity's user store keeps the authenticator key (UserStoreBase's internal constants).</summary>
+    private const string AuthenticatorStore = "[AspNetUserStore]";
+    private const string AuthenticatorKeyName = "AuthenticatorKey";
 
     private readonly Dictionary<string, string> _roleIds = [];
 

@@ -1,5 +1,7 @@
 using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Security;
+using Marketplace.Web.Features.TwoFactor;
 using Marketplace.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +16,7 @@ namespace Marketplace.Web.Pages.Account;
 /// hash is verified either way), so no answer tells a guesser which addresses exist. There is no lockout that a
 /// stranger could trigger against someone else: guessing is slowed by the rate limiter instead (RateLimits).
 /// </summary>
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AccountThrottle throttle, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class LoginModel(MarketplaceSignInManager signIn, UserManager<AppUser> users, AccountThrottle throttle, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed class LoginInput
     {
@@ -57,9 +59,16 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         if (user.Status == AccountStatus.PendingApproval) return Refuse("Login_PendingApproval");
         if (user.Status != AccountStatus.Active || !await signIn.CanSignInAsync(user)) return Refuse("Login_Rejected");
 
-        await signIn.SignInAsync(user, isPersistent: false);
         // Without a page to go back to, each user lands on the dashboard of what waits for them.
-        return LocalRedirect(string.IsNullOrEmpty(ReturnUrl) ? "/dashboard" : PageModelExtensions.SafeLocal(ReturnUrl));
+        var target = string.IsNullOrEmpty(ReturnUrl) ? "/dashboard" : PageModelExtensions.SafeLocal(ReturnUrl);
+        var result = await signIn.SignInAfterPasswordAsync(user);
+        if (result.RequiresTwoFactor) return LocalRedirect($"{TwoFactorSetup.SignInPath}?returnUrl={Uri.EscapeDataString(target)}");
+        // Office and staff must add a second factor before anything else (RequireTwoFactorMiddleware).
+        if (!user.TwoFactorEnabled && TwoFactorService.IsRequiredFor(await users.GetRolesAsync(user)))
+        {
+            return LocalRedirect($"{TwoFactorSetup.EnablePath}?returnUrl={Uri.EscapeDataString(target)}");
+        }
+        return LocalRedirect(target);
     }
 
     private static readonly AppUser Dummy = new();

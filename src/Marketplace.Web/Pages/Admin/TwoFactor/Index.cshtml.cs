@@ -1,0 +1,49 @@
+using Marketplace.Data;
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Security;
+using Marketplace.Web.Features.TwoFactor;
+using Marketplace.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Admin.TwoFactor;
+
+/// <summary>
+/// The national office resets the second factor of someone who lost their device: found by name or e-mail, then a
+/// confirmation step (a POST without <c>confirm</c> only shows it). The reset ends every session of the person, who
+/// enrols again at the next sign-in, and is written to the audit log.
+/// </summary>
+public sealed class IndexModel(MarketplaceDbContext db, UserManager<AppUser> users, TwoFactorService twoFactor, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public const int MaxResults = 20;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    public List<AppUser> Found { get; private set; } = [];
+    public AppUser? Confirming { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (ListUrl.Trimmed(Q) is not { } text) return;
+        var upper = text.ToUpperInvariant();
+        Found = await db.Users.AsNoTracking().Include(u => u.Organization)
+            .Where(u => u.NormalizedEmail!.Contains(upper) || u.DisplayName.Contains(text))
+            .OrderByDescending(u => u.TwoFactorEnabled).ThenBy(u => u.Email).Take(MaxResults).ToListAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostResetAsync(string? id, bool confirm, CancellationToken ct)
+    {
+        var user = string.IsNullOrEmpty(id) ? null : await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        await db.Entry(user).Reference(u => u.Organization).LoadAsync(ct);
+        Confirming = user;
+        if (!confirm) return Page();
+        await twoFactor.TurnOffAsync(user, AuditActions.TwoFactorResetByOffice, ct);
+        TempData["Notice"] = t["Admin_TwoFactor_Done", user.DisplayName].Value;
+        return LocalRedirect(ListUrl.Of("/admin/two-factor", 1, ("q", user.Email)));
+    }
+}

@@ -1,0 +1,87 @@
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Security;
+using Marketplace.Web.Features.TwoFactor;
+using Marketplace.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.TwoFactor;
+
+/// <summary>
+/// The second step of signing in: a code from the authenticator app, or one of the recovery codes (each works once).
+/// Only reachable after the password was right (Identity's two-factor cookie says whose step this is); wrong codes
+/// count against the same per-account throttle as wrong passwords, so six digits cannot be guessed.
+/// </summary>
+public sealed class SignInModel(MarketplaceSignInManager signIn, AccountThrottle throttle, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public string? RecoveryCode { get; set; }
+
+    [BindProperty]
+    public bool RememberDevice { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public bool UsingRecoveryCode { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(bool recovery = false)
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return LocalRedirect("/account/login");
+        UsingRecoveryCode = recovery;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAsync() => VerifyAsync(recovery: false);
+
+    public Task<IActionResult> OnPostRecoveryAsync() => VerifyAsync(recovery: true);
+
+    private async Task<IActionResult> VerifyAsync(bool recovery)
+    {
+        UsingRecoveryCode = recovery;
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null) return LocalRedirect("/account/login");
+        if (!throttle.MayTry(user.Email))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ModelState.AddModelError("", t["Login_Throttled"]);
+            return Page();
+        }
+        var field = recovery ? nameof(RecoveryCode) : nameof(Code);
+        string code;
+        if (recovery)
+        {
+            code = (RecoveryCode ?? "").Trim().Replace(" ", "", StringComparison.Ordinal);
+            if (code.Length == 0) return Refuse(field, t["TwoFactor_RecoveryMissing"]);
+        }
+        else
+        {
+            code = TwoFactorService.NormalizeCode(Code);
+            switch (TwoFactorService.CheckFormat(code))
+            {
+                case CodeProblem.Missing: return Refuse(field, t["TwoFactor_CodeMissing"]);
+                case CodeProblem.Format: return Refuse(field, t["TwoFactor_CodeFormat"]);
+            }
+        }
+        var result = recovery
+            ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
+            : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: RememberDevice);
+        if (!result.Succeeded)
+        {
+            throttle.Failed(user.Email);
+            return Refuse(field, t[recovery ? "TwoFactor_RecoveryWrong" : "TwoFactor_CodeWrong"]);
+        }
+        return LocalRedirect(string.IsNullOrEmpty(ReturnUrl) ? "/dashboard" : PageModelExtensions.SafeLocal(ReturnUrl));
+    }
+
+    private PageResult Refuse(string field, string message)
+    {
+        ModelState.AddModelError(field, message);
+        return Page();
+    }
+}
