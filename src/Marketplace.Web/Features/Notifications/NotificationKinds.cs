@@ -31,6 +31,7 @@ public static class NotificationKinds
     public const string OfficeQueues = "office_queues";
     public const string CaseUpdate = "case_update";
     public const string AdviceRequest = "advice_request";
+    public const string SavedSearchAlert = "saved_search_alert";
 
     public static readonly IReadOnlyList<NotificationKind> All =
     [
@@ -53,6 +54,8 @@ public static class NotificationKinds
         new(AdviceRequest, [Marketplace.Data.Entities.Roles.Staff, Marketplace.Data.Entities.Roles.Expert]),
         // The digest is governed by its frequency setting, not by an on/off switch.
         new(RecommendationDigest, [Marketplace.Data.Entities.Roles.Expert], Mandatory: true),
+        // Each saved search's alert has its own frequency (daily, weekly or off) on /saved-searches.
+        new(SavedSearchAlert, [Marketplace.Data.Entities.Roles.Expert, Marketplace.Data.Entities.Roles.Vendor], Mandatory: true),
     ];
 
     public static NotificationKind? Find(string code) => All.FirstOrDefault(k => k.Code == code);
