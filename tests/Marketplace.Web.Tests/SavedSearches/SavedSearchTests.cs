@@ -78,6 +78,8 @@ public sealed class SavedSearchTests : IDisposable
         // A vendor follows calls in 滋賀県 (25).
         Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(vendor, "?prefecture=25&kind=call", "滋賀県の公募")).StatusCode);
         Assert.Contains(word + "の新着", await expert.GetStringAsync("/saved-searches"));
+        // It is the person's data: in their download of everything held about them.
+        Assert.Contains(word + "の新着", await expert.GetStringAsync("/account/data?handler=Download"));
 
         var matching = await PublishOpeningAsync(app, word + " 推進監");
         await PublishOpeningAsync(app, "関係のない募集" + Guid.NewGuid().ToString("N")[..6]);
@@ -121,13 +123,14 @@ public sealed class SavedSearchTests : IDisposable
         var name = "取引先の検索" + Guid.NewGuid().ToString("N")[..6];
         Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(vendor, "?kind=call", name)).StatusCode);
         var saved = await app.WithDbAsync(db => db.SavedSearches.SingleAsync(s => s.Name == name));
+        var version = await app.WithDbAsync(async db => db.ConcurrencyTokenOf(await db.SavedSearches.SingleAsync(s => s.Id == saved.Id)));
         Assert.Equal("?kind=call", saved.Query);
 
         var expert = await app.SignedInAsync(WebClientExtensions.Expert);
         Assert.DoesNotContain(name, await expert.GetStringAsync("/saved-searches"));
         var token = await expert.TokenAsync("/saved-searches");
         var rename = await expert.PostAsync($"/saved-searches?handler=Update&id={saved.Id}", new FormUrlEncodedContent(
-            [new("name", "乗っ取り"), new("frequency", "Off"), new("token", saved.Version.ToString("N")), new("__RequestVerificationToken", token)]));
+            [new("name", "乗っ取り"), new("frequency", "Off"), new("token", version), new("__RequestVerificationToken", token)]));
         Assert.Equal(HttpStatusCode.NotFound, rename.StatusCode);
         var delete = await expert.PostAsync($"/saved-searches?handler=Delete&id={saved.Id}", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
         Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
@@ -145,7 +148,7 @@ public sealed class SavedSearchTests : IDisposable
         // The owner renames it, makes it weekly, then deletes it.
         var own = await vendor.TokenAsync("/saved-searches");
         var renamed = await vendor.PostAsync($"/saved-searches?handler=Update&id={saved.Id}", new FormUrlEncodedContent(
-            [new("name", name + "（週次）"), new("frequency", "Weekly"), new("token", saved.Version.ToString("N")), new("__RequestVerificationToken", own)]));
+            [new("name", name + "（週次）"), new("frequency", "Weekly"), new("token", version), new("__RequestVerificationToken", own)]));
         Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
         Assert.Contains(name + "（週次）", await vendor.GetStringAsync("/saved-searches"));
         Assert.Equal(DigestFrequency.Weekly, await app.WithDbAsync(db => db.SavedSearches.Where(s => s.Id == saved.Id).Select(s => s.Frequency).SingleAsync()));

@@ -26,7 +26,8 @@ public sealed class SavedSearchService(MarketplaceDbContext db, TimeProvider clo
 
     public async Task<Paged<SavedSearch>> ListAsync(string userId, int page, CancellationToken ct = default)
     {
-        var mine = db.SavedSearches.AsNoTracking().Where(s => s.UserId == userId);
+        // Tracked: each row's concurrency token (xmin on PostgreSQL) is read from its entry.
+        var mine = db.SavedSearches.Where(s => s.UserId == userId);
         var total = await mine.CountAsync(ct);
         page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         var items = await mine.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)

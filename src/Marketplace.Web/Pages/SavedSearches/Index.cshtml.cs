@@ -58,7 +58,7 @@ public sealed class IndexModel(SavedSearchService saved, IStringLocalizer<Shared
         return RedirectToPage();
     }
 
-    public string TokenOf(SavedSearch s) => s.Version.ToString("N");
+    public string TokenOf(SavedSearch s) => saved.ConcurrencyTokenOf(s);
 
     private async Task LoadAsync(CancellationToken ct) => Result = await saved.ListAsync(User.UserId()!, ListUrl.PageOf(Request), ct);
 }
