@@ -33,6 +33,8 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
     public DbSet<DigestItem> DigestItems => Set<DigestItem>();
+    public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
+    public DbSet<SavedSearchAlertItem> SavedSearchAlertItems => Set<SavedSearchAlertItem>();
     public DbSet<ReminderLog> ReminderLogs => Set<ReminderLog>();
     public DbSet<ProposalCall> ProposalCalls => Set<ProposalCall>();
     public DbSet<CallRole> CallRoles => Set<CallRole>();

@@ -157,6 +157,27 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             "/account/notifications", "/account/notifications?culture=en");
     }
 
+    /// <summary>A saved search of the person, so their list shows a row with its forms.</summary>
+    internal static Task<int> SaveSearchForAsync(MarketplaceFactory app, string email, string name, string query) => app.WithDbAsync(async db =>
+    {
+        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        db.SavedSearches.Add(new Marketplace.Data.Entities.SavedSearch
+        {
+            UserId = userId, Name = name, Query = query, AlertsSince = DateTime.UtcNow, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+        });
+        return await db.SaveChangesAsync();
+    });
+
+    [ChromiumFact]
+    public async Task SearchAndSavedSearchPages_NoWcag2AaViolations()
+    {
+        await SaveSearchForAsync(_app, WebClientExtensions.Expert, "大洲市の補佐官", "?q=%E8%A3%9C%E4%BD%90&prefecture=38");
+        await SaveSearchForAsync(_app, WebClientExtensions.Vendor, "滋賀県の公募", "?prefecture=25&kind=call");
+        await AssertAccessibleAsync(null, "/openings?status=closed", "/openings?status=awarded&kind=call");
+        await AssertAccessibleAsync(WebClientExtensions.Expert, "/openings?prefecture=38", "/saved-searches", "/saved-searches?culture=en");
+        await AssertAccessibleAsync(WebClientExtensions.Vendor, "/openings?kind=call", "/saved-searches");
+    }
+
     private Task<int> MaibaraCallAsync() =>
         App.WithDbAsync(db => db.ProposalCalls.Where(c => c.Title == "米原市CIO支援業務委託 公募型プロポーザル").Select(c => c.Id).SingleAsync());
 

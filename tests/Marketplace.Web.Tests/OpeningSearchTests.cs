@@ -93,7 +93,8 @@ public class OpeningSearchTests(MarketplaceFactory factory)
     [Fact]
     public async Task Search_SortByDayRate_HighestFirstOnThePage()
     {
-        var html = await factory.NewClient().GetStringAsync("/openings?sort=day_rate");
+        // Openings only: calls for proposals join this order too (UnifiedSearchTests).
+        var html = await factory.NewClient().GetStringAsync("/openings?sort=day_rate&kind=opening");
         var ids = WebClientExtensions.OpeningIds(html);
         Assert.Equal(20, ids.Count);
         var open = (await OpenAsync()).ToDictionary(o => o.Id);
@@ -105,7 +106,7 @@ public class OpeningSearchTests(MarketplaceFactory factory)
     [Fact]
     public async Task Search_SortByDeadline_SoonestFirstAcrossPages()
     {
-        var (_, ids) = await SearchAllPagesAsync("sort=deadline");
+        var (_, ids) = await SearchAllPagesAsync("sort=deadline&kind=opening");
         var open = (await OpenAsync()).ToDictionary(o => o.Id);
         var deadlines = ids.Select(id => open[id].ApplicationDeadline).ToList();
         Assert.Equal(deadlines.Order().ToList(), deadlines);

@@ -105,18 +105,7 @@ public class PublicCacheTests
         Assert.DoesNotContain(word + "の募集", await cached.Content.ReadAsStringAsync());
 
         // Published on the first instance...
-        var id = await first.WithDbAsync(async db =>
-        {
-            var template = await db.Openings.AsNoTracking().Include(o => o.Skills)
-                .FirstAsync(o => o.Status == OpeningStatus.Published && o.ApplicationDeadline > DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3));
-            template.Id = 0;
-            template.Title = word + "の募集";
-            template.SearchText += "\n" + word.ToLowerInvariant();
-            template.Skills = [.. template.Skills.Select(s => new OpeningSkill { SkillCode = s.SkillCode, Required = s.Required })];
-            db.Openings.Add(template);
-            await db.SaveChangesAsync();
-            return template.Id;
-        });
+        var id = await OpeningCopies.PublishAsync(first, word + "の募集");
         // ...is in the second instance's cached search within a second.
         await AssertWithinOneSecondAsync(visitor, url, html => html.Contains(word + "の募集"));
 
@@ -135,6 +124,41 @@ public class PublicCacheTests
             return await db.SaveChangesAsync();
         });
         await AssertWithinOneSecondAsync(visitor, url, html => !html.Contains(word + "の募集"));
+    }
+
+    /// <summary>
+    /// With <c>ConnectionStrings:Redis</c> both instances share one output-cache store: a page one rendered is served
+    /// to the other from the store, and a save on one evicts it for both at once. The version stamp is set to be read
+    /// once an hour here, so only the shared store's eviction can make the second instance show the change.
+    /// </summary>
+    [RedisFact]
+    public async Task TwoInstances_SharedRedisStore_ServeEachOthersPages_AndAnEvictionReachesBoth()
+    {
+        using var redis = new RedisServer();
+        using var first = new MarketplaceFactory();
+        void UseRedis(MarketplaceFactory app)
+        {
+            app.Settings["ConnectionStrings:Redis"] = redis.Configuration;
+            app.Settings["OutputCache:VersionMaxAgeMilliseconds"] = "3600000";
+        }
+        UseRedis(first);
+        await first.NewClient().GetAsync("/health");
+        using var second = first.SecondInstance();
+        UseRedis(second);
+        var word = "共有キャッシュ" + Guid.NewGuid().ToString("N")[..6];
+        var url = "/openings?q=" + Uri.EscapeDataString(word);
+
+        // Both instances read the version now, so neither reads it again during the test.
+        Assert.False(FromCache(await second.NewClient().GetAsync(url)));
+        var fromOther = await first.NewClient().GetAsync(url);
+        Assert.True(FromCache(fromOther), "the first instance should serve the page the second one stored in Redis");
+
+        await OpeningCopies.PublishAsync(first, word + "の募集");
+
+        // At once, with no wait: the save on the first instance evicted the page from the shared store.
+        var after = await second.NewClient().GetAsync(url);
+        Assert.False(FromCache(after));
+        Assert.Contains(word + "の募集", await after.Content.ReadAsStringAsync());
     }
 
     /// <summary>

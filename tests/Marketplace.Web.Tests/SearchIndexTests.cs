@@ -42,7 +42,7 @@ public class SearchIndexTests
         var ids = new List<int>();
         for (var page = 1; ; page++)
         {
-            using var doc = JsonDocument.Parse(await client.GetStringAsync($"/api/openings?q={Uri.EscapeDataString(query)}&page={page}"));
+            using var doc = JsonDocument.Parse(await client.GetStringAsync($"/api/openings?kind=opening&q={Uri.EscapeDataString(query)}&page={page}"));
             foreach (var item in doc.RootElement.GetProperty("items").EnumerateArray())
             {
                 ids.Add(item.GetProperty("id").GetInt32());

@@ -137,6 +137,13 @@ public sealed class VisualTests(BrowserFixture fixture, ITestOutputHelper output
     }
 
     [ChromiumFact]
+    public async Task SavedSearches_Styled()
+    {
+        await AccessibilityTests.SaveSearchForAsync(fixture.App, WebClientExtensions.Vendor, "滋賀県の公募", "?prefecture=25&kind=call");
+        await VisitAsync(WebClientExtensions.Vendor, "/saved-searches", "saved-searches");
+    }
+
+    [ChromiumFact]
     public Task DispatchDashboard_Styled() => VisitAsync(WebClientExtensions.Office, "/admin/dispatch/dashboard", "dispatch-dashboard");
 
     [ChromiumFact]

@@ -10,6 +10,7 @@ using Marketplace.Web.Features.Taxonomy;
 using Marketplace.Web.Features.Help;
 using Marketplace.Web.Features.Coverage;
 using Marketplace.Web.Features.Cases;
+using Marketplace.Web.Features.SavedSearches;
 
 namespace Marketplace.Web.Features;
 
@@ -82,6 +83,7 @@ public static class FeatureServices
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DispatchDemoSeeder>();
         services.AddDashboard();
+        services.AddSavedSearches();
         services.AddPublicCache(config);
         return services;
     }

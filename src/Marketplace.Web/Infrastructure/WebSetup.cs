@@ -27,6 +27,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Applications", IdentitySetup.ExpertPolicy);
                 o.Conventions.AuthorizeFolder("/Recommendations", IdentitySetup.ExpertPolicy);
                 o.Conventions.AuthorizeFolder("/Vendor", IdentitySetup.VendorPolicy);
+                o.Conventions.AuthorizeFolder("/SavedSearches", IdentitySetup.ExpertOrVendorPolicy);
                 o.Conventions.AuthorizeFolder("/Dispatch", IdentitySetup.ExpertPolicy);
                 o.Conventions.AuthorizePage("/Openings/Apply", IdentitySetup.ExpertPolicy);
                 o.Conventions.AddPageRoute("/Manage/Openings/Edit", "/manage/openings/new");

@@ -19,6 +19,7 @@ public static class JobSchedules
         jobs.AddOrUpdate<ProposalDeadlinesJob>("proposal-deadlines", j => j.Run(), "*/15 * * * *", japan);
         jobs.AddOrUpdate<DispatchDailyJob>("dispatch-daily-notices", j => j.Run(), "30 8 * * *", japan);
         jobs.AddOrUpdate<RecommendationDigestJob>("recommendation-digest", j => j.Run(), "0 7 * * *", japan);
+        jobs.AddOrUpdate<SavedSearchAlertsJob>("saved-search-alerts", j => j.Run(), "30 7 * * *", japan);
         jobs.AddOrUpdate<CertificationExpiryJob>("dispatch-certification-expiry", j => j.Run(), "5 0 * * *", japan);
     }
 

@@ -31,3 +31,9 @@ public sealed class DispatchDailyJob(DispatchNotifications dispatch)
 {
     public Task Run() => dispatch.RunDailyAsync();
 }
+
+/// <summary>Daily or weekly mail of new postings that people's saved searches find.</summary>
+public sealed class SavedSearchAlertsJob(Features.SavedSearches.SavedSearchAlerts alerts)
+{
+    public Task Run() => alerts.SendDueAsync();
+}

@@ -46,30 +46,8 @@ public sealed class SmtpServer : IDisposable
     public void Start()
     {
         if (_process is { HasExited: false }) return;
-        var psi = new ProcessStartInfo(Executable ?? throw new InvalidOperationException("aiosmtpd is not installed"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in new[] { "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir }) psi.ArgumentList.Add(a);
-        _process = Process.Start(psi)!;
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited) throw new InvalidOperationException("aiosmtpd exited: " + _process.StandardError.ReadToEnd());
-            try
-            {
-                using var probe = new TcpClient();
-                probe.Connect(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                Thread.Sleep(100);
-            }
-        }
-        throw new TimeoutException($"aiosmtpd did not listen on 127.0.0.1:{Port}");
+        _process = StartListening(Executable ?? throw new InvalidOperationException("aiosmtpd is not installed"), Port,
+            "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir);
     }
 
     public void Stop()
@@ -92,7 +70,36 @@ public sealed class SmtpServer : IDisposable
     public List<MimeMessage> MessagesTo(string address) =>
         Messages().Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
 
-    private static int FreePort()
+    /// <summary>Starts a server process and returns once it accepts connections on 127.0.0.1:<paramref name="port"/>.</summary>
+    internal static Process StartListening(string executable, int port, params string[] args)
+    {
+        var psi = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        var process = Process.Start(psi)!;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"{Path.GetFileName(executable)} exited: " + process.StandardError.ReadToEnd() + process.StandardOutput.ReadToEnd());
+            try
+            {
+                using var probe = new TcpClient();
+                probe.Connect(IPAddress.Loopback, port);
+                return process;
+            }
+            catch (SocketException)
+            {
+                Thread.Sleep(100);
+            }
+        }
+        throw new TimeoutException($"{Path.GetFileName(executable)} did not listen on 127.0.0.1:{port}");
+    }
+
+    internal static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

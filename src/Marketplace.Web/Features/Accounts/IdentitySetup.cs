@@ -15,6 +15,8 @@ public static class IdentitySetup
     public const string NationalOfficePolicy = "NationalOffice";
     public const string ExpertPolicy = "Expert";
     public const string VendorPolicy = "Vendor";
+    /// <summary>People who look for postings: experts (openings) and vendors (calls for proposals).</summary>
+    public const string ExpertOrVendorPolicy = "ExpertOrVendor";
 
     public static IServiceCollection AddMarketplaceIdentity(this IServiceCollection services)
     {
@@ -65,7 +67,8 @@ public static class IdentitySetup
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Staff).RequireClaim(OrganizationClaim))
             .AddPolicy(NationalOfficePolicy, p => p.RequireRole(Roles.NationalOffice))
             .AddPolicy(ExpertPolicy, p => p.RequireRole(Roles.Expert))
-            .AddPolicy(VendorPolicy, p => p.RequireRole(Roles.Vendor));
+            .AddPolicy(VendorPolicy, p => p.RequireRole(Roles.Vendor))
+            .AddPolicy(ExpertOrVendorPolicy, p => p.RequireRole(Roles.Expert, Roles.Vendor));
         return services;
     }
 

@@ -65,6 +65,7 @@ public sealed class PersonalDataExport(MarketplaceDbContext db, UserManager<AppU
         // Colleagues a staff member invited: the addresses they typed, and whether the invitation was used.
         var staffInvitations = await db.StaffInvitations.AsNoTracking().Where(i => i.InvitedByUserId == userId).OrderBy(i => i.CreatedAt).ToListAsync(ct);
         var notificationSettings = await db.NotificationSettings.AsNoTracking().FirstOrDefaultAsync(n => n.UserId == userId, ct);
+        var savedSearches = await db.SavedSearches.AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.Id).ToListAsync(ct);
 
         return new
         {
@@ -168,6 +169,14 @@ public sealed class PersonalDataExport(MarketplaceDbContext db, UserManager<AppU
                 lastDigestAt = notificationSettings?.LastDigestAt,
                 updatedAt = notificationSettings?.UpdatedAt,
             },
+            savedSearches = savedSearches.Select(s => new
+            {
+                name = s.Name,
+                query = s.Query,
+                alerts = s.Frequency,
+                createdAt = s.CreatedAt,
+                lastAlertAt = s.LastAlertAt,
+            }),
         };
     }
 

@@ -33,6 +33,7 @@ public static class NotificationKinds
     public const string AdviceRequest = "advice_request";
     /// <summary>A posting someone applied to, asked about or is proposing for was corrected: always sent.</summary>
     public const string PostingCorrected = "posting_corrected";
+    public const string SavedSearchAlert = "saved_search_alert";
 
     public static readonly IReadOnlyList<NotificationKind> All =
     [
@@ -56,6 +57,8 @@ public static class NotificationKinds
         new(PostingCorrected, [Marketplace.Data.Entities.Roles.Expert, Marketplace.Data.Entities.Roles.Vendor], Mandatory: true),
         // The digest is governed by its frequency setting, not by an on/off switch.
         new(RecommendationDigest, [Marketplace.Data.Entities.Roles.Expert], Mandatory: true),
+        // Each saved search's alert has its own frequency (daily, weekly or off) on /saved-searches.
+        new(SavedSearchAlert, [Marketplace.Data.Entities.Roles.Expert, Marketplace.Data.Entities.Roles.Vendor], Mandatory: true),
     ];
 
     public static NotificationKind? Find(string code) => All.FirstOrDefault(k => k.Code == code);

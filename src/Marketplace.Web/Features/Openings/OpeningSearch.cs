@@ -21,7 +21,21 @@ public sealed record OpeningQuery
     public string? Term { get; init; }
     /// <summary>newest (default), deadline (soonest first), day_rate (highest first).</summary>
     public string? Sort { get; init; }
+    /// <summary>open (default: still taking applications or proposals), closed (deadline passed or closed), awarded (calls with a published result).</summary>
+    public string? Status { get; init; }
+    /// <summary>opening or call: one kind of posting only (a vendor following calls); empty for both.</summary>
+    public string? Kind { get; init; }
     public int Page { get; init; } = 1;
+
+    /// <summary>Only postings published after this instant (saved-search alerts); never from the query string.</summary>
+    public DateTime? PublishedAfter { get; init; }
+
+    /// <summary>The status asked for, open when missing or unknown.</summary>
+    public string StatusOrOpen => Status is ClosedStatus or AwardedStatus ? Status : OpenStatus;
+
+    public const string OpenStatus = "open";
+    public const string ClosedStatus = "closed";
+    public const string AwardedStatus = "awarded";
 
     public static OpeningQuery FromRequest(IQueryCollection q) => new()
     {
@@ -34,6 +48,8 @@ public sealed record OpeningQuery
         Remote = q["remote"] is var r && (r == "1" || r == "true" || r == "on"),
         Term = q["term"],
         Sort = q["sort"],
+        Status = q["status"],
+        Kind = q["kind"],
         Page = int.TryParse(q["page"], out var p) && p > 0 ? Math.Min(p, 10_000) : 1,
     };
 
@@ -54,6 +70,8 @@ public sealed record OpeningQuery
         if (Remote) Add("remote", "1");
         Add("term", Term);
         Add("sort", sort ?? Sort);
+        if (StatusOrOpen != OpenStatus) Add("status", StatusOrOpen);
+        Add("kind", Kind is "opening" or "call" ? Kind : null);
         if ((page ?? Page) > 1) Add("page", (page ?? Page).ToString(System.Globalization.CultureInfo.InvariantCulture));
         return Microsoft.AspNetCore.Http.QueryString.Create(pairs).ToString();
     }
@@ -86,18 +104,53 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, in
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock)
+public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, Taxonomy.TaxonomyCatalog taxonomy)
 {
     public const int PageSize = 20;
 
     /// <summary>Results are counted up to this many ("1,000件以上"): a visitor needs no exact figure beyond it, the database no second full scan.</summary>
     public const int CountCap = 1_000;
 
-    /// <summary>Published openings still taking applications, filtered and sorted as the query says.</summary>
+    /// <summary>
+    /// One search over openings and calls for proposals: published postings in the status asked for (open by
+    /// default), filtered and sorted as the query says. Each kind is filtered and sorted by the database; a page is
+    /// the merge of the first <c>skip + PageSize</c> of each (calls are few beside openings), and the total is a
+    /// count capped at <see cref="CountCap"/>, never a second full scan.
+    /// </summary>
     public async Task<Paged<OpeningSummary>> SearchAsync(OpeningQuery query, CancellationToken ct = default)
     {
         var today = DisplayFormatter.TodayInJapan(clock);
-        var q = db.Openings.AsNoTracking().Where(o => o.Status == OpeningStatus.Published && o.ApplicationDeadline >= today);
+        // Beyond the capped count there are no pages to go to: a deeper page is the last one.
+        var page = Math.Min(query.Page, CountCap / PageSize);
+        var skip = (page - 1) * PageSize;
+        var calls = await CallsAsync(query, today, ct);
+        var openings = OpeningsMatching(query, today);
+        if (openings is null) return Page(calls.Skip(skip).Take(PageSize).ToList(), page, calls.Count);
+
+        var counted = await openings.Take(CountCap + 1).CountAsync(ct) + calls.Count;
+        var items = await openings.Skip(calls.Count == 0 ? skip : 0).Take(calls.Count == 0 ? PageSize : skip + PageSize)
+            .Select(o => new OpeningSummary(
+                o.Id, o.Title, o.Organization!.NameJa, o.Organization.NameEn, o.Organization.PrefectureCode,
+                o.RoleCode, o.EngagementCode, o.Rank, o.PayAmountYen, o.PayUnit, o.DayRateYen,
+                o.DaysPerWeek, o.OnsiteDaysPerMonth, o.RemoteAllowed, o.FirstTermMonths,
+                o.ApplicationDeadline, o.PublishedAt, o.NoticeId))
+            .ToListAsync(ct);
+        if (calls.Count > 0) items = [.. Sorted(items.Concat(calls), query.Sort).Skip(skip).Take(PageSize)];
+        return Page(items, page, counted);
+    }
+
+    private static Paged<OpeningSummary> Page(List<OpeningSummary> items, int page, int counted) =>
+        new(items, page, PageSize, Math.Min(counted, CountCap)) { TotalCapped = counted > CountCap };
+
+    /// <summary>Openings meeting the query, in its order; null when the query leaves openings out (calls only, or awarded).</summary>
+    private IQueryable<Opening>? OpeningsMatching(OpeningQuery query, DateOnly today)
+    {
+        if (query.Kind == "call" || query.StatusOrOpen == OpeningQuery.AwardedStatus) return null;
+        var q = db.Openings.AsNoTracking();
+        q = query.StatusOrOpen == OpeningQuery.ClosedStatus
+            ? q.Where(o => o.Status == OpeningStatus.Closed || (o.Status == OpeningStatus.Published && o.ApplicationDeadline < today))
+            : q.Where(o => o.Status == OpeningStatus.Published && o.ApplicationDeadline >= today);
+        if (query.PublishedAfter is { } after) q = q.Where(o => o.PublishedAt > after);
 
         q = IndexedMatchingAllTerms(q, query.Q);
         if (!string.IsNullOrEmpty(query.Prefecture)) q = q.Where(o => o.Organization!.PrefectureCode == query.Prefecture);
@@ -113,32 +166,15 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock)
             "long" => q.Where(o => o.FirstTermMonths > 12),
             _ => q,
         };
-        q = query.Sort switch
+        return query.Sort switch
         {
             "deadline" => q.OrderBy(o => o.ApplicationDeadline).ThenBy(o => o.Id),
             "day_rate" => q.OrderByDescending(o => o.DayRateYen).ThenBy(o => o.Id),
             _ => q.OrderByDescending(o => o.PublishedAt).ThenByDescending(o => o.Id),
         };
-
-        // Calls for proposals are postings too: outsourced work, found with the engagement form 業務委託 (outsourced).
-        var calls = await OpenCallsAsync(query, today, ct);
-        var counted = await q.Take(CountCap + 1).CountAsync(ct);
-        var skip = (query.Page - 1) * PageSize;
-        var items = await q.Skip(calls.Count == 0 ? skip : 0).Take(calls.Count == 0 ? PageSize : skip + PageSize)
-            .Select(o => new OpeningSummary(
-                o.Id, o.Title, o.Organization!.NameJa, o.Organization.NameEn, o.Organization.PrefectureCode,
-                o.RoleCode, o.EngagementCode, o.Rank, o.PayAmountYen, o.PayUnit, o.DayRateYen,
-                o.DaysPerWeek, o.OnsiteDaysPerMonth, o.RemoteAllowed, o.FirstTermMonths,
-                o.ApplicationDeadline, o.PublishedAt, o.NoticeId))
-            .ToListAsync(ct);
-        if (calls.Count > 0)
-        {
-            items = [.. Sorted(items.Concat(calls), query.Sort).Skip(skip).Take(PageSize)];
-            counted += calls.Count;
-        }
-        return new Paged<OpeningSummary>(items, query.Page, PageSize, Math.Min(counted, CountCap)) { TotalCapped = counted > CountCap };
     }
 
+    /// <summary>The order of the search, for merging openings and calls (each kind's database order is the same).</summary>
     private static IEnumerable<OpeningSummary> Sorted(IEnumerable<OpeningSummary> items, string? sort) => sort switch
     {
         "deadline" => items.OrderBy(o => o.ApplicationDeadline).ThenBy(o => o.Kind).ThenBy(o => o.Id),
@@ -147,47 +183,74 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock)
     };
 
     /// <summary>
-    /// Published calls still taking proposals that meet the query, as search results: the ceiling is the posted
-    /// amount (a contract total) and the comparable day rate spreads it, tax excluded, over the contract period at
-    /// 5 days a week (a full-time equivalent). Calls carry no role code, so a role filter leaves them out.
+    /// Published calls for proposals in the status asked for that meet the query, as search results, in the search's
+    /// order: the ceiling is the posted amount (a contract total) and the comparable day rate spreads it, tax
+    /// excluded, over the contract period at 5 days a week (a full-time equivalent). A call is outsourced work, so an
+    /// engagement form other than 業務委託 leaves calls out; a role filter finds calls naming that role (<see cref="RoleNames"/>).
     /// </summary>
-    private async Task<List<OpeningSummary>> OpenCallsAsync(OpeningQuery query, DateOnly today, CancellationToken ct)
+    private async Task<List<OpeningSummary>> CallsAsync(OpeningQuery query, DateOnly today, CancellationToken ct)
     {
-        if (!string.IsNullOrEmpty(query.Role) || query.Engagement != OutsourcedCode) return [];
+        if (query.Kind == "opening" || (!string.IsNullOrEmpty(query.Engagement) && query.Engagement != OutsourcedCode)) return [];
         var now = clock.GetUtcNow().UtcDateTime;
-        var calls = db.ProposalCalls.AsNoTracking()
-            .Where(c => c.Status == CallStatus.Published && c.PublishedAt != null && c.SubmissionDeadline > now);
+        var calls = db.ProposalCalls.AsNoTracking().Where(c => c.PublishedAt != null);
+        calls = query.StatusOrOpen switch
+        {
+            OpeningQuery.ClosedStatus => calls.Where(c => c.Status == CallStatus.Published && c.SubmissionDeadline <= now),
+            OpeningQuery.AwardedStatus => calls.Where(c => c.Status == CallStatus.Awarded),
+            _ => calls.Where(c => c.Status == CallStatus.Published && c.SubmissionDeadline > now),
+        };
+        if (query.PublishedAfter is { } after) calls = calls.Where(c => c.PublishedAt > after);
+        if (!string.IsNullOrEmpty(query.Role))
+        {
+            var names = RoleNames(query.Role);
+            if (names.Count == 0) return [];
+            calls = calls.Where(c => c.Roles.Any(r => names.Contains(r.Name)));
+        }
         foreach (var term in JapaneseText.SearchTerms(query.Q)) calls = calls.Where(c => c.SearchText.Contains(term));
         if (!string.IsNullOrEmpty(query.Prefecture)) calls = calls.Where(c => c.Organization!.PrefectureCode == query.Prefecture);
+        if (ParseMaxOnsite(query) is { } maxOnsite) calls = calls.Where(c => c.OnsiteDaysPerWeek * ComparablePay.WeeksPerMonth <= maxOnsite);
+        if (query.Remote) calls = calls.Where(c => c.OnsiteDaysPerWeek < 5);
         var rows = await calls.Select(c => new
         {
             c.Id, c.Title, c.Organization!.NameJa, c.Organization.NameEn, c.Organization.PrefectureCode, c.CeilingYen, c.CeilingTaxIncluded,
             c.ContractStart, c.ContractEnd, c.OnsiteDaysPerWeek, c.SubmissionDeadline, c.PublishedAt,
-        }).Take(CountCap).ToListAsync(ct);
+        }).ToListAsync(ct);
         var minRate = ParseMinDayRate(query);
-        var maxOnsite = ParseMaxOnsite(query);
-        return rows.Select(c =>
+        var summaries = rows.Select(c =>
             {
                 var months = Math.Max(1, (int)Math.Round((c.ContractEnd.DayNumber - c.ContractStart.DayNumber + 1) / (365.25 / 12)));
                 var pay = ComparablePay.Compute(new PostedPay(c.CeilingYen, PostedPayUnit.ContractTotal, 5, months, c.CeilingTaxIncluded));
-                var onsitePerMonth = c.OnsiteDaysPerWeek * ComparablePay.WeeksPerMonth;
                 return new OpeningSummary(c.Id, c.Title, c.NameJa, c.NameEn, c.PrefectureCode, "", OutsourcedCode, null,
-                    c.CeilingYen, PayUnit.ContractTotal, pay.DayRateYen, 5, onsitePerMonth, c.OnsiteDaysPerWeek < 5, months,
+                    c.CeilingYen, PayUnit.ContractTotal, pay.DayRateYen, 5, c.OnsiteDaysPerWeek * ComparablePay.WeeksPerMonth, c.OnsiteDaysPerWeek < 5, months,
                     DateOnly.FromDateTime(DisplayFormatter.ToJst(c.SubmissionDeadline)), c.PublishedAt, null) { Kind = PostingKind.Call };
             })
             .Where(c => minRate is not { } m || c.DayRateYen >= m)
-            .Where(c => maxOnsite is not { } x || c.OnsiteDaysPerMonth <= x)
-            .Where(c => !query.Remote || c.RemoteAllowed)
             .Where(c => query.Term switch
             {
                 "short" => c.FirstTermMonths <= 6,
                 "medium" => c.FirstTermMonths is > 6 and <= 12,
                 "long" => c.FirstTermMonths > 12,
                 _ => true,
-            })
-            .Where(c => c.ApplicationDeadline >= today)
-            .ToList();
+            });
+        return [.. Sorted(summaries, query.Sort)];
     }
+
+    /// <summary>
+    /// The names a call may give a role of the taxonomy to be found by it: the Japanese label without its
+    /// explanation in brackets, each of its 「・」-separated names (CIO補佐官; 地域DXマネージャー, DX推進監), as typed and
+    /// in full width. A call's role named exactly so (米原市's 「CIO補佐官」) is that role.
+    /// </summary>
+    private List<string> RoleNames(string roleCode)
+    {
+        var label = taxonomy.Roles.FirstOrDefault(r => r.Code == roleCode)?.Ja;
+        if (label is null || roleCode == "other") return [];
+        var bare = label.Split('（')[0].Trim();
+        var names = bare.Split('・', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Append(bare).Distinct().ToList();
+        return [.. names.Concat(names.Select(FullWidth)).Distinct()];
+    }
+
+    private static string FullWidth(string s) =>
+        string.Concat(s.Select(ch => ch is >= '!' and <= '~' ? (char)(ch + 0xFEE0) : ch));
 
     public const string OutsourcedCode = "outsourced";
 

@@ -9,7 +9,7 @@ namespace Marketplace.Web.Features.PublicCache;
 /// Output caching of the pages anonymous visitors read most (searches, postings, notices, dispatch results).
 /// Pages are keyed by path, query, language and the public-content version (the newest
 /// <see cref="Data.Entities.PublicContentChange"/>), so a save on any instance retires every instance's copies
-/// within <see cref="PublicContentVersion.MaxAge"/>; the saving instance evicts its own at once by tag, and with
+/// within <see cref="PublicContentVersion.DefaultMaxAge"/>; the saving instance evicts its own at once by tag, and with
 /// <c>ConnectionStrings:Redis</c> set the store (and so every eviction) is shared by all instances.
 /// <c>OutputCache:Enabled=false</c> turns it off (the benchmark's uncached run).
 /// </summary>
@@ -48,10 +48,16 @@ public static class PublicCacheSetup
         builder.CacheOutput(Policy);
 }
 
-/// <summary>The newest public-content version, read from the database at most once a <see cref="MaxAge"/>.</summary>
-public sealed class PublicContentVersion(IServiceScopeFactory scopes)
+/// <summary>
+/// The newest public-content version, read from the database at most once a <see cref="MaxAge"/>
+/// (<c>OutputCache:VersionMaxAgeMilliseconds</c>, 1 second unless set; a test of the shared Redis store sets it
+/// long, so that only the store's eviction can show a change).
+/// </summary>
+public sealed class PublicContentVersion(IServiceScopeFactory scopes, IConfiguration config)
 {
-    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan DefaultMaxAge = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxAge { get; } = TimeSpan.FromMilliseconds(config.GetValue("OutputCache:VersionMaxAgeMilliseconds", DefaultMaxAge.TotalMilliseconds));
 
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private long _version = -1;
