@@ -2755,6 +2755,94 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.ToTable("ReminderLogs");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.SavedSearch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AlertsSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LastAlertAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Frequency");
+
+                    b.HasIndex("UserId", "Id");
+
+                    b.ToTable("SavedSearches");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.SavedSearchAlertItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("PostingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PostingKind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SavedSearchId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavedSearchId");
+
+                    b.HasIndex("UserId", "SentAt");
+
+                    b.HasIndex("UserId", "PostingKind", "PostingId")
+                        .IsUnique();
+
+                    b.ToTable("SavedSearchAlertItems");
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.StaffInvitation", b =>
                 {
                     b.Property<int>("Id")
@@ -3894,6 +3982,32 @@ namespace Marketplace.Data.Migrations.Postgres
 
             modelBuilder.Entity("Marketplace.Data.Entities.ReminderLog", b =>
                 {
+                    b.HasOne("Marketplace.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.SavedSearch", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.SavedSearchAlertItem", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.SavedSearch", null)
+                        .WithMany()
+                        .HasForeignKey("SavedSearchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Marketplace.Data.Entities.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

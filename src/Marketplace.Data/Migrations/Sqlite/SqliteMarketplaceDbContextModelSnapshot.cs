@@ -2614,6 +2614,88 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("ReminderLogs");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.SavedSearch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AlertsSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastAlertAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Frequency");
+
+                    b.HasIndex("UserId", "Id");
+
+                    b.ToTable("SavedSearches");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.SavedSearchAlertItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PostingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PostingKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SavedSearchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavedSearchId");
+
+                    b.HasIndex("UserId", "SentAt");
+
+                    b.HasIndex("UserId", "PostingKind", "PostingId")
+                        .IsUnique();
+
+                    b.ToTable("SavedSearchAlertItems");
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.StaffInvitation", b =>
                 {
                     b.Property<int>("Id")
@@ -3731,6 +3813,32 @@ namespace Marketplace.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Marketplace.Data.Entities.ReminderLog", b =>
                 {
+                    b.HasOne("Marketplace.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.SavedSearch", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.SavedSearchAlertItem", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.SavedSearch", null)
+                        .WithMany()
+                        .HasForeignKey("SavedSearchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Marketplace.Data.Entities.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
