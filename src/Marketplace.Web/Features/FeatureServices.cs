@@ -8,6 +8,7 @@ using Marketplace.Web.Features.Taxonomy;
 using Marketplace.Web.Features.Help;
 using Marketplace.Web.Features.Coverage;
 using Marketplace.Web.Features.Cases;
+using Marketplace.Web.Features.Quotas;
 
 namespace Marketplace.Web.Features;
 
@@ -78,6 +79,7 @@ public static class FeatureServices
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DispatchDemoSeeder>();
         services.AddDashboard();
+        services.AddQuotas(config);
         services.AddPublicCache(config);
         return services;
     }
