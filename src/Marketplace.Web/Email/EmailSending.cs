@@ -82,7 +82,8 @@ public sealed class PickupDirectoryTransport : IMailTransport, IMailSession
         var temp = path + ".tmp";
         await message.WriteToAsync(temp, ct);
         File.Move(temp, path, overwrite: true);
-        _log.LogInformation("No SMTP server configured: mail to {To} written to {Path}", message.To, path);
+        // The file, not the address: logs carry no e-mail addresses.
+        _log.LogInformation("No SMTP server configured: mail written to {Path}", path);
         return path;
     }
 

@@ -35,6 +35,8 @@ public static class FeatureServices
         services.AddScoped<Notifications.OutboxAdmin>();
         services.AddScoped<Notifications.RecommendationDigest>();
         services.AddScoped<Notifications.DeadlineJobs>();
+        services.Configure<Notifications.RetentionOptions>(config.GetSection("Retention"));
+        services.AddScoped<Notifications.MailRetention>();
         services.AddSingleton<Notifications.SentLedger>();
         services.AddSingleton<Notifications.OutboxSender>();
         services.AddSingleton(TimeProvider.System);

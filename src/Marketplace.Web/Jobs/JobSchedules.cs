@@ -20,6 +20,7 @@ public static class JobSchedules
         jobs.AddOrUpdate<DispatchDailyJob>("dispatch-daily-notices", j => j.Run(), "30 8 * * *", japan);
         jobs.AddOrUpdate<RecommendationDigestJob>("recommendation-digest", j => j.Run(), "0 7 * * *", japan);
         jobs.AddOrUpdate<CertificationExpiryJob>("dispatch-certification-expiry", j => j.Run(), "5 0 * * *", japan);
+        jobs.AddOrUpdate<MailRetentionJob>(MailRetentionJob.Id, j => j.Run(), "40 3 * * *", japan);
     }
 
     public static WebApplication UseMarketplaceSchedules(this WebApplication app)
