@@ -72,6 +72,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<DispatchKpi> DispatchKpis => Set<DispatchKpi>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<PublicContentChange> PublicContentChanges => Set<PublicContentChange>();
+    public DbSet<PostingCorrection> PostingCorrections => Set<PostingCorrection>();
 
     /// <summary>Whether the save in progress (or the last one) changes anything anonymous visitors see (so cached pages are stale).</summary>
     public bool PublicContentChangedOnLastSave { get; private set; }
@@ -174,7 +175,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     /// <summary>The entities public pages (searches, postings, notices, dispatch results) are rendered from.</summary>
     private static readonly HashSet<Type> PublicContentTypes =
     [
-        typeof(Opening), typeof(OpeningSkill), typeof(RecruitmentNotice), typeof(Organization),
+        typeof(Opening), typeof(OpeningSkill), typeof(RecruitmentNotice), typeof(Organization), typeof(PostingCorrection),
         typeof(ProposalCall), typeof(CallRole), typeof(EvaluationCriterion), typeof(CallAttachment), typeof(CallQuestion),
         typeof(DispatchRound), typeof(DispatchRequest), typeof(DispatchRequestHost), typeof(CioDispatch),
     ];

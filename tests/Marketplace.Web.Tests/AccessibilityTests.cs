@@ -49,31 +49,18 @@ public sealed class KestrelMarketplaceFactory : MarketplaceFactory
 /// violations of the WCAG 2.0 A and AA rules (labels, contrast, headings, landmarks, lang...), and the
 /// skip link is the first thing the keyboard reaches.
 /// </summary>
-public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetime
+[Trait("Category", "Slow")]
+[Trait("Category", "Browser")]
+public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
-    private readonly KestrelMarketplaceFactory _app = new();
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private KestrelMarketplaceFactory App => fixture.App;
+    private IBrowser? SharedBrowser => fixture.Browser;
 
-    public async Task InitializeAsync()
-    {
-        if (!File.Exists(ChromiumFactAttribute.ChromiumPath)) return;
-        _playwright = await Playwright.CreateAsync();
-        _browser = await BrowserSession.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
-        await _app.DisposeAsync();
-    }
-
-    private Task<IPage> PageAsync(string? email = null) => BrowserSession.PageAsync(_browser!, _app.BaseUrl, email, output);
+    private Task<IPage> PageAsync(string? email = null) => BrowserSession.PageAsync(SharedBrowser!, App.BaseUrl, email, output);
 
     private async Task<List<string>> ViolationsAsync(IPage page, string path)
     {
-        var response = await page.GotoAsync(_app.BaseUrl + path);
+        var response = await page.GotoAsync(App.BaseUrl + path);
         Assert.True(response!.Ok || path == "/no-such-page" && response.Status == 404, $"{path} answered {response.Status}");
         var result = await page.RunAxe(new AxeRunOptions
         {
@@ -92,13 +79,13 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Empty(violations);
     }
 
-    private Task<int> IdOfAsync(string title) => _app.WithDbAsync(db => db.Openings.Where(o => o.Title == title).Select(o => o.Id).SingleAsync());
+    private Task<int> IdOfAsync(string title) => App.WithDbAsync(db => db.Openings.Where(o => o.Title == title).Select(o => o.Id).SingleAsync());
 
     [ChromiumFact]
     public async Task PublicPages_NoWcag2AaViolations()
     {
         var osaka = await IdOfAsync("スマートシティ戦略部副理事（CIO補佐官）");
-        var notice = await _app.WithDbAsync(db => db.Openings.Where(o => o.Id == osaka).Select(o => o.NoticeId).SingleAsync());
+        var notice = await App.WithDbAsync(db => db.Openings.Where(o => o.Id == osaka).Select(o => o.NoticeId).SingleAsync());
         await AssertAccessibleAsync(null,
             "/", "/openings", "/openings?q=%E8%A3%9C%E4%BD%90&sort=day_rate&min_day_rate=abc", $"/openings/{osaka}", $"/notices/{notice}",
             "/account/login", "/account/register", "/account/register-staff", "/openings?culture=en", $"/openings/{osaka}?culture=en", "/no-such-page",
@@ -109,7 +96,7 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetim
     public async Task StaffPages_NoWcag2AaViolations()
     {
         var ozu = await IdOfAsync("CDO補佐官（デジタル変革推進）");
-        var application = await _app.WithDbAsync(db => db.Applications.Where(a => a.OpeningId == ozu).Select(a => a.Id).FirstAsync());
+        var application = await App.WithDbAsync(db => db.Applications.Where(a => a.OpeningId == ozu).Select(a => a.Id).FirstAsync());
         await AssertAccessibleAsync(WebClientExtensions.OzuStaff,
             "/manage/openings", "/manage/openings/new", $"/manage/openings/{ozu}", $"/manage/openings/{ozu}/edit",
             $"/manage/openings/{ozu}/applicants", $"/manage/applications/{application}", "/manage/vendor-contracts", "/manage/vendor-contracts?relation=Bidding", "/manage/staff/invite", "/dashboard", "/dashboard?culture=en",
@@ -120,7 +107,7 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetim
     public async Task FormWithErrors_NoWcag2AaViolations()
     {
         var page = await PageAsync(WebClientExtensions.OzuStaff);
-        await page.GotoAsync(_app.BaseUrl + "/manage/openings/new");
+        await page.GotoAsync(App.BaseUrl + "/manage/openings/new");
         await page.FillAsync("#Input_PayAmount", "-1");
         await page.ClickAsync("form[method=post] button.primary >> nth=-1");
         await page.WaitForLoadStateAsync();
@@ -128,6 +115,37 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetim
         var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa"] } });
         foreach (var v in result.Violations) output.WriteLine($"{v.Id}: {v.Help}");
         Assert.Empty(result.Violations);
+    }
+
+    /// <summary>A confirmation step and a correction of a published opening, made in the browser, and the change log it leaves.</summary>
+    [ChromiumFact]
+    public async Task ConfirmStepAndCorrection_NoWcag2AaViolations()
+    {
+        var ozu = await IdOfAsync("CDO補佐官（デジタル変革推進）");
+        var page = await PageAsync(WebClientExtensions.OzuStaff);
+        var violations = new List<string>();
+        async Task Check(string what)
+        {
+            var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa"] } });
+            violations.AddRange(result.Violations.Select(v => $"{what}: {v.Id} {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}"));
+        }
+
+        await page.GotoAsync($"{App.BaseUrl}/manage/openings/{ozu}");
+        await page.ClickAsync("form[action*='handler=Close'] button");
+        await page.WaitForLoadStateAsync();
+        Assert.Contains("id=\"confirm-title\"", await page.ContentAsync());
+        await Check("close confirmation");
+
+        await page.GotoAsync($"{App.BaseUrl}/manage/openings/{ozu}/edit");
+        await page.FillAsync("#Input_PayAmount", "16万");
+        await page.FillAsync("#Input_CorrectionReason", "報酬額の記載誤りを訂正します");
+        await page.ClickAsync("form[method=post] button.primary >> nth=-1");
+        await page.WaitForLoadStateAsync();
+        await page.GotoAsync($"{App.BaseUrl}/openings/{ozu}");
+        Assert.Contains("報酬額の記載誤りを訂正します", await page.ContentAsync());
+        await Check("change log");
+        foreach (var v in violations) output.WriteLine(v);
+        Assert.Empty(violations);
     }
 
     [ChromiumFact]
@@ -139,7 +157,7 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetim
     }
 
     private Task<int> MaibaraCallAsync() =>
-        _app.WithDbAsync(db => db.ProposalCalls.Where(c => c.Title == "米原市CIO支援業務委託 公募型プロポーザル").Select(c => c.Id).SingleAsync());
+        App.WithDbAsync(db => db.ProposalCalls.Where(c => c.Title == "米原市CIO支援業務委託 公募型プロポーザル").Select(c => c.Id).SingleAsync());
 
     [ChromiumFact]
     public async Task CallPages_PublicVendorAndStaff_NoWcag2AaViolations()
@@ -156,7 +174,7 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetim
     public async Task EvaluationPages_AfterDeadline_NoWcag2AaViolations()
     {
         var call = await MaibaraCallAsync();
-        var (proposal, member) = await _app.WithDbAsync(async db =>
+        var (proposal, member) = await App.WithDbAsync(async db =>
         {
             var vendorId = await db.Users.Where(u => u.Email == WebClientExtensions.Vendor).Select(u => u.VendorCompanyId!.Value).SingleAsync();
             var staff = await db.VendorStaffMembers.Where(m => m.VendorCompanyId == vendorId).OrderBy(m => m.Id).ToListAsync();
@@ -177,7 +195,7 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetim
             await db.SaveChangesAsync();
             return (p.Id, m.Id);
         });
-        _app.Clock.Advance(TimeSpan.FromDays(45));
+        App.Clock.Advance(TimeSpan.FromDays(45));
         await AssertAccessibleAsync(WebClientExtensions.MaibaraStaff, $"/manage/calls/{call}/proposals", $"/manage/calls/{call}/proposals/{proposal}",
             $"/manage/calls/{call}/sheet", $"/manage/calls/{call}/sheets/{member}", $"/manage/calls/{call}/evaluation");
         await AssertAccessibleAsync(WebClientExtensions.Vendor, $"/vendor/calls/{call}/proposal");
@@ -186,8 +204,8 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetim
     [ChromiumFact]
     public async Task DispatchPages_NoWcag2AaViolations()
     {
-        var round = await _app.WithDbAsync(db => db.DispatchRounds.Select(r => r.Id).SingleAsync());
-        var application = await _app.WithDbAsync(db => db.CertificationApplications.Select(a => a.Id).FirstAsync());
+        var round = await App.WithDbAsync(db => db.DispatchRounds.Select(r => r.Id).SingleAsync());
+        var application = await App.WithDbAsync(db => db.CertificationApplications.Select(a => a.Id).FirstAsync());
         await AssertAccessibleAsync(WebClientExtensions.Office, "/admin/dispatch", "/admin/dispatch/rounds/new", $"/admin/dispatch/rounds/{round}",
             $"/admin/dispatch/rounds/{round}/edit", "/admin/dispatch/certifications", $"/admin/dispatch/certifications/{application}",
             "/admin/dispatch/claims", "/admin/dispatch/dashboard", "/admin/dispatch/dashboard?culture=en");
@@ -200,7 +218,7 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetim
     public async Task DispatchRoundFormWithErrors_NoWcag2AaViolations()
     {
         var page = await PageAsync(WebClientExtensions.Office);
-        await page.GotoAsync(_app.BaseUrl + "/admin/dispatch/rounds/new");
+        await page.GotoAsync(App.BaseUrl + "/admin/dispatch/rounds/new");
         await page.FillAsync("#Input_BandRate_0_", "120");
         await page.ClickAsync("form[method=post] button.primary >> nth=-1");
         await page.WaitForLoadStateAsync();
@@ -214,7 +232,7 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : IAsyncLifetim
     public async Task Keyboard_FirstTab_ReachesSkipLinkWhichMovesToMain()
     {
         var page = await PageAsync();
-        await page.GotoAsync(_app.BaseUrl + "/openings");
+        await page.GotoAsync(App.BaseUrl + "/openings");
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("skip-link", await page.EvaluateAsync<string>("document.activeElement.className"));
         await page.Keyboard.PressAsync("Enter");

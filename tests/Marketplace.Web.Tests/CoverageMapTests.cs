@@ -14,6 +14,7 @@ namespace Marketplace.Web.Tests;
 /// results. Own app: a published dispatch is added and the clock moved past the round's result date.
 /// </summary>
 [Trait("Category", "Slow")]
+[Trait("Category", "Browser")]
 public sealed class CoverageMapTests(BrowserFixture fixture, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     private const string Ehime = "38";

@@ -5,6 +5,8 @@ namespace Marketplace.Web.Tests;
 
 public partial class LocalizationTests
 {
+    public static string RepoRootPath => RepoRoot();
+
     private static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

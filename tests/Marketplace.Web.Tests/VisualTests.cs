@@ -33,6 +33,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 /// (<c>bin/.../screenshots</c>, and in <c>MARKETPLACE_SCREENSHOTS</c> when set, as <c>.ci/run</c> does).
 /// </summary>
 [Trait("Category", "Slow")]
+[Trait("Category", "Browser")]
 public sealed class VisualTests(BrowserFixture fixture, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     /// <summary>Where staff land after signing in (their openings until a staff dashboard exists).</summary>

@@ -1,3 +1,4 @@
+using Marketplace.Web.Features.Corrections;
 using Marketplace.Web.Features.Dashboard;
 using Marketplace.Web.Features.Openings;
 using Marketplace.Web.Features.PublicCache;
@@ -77,6 +78,7 @@ public static class FeatureServices
         services.AddHelp();
         services.AddCoverageMap();
         services.AddCases();
+        services.AddCorrections();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DispatchDemoSeeder>();

@@ -167,6 +167,10 @@ public sealed partial class DispatchJourneyTests(MarketplaceFactory factory) : I
             var officeClaim = $"/admin/dispatch/claims/{claim.Id}";
             await Follow(office, await office.PostFormAsync(officeClaim + "?handler=Decide", [new("decision", "Approve"), new("token", await TokenOn(office, officeClaim))], officeClaim));
             var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).AddDays(factory.Clock.Offset.Days).ToString("yyyy-MM-dd");
+            // Recording a payment asks first: the unconfirmed post shows what will be recorded and records nothing.
+            var asked = await office.PostFormAsync(officeClaim + "?handler=Pay", [new("payAmount", claim.ComputedYen.ToString()), new("paidOn", today), new("token", await TokenOn(office, officeClaim))], officeClaim);
+            Assert.Contains("支払を記録しますか", await asked.Content.ReadAsStringAsync());
+            Assert.False(await factory.WithDbAsync(db => db.IncentivePayments.AnyAsync(p => p.ClaimId == claim.Id)));
             var paid = await Follow(office, await office.PostFormAsync(officeClaim + "?handler=Pay", [new("payAmount", claim.ComputedYen.ToString()), new("paidOn", today), new("token", await TokenOn(office, officeClaim)), new("confirm", "true")], officeClaim));
             Assert.Contains($"{claim.ComputedYen:N0}円", paid);
             Assert.Contains(await MailAsync(WebClientExtensions.OzuStaff, NotificationKinds.ClaimDecision), m => m.TextBody.Contains($"/manage/dispatch/claims/{claim.Id}"));

@@ -53,8 +53,19 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
     /// <summary>Another app instance on the same database (and mail folder), as behind a load balancer or after a restart.</summary>
     public MarketplaceFactory SecondInstance() => new(Provider, ConnectionString, Folder) { OwnsDatabase = false };
 
+    /// <summary>
+    /// Whether a new database starts as a copy of the migrated and seeded template (see <see cref="DatabaseTemplate"/>)
+    /// instead of being migrated and seeded again. Off for the template itself, for a second instance and whenever the
+    /// settings ask for something other than the demo data.
+    /// </summary>
+    public bool StartFromTemplate { get; set; } = true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (StartFromTemplate && OwnsDatabase && Settings.GetValueOrDefault("Seed:Demo") == "true")
+        {
+            DatabaseTemplate.CopyInto(Provider, ConnectionString);
+        }
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Marketplace", ConnectionString);
         builder.UseSetting("Database:Provider", Provider.ToString());

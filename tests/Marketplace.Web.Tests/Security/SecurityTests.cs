@@ -124,6 +124,22 @@ public class SecurityTests(MarketplaceFactory factory)
         }
     }
 
+    /// <summary>
+    /// The same rule for every page, signed in or not: a <c>style</c> attribute or inline script anywhere in the markup
+    /// is refused by the browser under the CSP (the page then looks broken only in a real browser).
+    /// </summary>
+    [Fact]
+    public void Markup_HasNoInlineStyleOrScript_AnywhereInThePages()
+    {
+        var pages = Path.Combine(LocalizationTests.RepoRootPath, "src", "Marketplace.Web", "Pages");
+        var offenders = Directory.EnumerateFiles(pages, "*.cshtml", SearchOption.AllDirectories)
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
+            .Where(x => System.Text.RegularExpressions.Regex.IsMatch(x.line, "\\sstyle=\\\\?\"|<style|\\son(click|load|change|submit)=", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+            .Select(x => $"{Path.GetRelativePath(pages, x.f)}:{x.i + 1}")
+            .ToList();
+        Assert.Empty(offenders);
+    }
+
     [Theory]
     [InlineData("=1+1")]
     [InlineData("+1")]

@@ -2278,6 +2278,49 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.PostingCorrection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("CallId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ChangesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CorrectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CorrectedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Notified")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OpeningId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId", "CorrectedAt");
+
+                    b.HasIndex("OpeningId", "CorrectedAt");
+
+                    b.ToTable("PostingCorrections", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.Prefecture", b =>
                 {
                     b.Property<string>("Code")
@@ -3752,6 +3795,23 @@ namespace Marketplace.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Prefecture");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.PostingCorrection", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.ProposalCall", "Call")
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Marketplace.Data.Entities.Opening", "Opening")
+                        .WithMany()
+                        .HasForeignKey("OpeningId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Call");
+
+                    b.Navigation("Opening");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.Proposal", b =>

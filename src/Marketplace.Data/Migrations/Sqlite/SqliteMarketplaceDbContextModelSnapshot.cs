@@ -2159,6 +2159,47 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("Marketplace.Data.Entities.PostingCorrection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CorrectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Notified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OpeningId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId", "CorrectedAt");
+
+                    b.HasIndex("OpeningId", "CorrectedAt");
+
+                    b.ToTable("PostingCorrections", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Data.Entities.Prefecture", b =>
                 {
                     b.Property<string>("Code")
@@ -3591,6 +3632,23 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Prefecture");
+                });
+
+            modelBuilder.Entity("Marketplace.Data.Entities.PostingCorrection", b =>
+                {
+                    b.HasOne("Marketplace.Data.Entities.ProposalCall", "Call")
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Marketplace.Data.Entities.Opening", "Opening")
+                        .WithMany()
+                        .HasForeignKey("OpeningId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Call");
+
+                    b.Navigation("Opening");
                 });
 
             modelBuilder.Entity("Marketplace.Data.Entities.Proposal", b =>

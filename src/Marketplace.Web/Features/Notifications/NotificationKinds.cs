@@ -31,6 +31,8 @@ public static class NotificationKinds
     public const string OfficeQueues = "office_queues";
     public const string CaseUpdate = "case_update";
     public const string AdviceRequest = "advice_request";
+    /// <summary>A posting someone applied to, asked about or is proposing for was corrected: always sent.</summary>
+    public const string PostingCorrected = "posting_corrected";
 
     public static readonly IReadOnlyList<NotificationKind> All =
     [
@@ -51,6 +53,7 @@ public static class NotificationKinds
         new(OfficeQueues, [Marketplace.Data.Entities.Roles.NationalOffice]),
         new(CaseUpdate, [Marketplace.Data.Entities.Roles.Staff, Marketplace.Data.Entities.Roles.Expert, Marketplace.Data.Entities.Roles.NationalOffice]),
         new(AdviceRequest, [Marketplace.Data.Entities.Roles.Staff, Marketplace.Data.Entities.Roles.Expert]),
+        new(PostingCorrected, [Marketplace.Data.Entities.Roles.Expert, Marketplace.Data.Entities.Roles.Vendor], Mandatory: true),
         // The digest is governed by its frequency setting, not by an on/off switch.
         new(RecommendationDigest, [Marketplace.Data.Entities.Roles.Expert], Mandatory: true),
     ];

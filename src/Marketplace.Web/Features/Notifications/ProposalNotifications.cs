@@ -23,6 +23,10 @@ public sealed class ProposalNotifications(MarketplaceDbContext db, Notifier noti
         .Concat(await db.Proposals.Where(p => p.CallId == callId).Select(p => p.VendorCompanyId).ToListAsync(ct))
         .Distinct().ToList();
 
+    /// <summary>The vendor accounts of every company that asked about a call or is writing or submitted a proposal for it.</summary>
+    public async Task<List<string>> ParticipantUsersAsync(int callId, CancellationToken ct) =>
+        await VendorUsersAsync(await ParticipantsAsync(callId, ct), ct);
+
     public async Task QuestionAskedAsync(ProposalCall call, CancellationToken ct)
     {
         await notifier.ToUsersAsync(await applications.StaffOfAsync(call.OrganizationId, ct), NotificationKinds.CallQuestion, (t, site) => new MailContent(
@@ -32,7 +36,7 @@ public sealed class ProposalNotifications(MarketplaceDbContext db, Notifier noti
 
     public async Task AnswerPublishedAsync(ProposalCall call, CancellationToken ct)
     {
-        var users = await VendorUsersAsync(await ParticipantsAsync(call.Id, ct), ct);
+        var users = await ParticipantUsersAsync(call.Id, ct);
         await notifier.ToUsersAsync(users, NotificationKinds.CallAnswer, (t, site) => new MailContent(
             t["Notify_CallAnswer_Subject", call.Title],
             t["Notify_CallAnswer_Body", call.Title, $"{site}/calls/{call.Id}#qa"]), ct);

@@ -67,6 +67,9 @@ public sealed class OpeningInput
     /// <summary>One selection step per line.</summary>
     public string? SelectionSteps { get; set; }
 
+    /// <summary>Why a published posting is corrected (訂正理由): required then, shown in its change log and the notice.</summary>
+    public string? CorrectionReason { get; set; }
+
     /// <summary>The concurrency token the form was loaded with (see <c>MarketplaceDbContext.ConcurrencyTokenOf</c>).</summary>
     public string? ConcurrencyToken { get; set; }
 }

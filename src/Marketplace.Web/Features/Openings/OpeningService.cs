@@ -4,6 +4,7 @@ using Marketplace.Data.Configurations;
 using Marketplace.Data.Entities;
 using Marketplace.Matching.Pay;
 using Marketplace.Matching.Text;
+using Marketplace.Web.Features.Corrections;
 using Marketplace.Web.Features.Taxonomy;
 using Marketplace.Web.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,8 @@ public sealed record OpeningResult(OpeningOutcome Outcome, Opening? Opening, IRe
 /// Everything staff do to openings. Every method takes the caller's government and treats another
 /// government's opening as not found, so no page or crafted request can reach it.
 /// </summary>
-public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxonomy, IStringLocalizer<SharedResource> t, TimeProvider clock, Quotas.DailyQuotas quotas)
+public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxonomy, IStringLocalizer<SharedResource> t, TimeProvider clock, PostingCorrections corrections,
+    Quotas.DailyQuotas quotas)
 {
     public const int MaxDutyLines = 50;
     public const int MaxLineLength = 500;
@@ -42,6 +44,9 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
     public Task<Opening?> FindOwnAsync(int organizationId, int id, CancellationToken ct = default) =>
         db.Openings.Include(o => o.Skills).Include(o => o.Notice).Include(o => o.Organization)
             .FirstOrDefaultAsync(o => o.Id == id && o.OrganizationId == organizationId, ct);
+
+    public Task<bool> IsPublishedAsync(int organizationId, int id, CancellationToken ct = default) =>
+        db.Openings.AnyAsync(o => o.Id == id && o.OrganizationId == organizationId && o.Status == OpeningStatus.Published, ct);
 
     public Task<List<RecruitmentNotice>> NoticesAsync(int organizationId, CancellationToken ct = default) =>
         db.Notices.Where(n => n.OrganizationId == organizationId).OrderByDescending(n => n.Id).ToListAsync(ct);
@@ -57,7 +62,11 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
         return OpeningResult.Ok(opening) with { Understood = understood };
     }
 
-    public async Task<OpeningResult> UpdateAsync(int organizationId, int id, OpeningInput input, CancellationToken ct = default)
+    /// <summary>
+    /// Saves the form over a draft, or corrects a published opening: then what changed is logged publicly with the
+    /// reason staff give (required), and the applicants are told, in the same transaction as the save.
+    /// </summary>
+    public async Task<OpeningResult> UpdateAsync(int organizationId, int id, string userId, OpeningInput input, CancellationToken ct = default)
     {
         var opening = await FindOwnAsync(organizationId, id, ct);
         if (opening is null) return OpeningResult.NotFound;
@@ -65,14 +74,19 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
         {
             return OpeningResult.Fail(t["Opening_NotEditable"]);
         }
+        var before = opening.Status == OpeningStatus.Published ? PostingCorrections.Snapshot(ToInput(opening)) : null;
         // The token the form was loaded with is what the save is checked against, so a save over someone else's save fails.
         db.ExpectConcurrencyToken(opening, input.ConcurrencyToken);
         var (errors, understood) = await ApplyAsync(opening, input, organizationId, isNew: false, ct);
+        var changes = before is null ? [] : PostingCorrections.Diff(before, PostingCorrections.Snapshot(ToInput(opening)));
+        var (reason, reasonError) = corrections.CheckReason(changes, input.CorrectionReason);
+        if (reasonError is not null) errors[nameof(input.CorrectionReason)] = reasonError;
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
             return OpeningResult.Invalid(errors) with { Understood = understood };
         }
+        if (changes.Count > 0) await corrections.OpeningCorrectedAsync(opening, userId, reason!, changes, ct);
         return await SaveAsync(opening, ct) with { Understood = understood };
     }
 

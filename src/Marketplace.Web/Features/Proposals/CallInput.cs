@@ -35,6 +35,9 @@ public sealed class CallInput
     public string? PriceFormula { get; set; } = nameof(Data.Entities.PriceFormula.LowestRatio);
     public List<RoleInput> Roles { get; set; } = [];
     public List<CriterionInput> Criteria { get; set; } = [];
+    /// <summary>Why a published posting is corrected (訂正理由): required then, shown in its change log and the notice.</summary>
+    public string? CorrectionReason { get; set; }
+
     public string? ConcurrencyToken { get; set; }
 
     /// <summary>The rows the form shows: the entered ones and blank ones up to the form's size.</summary>

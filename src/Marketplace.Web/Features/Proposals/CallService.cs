@@ -1,4 +1,5 @@
 using Marketplace.Web.Features.Taxonomy;
+using Marketplace.Web.Features.Corrections;
 using Marketplace.Web.Features.Notifications;
 using System.Globalization;
 using Marketplace.Data;
@@ -18,7 +19,8 @@ public sealed record AttachmentInfo(int Id, string FileName, long SizeBytes);
 /// What staff do to their government's calls for proposals. Every method takes the caller's government and
 /// treats another government's call as not found, so no page or crafted request can reach it.
 /// </summary>
-public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<SharedResource> t, TimeProvider clock, ProposalNotifications notify, TaxonomyCatalog taxonomy, Quotas.DailyQuotas quotas)
+public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<SharedResource> t, TimeProvider clock, ProposalNotifications notify, TaxonomyCatalog taxonomy,
+    PostingCorrections corrections, Quotas.DailyQuotas quotas)
 {
     public const int PageSize = 20;
     public const int MaxEligibilityLines = 30;
@@ -84,20 +86,37 @@ public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<Shared
         return CallResult<ProposalCall>.Ok(call);
     }
 
-    public async Task<CallResult<ProposalCall>> UpdateAsync(int organizationId, int id, CallInput input, CancellationToken ct = default)
+    /// <summary>
+    /// Saves the form over a draft, or corrects a call open for proposals (until its submission deadline): then what
+    /// changed is logged publicly with the reason staff give (required), and the vendors who asked a question or are
+    /// writing a proposal are told, in the same transaction as the save.
+    /// </summary>
+    public async Task<CallResult<ProposalCall>> UpdateAsync(int organizationId, int id, string userId, CallInput input, CancellationToken ct = default)
     {
         var call = await FindOwnAsync(organizationId, id, ct);
         if (call is null) return CallResult<ProposalCall>.NotFound;
-        if (call.Status != CallStatus.Draft) return CallResult<ProposalCall>.Fail(t["Call_OnlyDraftEditable"]);
+        if (!IsEditable(call)) return CallResult<ProposalCall>.Fail(t["Call_OnlyDraftEditable"]);
+        var before = call.Status == CallStatus.Published ? PostingCorrections.Snapshot(ToInput(call)) : null;
         db.ExpectConcurrencyToken(call, input.ConcurrencyToken);
         var errors = await ApplyAsync(call, input, organizationId, ct);
+        var changes = before is null || errors.Count > 0 ? [] : PostingCorrections.Diff(before, PostingCorrections.Snapshot(ToInput(call)));
+        var (reason, reasonError) = corrections.CheckReason(changes, input.CorrectionReason);
+        if (reasonError is not null) errors[nameof(input.CorrectionReason)] = reasonError;
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
             return CallResult<ProposalCall>.Invalid(errors);
         }
+        if (changes.Count > 0) await corrections.CallCorrectedAsync(call, userId, reason!, changes, ct);
         return await SaveAsync(call, ct);
     }
+
+    public Task<bool> IsPublishedAsync(int organizationId, int id, CancellationToken ct = default) =>
+        db.ProposalCalls.AnyAsync(c => c.Id == id && c.OrganizationId == organizationId && c.Status == CallStatus.Published, ct);
+
+    /// <summary>A draft, or a published call whose proposals are not yet due (a correction, 訂正).</summary>
+    public bool IsEditable(ProposalCall call) =>
+        call.Status == CallStatus.Draft || call.Status == CallStatus.Published && call.SubmissionDeadline > Now;
 
     public Task<CallResult<ProposalCall>> PublishAsync(int organizationId, int id, string? token, CancellationToken ct = default) =>
         TransitionAsync(organizationId, id, token, c =>
@@ -318,11 +337,26 @@ public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<Shared
         c.PriceWeight = priceWeight;
         c.PriceFormula = formula;
         c.UpdatedAt = Now;
-        // Rows are replaced as a whole: a draft has no proposals or scores that could refer to them.
-        db.CallRoles.RemoveRange(c.Roles);
-        db.EvaluationCriteria.RemoveRange(c.Criteria);
-        c.Roles = roles;
-        c.Criteria = criteria;
+        if (c.Status == CallStatus.Draft)
+        {
+            // Rows are replaced as a whole: a draft has no proposals or scores that could refer to them.
+            db.CallRoles.RemoveRange(c.Roles);
+            db.EvaluationCriteria.RemoveRange(c.Criteria);
+            c.Roles = roles;
+            c.Criteria = criteria;
+        }
+        else
+        {
+            // A published call is corrected row by row, so the proposals already naming people for a role keep it.
+            var removedRoles = c.Roles.OrderBy(r => r.SortOrder).Skip(roles.Count).Select(r => r.Id).ToList();
+            if (removedRoles.Count > 0 && await db.Set<ProposalStaffing>().AnyAsync(s => removedRoles.Contains(s.CallRoleId), ct))
+            {
+                e["Roles[0].Name"] = t["Call_Val_RoleInUse"];
+                return e;
+            }
+            Reconcile(c.Roles, roles, (row, from) => { row.Name = from.Name; row.MustBeOwnEmployee = from.MustBeOwnEmployee; row.MayCombine = from.MayCombine; row.SortOrder = from.SortOrder; }, r => r.SortOrder);
+            Reconcile(c.Criteria, criteria, (row, from) => { row.Name = from.Name; row.Description = from.Description; row.Weight = from.Weight; row.SortOrder = from.SortOrder; }, r => r.SortOrder);
+        }
         var orgNames = await db.Organizations.Where(x => x.Id == organizationId).Select(x => x.NameJa + " " + x.NameEn + " " + x.Prefecture!.NameJa).FirstOrDefaultAsync(ct);
         c.SearchText = JapaneseText.Normalize(string.Join('\n', title, orgNames, purpose, scope));
         return e;
@@ -349,6 +383,22 @@ public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<Shared
             if (JapanTime.TryParse(text, out var utc)) return utc;
             Err(field, "Call_Val_DateTime", t[label]);
             return null;
+        }
+    }
+
+    /// <summary>Updates rows in place by position, adds the new ones at the end and removes the surplus.</summary>
+    private void Reconcile<TRow>(List<TRow> existing, List<TRow> wanted, Action<TRow, TRow> copy, Func<TRow, int> order) where TRow : class
+    {
+        var current = existing.OrderBy(order).ToList();
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            if (i < current.Count) copy(current[i], wanted[i]);
+            else existing.Add(wanted[i]);
+        }
+        foreach (var surplus in current.Skip(wanted.Count))
+        {
+            existing.Remove(surplus);
+            db.Remove(surplus);
         }
     }
 

@@ -5,16 +5,18 @@ using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Proposals;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Marketplace.Web.Features.Corrections;
 
 namespace Marketplace.Web.Pages.Calls;
 
 /// <summary>A published call as everyone sees it: terms, attachments, published answers and, once awarded, the result.</summary>
 [OutputCache(PolicyName = PublicCacheSetup.Policy)]
-public sealed class DetailsModel(ProposalService proposals, CallService calls, EvaluationService evaluation, VendorService vendors) : PageModel
+public sealed class DetailsModel(ProposalService proposals, CallService calls, EvaluationService evaluation, VendorService vendors, PostingCorrections corrections) : PageModel
 {
     public ProposalCall Call { get; private set; } = null!;
     public List<AttachmentInfo> Attachments { get; private set; } = [];
     public List<CallQuestion> Answers { get; private set; } = [];
+    public List<CorrectionEntry> Corrections { get; private set; } = [];
     public PublicResult? Result { get; private set; }
     public bool IsVendor { get; private set; }
     public bool HasOwnProposal { get; private set; }
@@ -27,6 +29,7 @@ public sealed class DetailsModel(ProposalService proposals, CallService calls, E
         Attachments = await calls.AttachmentsAsync(id, ct);
         Answers = await proposals.PublishedAnswersAsync(id, ct);
         Result = await evaluation.PublicResultAsync(call, ct);
+        Corrections = await corrections.ForCallAsync(id, ct);
         IsVendor = User.IsInRole(Roles.Vendor);
         if (IsVendor && await vendors.CompanyIdAsync(User.UserId()!, ct) is { } companyId)
         {

@@ -8,15 +8,17 @@ using Marketplace.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Web.Features.Corrections;
 
 namespace Marketplace.Web.Pages.Openings;
 
 [OutputCache(PolicyName = PublicCacheSetup.Policy)]
-public sealed class DetailsModel(OpeningSearch search, MarketplaceDbContext db, TimeProvider clock) : PageModel
+public sealed class DetailsModel(OpeningSearch search, MarketplaceDbContext db, TimeProvider clock, PostingCorrections corrections) : PageModel
 {
     public Opening Opening { get; private set; } = null!;
     public List<int> Siblings { get; private set; } = [];
     public int? MyApplicationId { get; private set; }
+    public List<CorrectionEntry> Corrections { get; private set; } = [];
     public DateOnly Today => DisplayFormatter.TodayInJapan(clock);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -29,6 +31,7 @@ public sealed class DetailsModel(OpeningSearch search, MarketplaceDbContext db, 
             Siblings = await db.Openings.Where(o => o.NoticeId == noticeId && o.Id != id && (o.Status == OpeningStatus.Published || o.Status == OpeningStatus.Closed))
                 .Select(o => o.Id).ToListAsync(ct);
         }
+        Corrections = await corrections.ForOpeningAsync(id, ct);
         if (User.IsInRole(Roles.Expert))
         {
             var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);

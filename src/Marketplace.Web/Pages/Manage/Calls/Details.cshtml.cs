@@ -5,14 +5,18 @@ using Marketplace.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Marketplace.Web.Features.Corrections;
 
 namespace Marketplace.Web.Pages.Manage.Calls;
 
-public sealed class DetailsModel(CallService calls, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class DetailsModel(CallService calls, PostingCorrections corrections, IStringLocalizer<SharedResource> t) : PageModel
 {
     public ProposalCall Call { get; private set; } = null!;
     public string Token { get; private set; } = "";
     public List<AttachmentInfo> Attachments { get; private set; } = [];
+    public List<CorrectionEntry> Corrections { get; private set; } = [];
+    /// <summary>A published call can be corrected until its submission deadline.</summary>
+    public bool Correctable { get; private set; }
 
     private int OrganizationId => User.OrganizationId()!.Value;
 
@@ -23,6 +27,8 @@ public sealed class DetailsModel(CallService calls, IStringLocalizer<SharedResou
         Call = call;
         Token = calls.TokenOf(call);
         Attachments = await calls.AttachmentsAsync(id, ct);
+        Corrections = await corrections.ForCallAsync(id, ct);
+        Correctable = calls.IsEditable(call);
         return Page();
     }
 

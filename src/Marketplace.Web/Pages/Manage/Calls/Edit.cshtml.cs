@@ -1,3 +1,4 @@
+using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Proposals;
 using Microsoft.AspNetCore.Mvc;
@@ -6,13 +7,18 @@ using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Manage.Calls;
 
-/// <summary>Creates (route /manage/calls/new) and edits a draft call of the staff member's own government.</summary>
+/// <summary>
+/// Creates (route /manage/calls/new) and edits a draft call of the staff member's own government, or corrects a
+/// published one before its submission deadline.
+/// </summary>
 public sealed class EditModel(CallService calls, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public CallInput Input { get; set; } = new();
 
     public int? Id { get; private set; }
+    /// <summary>The call is published: saving corrects it publicly and needs a reason.</summary>
+    public bool IsCorrection { get; private set; }
 
     private int OrganizationId => User.OrganizationId()!.Value;
 
@@ -24,6 +30,7 @@ public sealed class EditModel(CallService calls, IStringLocalizer<SharedResource
             var call = await calls.FindOwnAsync(OrganizationId, id.Value, ct);
             if (call is null) return NotFound();
             Input = calls.ToInput(call);
+            IsCorrection = call.Status == CallStatus.Published;
         }
         Input.PadRows();
         return Page();
@@ -32,6 +39,7 @@ public sealed class EditModel(CallService calls, IStringLocalizer<SharedResource
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
         Id = id;
+        IsCorrection = id is not null && await calls.IsPublishedAsync(OrganizationId, id.Value, ct);
         if (!ModelState.IsValid)
         {
             Input.PadRows();
@@ -39,11 +47,11 @@ public sealed class EditModel(CallService calls, IStringLocalizer<SharedResource
         }
         var result = id is null
             ? await calls.CreateAsync(OrganizationId, User.UserId()!, Input, ct)
-            : await calls.UpdateAsync(OrganizationId, id.Value, Input, ct);
+            : await calls.UpdateAsync(OrganizationId, id.Value, User.UserId()!, Input, ct);
         if (result.Outcome == CallOutcome.NotFound) return NotFound();
         if (result.Succeeded)
         {
-            TempData["Notice"] = (id is null ? t["Call_Created"] : t["Call_Saved"]).Value;
+            TempData["Notice"] = (id is null ? t["Call_Created"] : IsCorrection ? t["Call_Corrected"] : t["Call_Saved"]).Value;
             return Redirect($"/manage/calls/{result.Value!.Id}");
         }
         foreach (var (field, message) in result.Errors)

@@ -7,14 +7,16 @@ using Marketplace.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Marketplace.Web.Features.Corrections;
 
 namespace Marketplace.Web.Pages.Manage.Openings;
 
-public sealed class DetailsModel(OpeningService openings, MarketplaceDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class DetailsModel(OpeningService openings, PostingCorrections corrections, MarketplaceDbContext db, IStringLocalizer<SharedResource> t) : PageModel
 {
     public Opening Opening { get; private set; } = null!;
     public string Token { get; private set; } = "";
     public int ApplicantCount { get; private set; }
+    public List<CorrectionEntry> Corrections { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -24,6 +26,7 @@ public sealed class DetailsModel(OpeningService openings, MarketplaceDbContext d
         Token = openings.TokenOf(found);
         ApplicantCount = await db.Applications.CountAsync(a => a.OpeningId == id, ct);
         AnyoneHired = await db.Applications.AnyAsync(a => a.OpeningId == id && a.Stage == Stages.Hired, ct);
+        Corrections = await corrections.ForOpeningAsync(id, ct);
         return Page();
     }
 

@@ -14,6 +14,8 @@ public sealed class EditModel(OpeningService openings, IStringLocalizer<SharedRe
     public OpeningInput Input { get; set; } = new();
 
     public int? Id { get; private set; }
+    /// <summary>The opening is published: saving corrects it publicly and needs a reason.</summary>
+    public bool IsCorrection { get; private set; }
     public List<RecruitmentNotice> Notices { get; private set; } = [];
     /// <summary>Amounts and terms as they were read, shown beside their fields ("読み取った金額：273,800円").</summary>
     public IReadOnlyDictionary<string, string> Understood { get; private set; } = new Dictionary<string, string>();
@@ -28,12 +30,14 @@ public sealed class EditModel(OpeningService openings, IStringLocalizer<SharedRe
         var opening = await openings.FindOwnAsync(OrganizationId, id.Value, ct);
         if (opening is null) return NotFound();
         Input = openings.ToInput(opening);
+        IsCorrection = opening.Status == OpeningStatus.Published;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
         Id = id;
+        IsCorrection = id is not null && await openings.IsPublishedAsync(OrganizationId, id.Value, ct);
         // A value that could not even be bound (e.g. a crafted non-boolean checkbox) stops the save outright.
         if (!ModelState.IsValid)
         {
@@ -42,11 +46,11 @@ public sealed class EditModel(OpeningService openings, IStringLocalizer<SharedRe
         }
         var result = id is null
             ? await openings.CreateAsync(OrganizationId, User.UserId()!, Input, ct)
-            : await openings.UpdateAsync(OrganizationId, id.Value, Input, ct);
+            : await openings.UpdateAsync(OrganizationId, id.Value, User.UserId()!, Input, ct);
         if (result.Outcome == OpeningOutcome.NotFound) return NotFound();
         if (result.Succeeded)
         {
-            TempData["Notice"] = string.Join(' ', [(id is null ? t["Opening_Created"] : t["Opening_Saved"]).Value, .. result.Understood.Values]);
+            TempData["Notice"] = string.Join(' ', [(id is null ? t["Opening_Created"] : IsCorrection ? t["Opening_Corrected"] : t["Opening_Saved"]).Value, .. result.Understood.Values]);
             return Redirect($"/manage/openings/{result.Opening!.Id}");
         }
         foreach (var (field, message) in result.Errors)
