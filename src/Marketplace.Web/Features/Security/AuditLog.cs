@@ -17,8 +17,13 @@ public static class AuditActions
     public const string ApplicantsExport = "applicants.export";
     public const string PersonalDataExport = "personal_data.export";
     public const string PaymentRecorded = "payment.record";
+    public const string ProposalRead = "proposal.read";
+    public const string EvaluationSheetRead = "evaluation_sheet.read";
+    public const string RoleChanged = "role.change";
+    public const string AuditExport = "audit.export";
 
-    public static readonly string[] All = [ApplicationRead, ApplicantsRead, ApplicantsExport, PersonalDataExport, PaymentRecorded];
+    public static readonly string[] All =
+        [ApplicationRead, ApplicantsRead, ApplicantsExport, PersonalDataExport, PaymentRecorded, ProposalRead, EvaluationSheetRead, RoleChanged, AuditExport];
 }
 
 public sealed record AuditPage(List<AuditEntry> Entries, int Page, int PageCount, Dictionary<string, string> ActorNames);
