@@ -77,7 +77,19 @@ public static class DataServiceCollectionExtensions
         }
         if (builder.DataSource != ":memory:")
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+            // The database holds personal data and the Data Protection keys: owner-only when the service creates it
+            // (SQLite gives its -wal and -shm files the database file's mode).
+            OwnerOnlyFiles.CreateFolder(Path.GetDirectoryName(builder.DataSource)!);
+            if (OwnerOnlyFiles.CreateFile(builder.DataSource))
+            {
+                // An empty file is not yet a database: EF Core's existence check opens it read-only, where switching
+                // to WAL fails. Writing the header (in WAL mode) makes it an empty database.
+                using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = builder.DataSource, Pooling = false }.ToString());
+                connection.Open();
+                using var wal = connection.CreateCommand();
+                wal.CommandText = "PRAGMA journal_mode=WAL;";
+                wal.ExecuteNonQuery();
+            }
         }
         // Microsoft.Data.Sqlite retries SQLITE_BUSY until the command timeout; 30 s is generous for one machine.
         builder.DefaultTimeout = 30;

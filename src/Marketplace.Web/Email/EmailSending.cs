@@ -74,7 +74,7 @@ public sealed class PickupDirectoryTransport : IMailTransport, IMailSession
 
     public async Task<string> SendAsync(MimeMessage message, CancellationToken ct)
     {
-        Directory.CreateDirectory(_folder);
+        Marketplace.Data.OwnerOnlyFiles.CreateFolder(_folder);
         var stamp = (message.Date == DateTimeOffset.MinValue ? DateTimeOffset.UtcNow : message.Date).UtcDateTime;
         var safeId = string.Concat((message.MessageId ?? Guid.NewGuid().ToString("N")).Select(c => char.IsLetterOrDigit(c) ? c : '_'));
         var path = Path.Combine(_folder, $"{stamp:yyyyMMddHHmmssfff}-{safeId}.eml");
@@ -82,7 +82,8 @@ public sealed class PickupDirectoryTransport : IMailTransport, IMailSession
         var temp = path + ".tmp";
         await message.WriteToAsync(temp, ct);
         File.Move(temp, path, overwrite: true);
-        _log.LogInformation("No SMTP server configured: mail to {To} written to {Path}", message.To, path);
+        // The file, not the address: logs carry no e-mail addresses.
+        _log.LogInformation("No SMTP server configured: mail written to {Path}", path);
         return path;
     }
 

@@ -11,6 +11,7 @@ using Marketplace.Web.Features.Help;
 using Marketplace.Web.Features.Coverage;
 using Marketplace.Web.Features.Cases;
 using Marketplace.Web.Features.SavedSearches;
+using Marketplace.Web.Features.Quotas;
 
 namespace Marketplace.Web.Features;
 
@@ -37,6 +38,8 @@ public static class FeatureServices
         services.AddScoped<Notifications.OutboxAdmin>();
         services.AddScoped<Notifications.RecommendationDigest>();
         services.AddScoped<Notifications.DeadlineJobs>();
+        services.Configure<Notifications.RetentionOptions>(config.GetSection("Retention"));
+        services.AddScoped<Notifications.MailRetention>();
         services.AddSingleton<Notifications.SentLedger>();
         services.AddSingleton<Notifications.OutboxSender>();
         services.AddSingleton(TimeProvider.System);
@@ -84,6 +87,7 @@ public static class FeatureServices
         services.AddScoped<DispatchDemoSeeder>();
         services.AddDashboard();
         services.AddSavedSearches();
+        services.AddQuotas(config);
         services.AddPublicCache(config);
         return services;
     }

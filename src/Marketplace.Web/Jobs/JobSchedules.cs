@@ -21,6 +21,7 @@ public static class JobSchedules
         jobs.AddOrUpdate<RecommendationDigestJob>("recommendation-digest", j => j.Run(), "0 7 * * *", japan);
         jobs.AddOrUpdate<SavedSearchAlertsJob>("saved-search-alerts", j => j.Run(), "30 7 * * *", japan);
         jobs.AddOrUpdate<CertificationExpiryJob>("dispatch-certification-expiry", j => j.Run(), "5 0 * * *", japan);
+        jobs.AddOrUpdate<MailRetentionJob>(MailRetentionJob.Id, j => j.Run(), "40 3 * * *", japan);
     }
 
     public static WebApplication UseMarketplaceSchedules(this WebApplication app)

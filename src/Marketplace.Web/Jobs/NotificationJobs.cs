@@ -8,6 +8,14 @@ public sealed class CloseExpiredOpeningsJob(DeadlineJobs deadlines)
     public Task Run() => deadlines.CloseExpiredOpeningsAsync();
 }
 
+/// <summary>Deletes sent mail rows and .eml files past <c>Retention:MailDays</c> and redacts link secrets left in sent rows.</summary>
+public sealed class MailRetentionJob(MailRetention retention)
+{
+    public const string Id = "mail-retention";
+
+    public Task Run() => retention.RunAsync();
+}
+
 /// <summary>"Applications close tomorrow" to invited experts who have not applied yet and to the posting staff.</summary>
 public sealed class DeadlineRemindersJob(DeadlineJobs deadlines)
 {

@@ -1,5 +1,9 @@
 using System.Net;
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Marketplace.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,5 +57,64 @@ public class AuditTests(MarketplaceFactory factory)
             await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
             return 0;
         });
+    }
+}
+
+/// <summary>Audit of proposal reads, role changes and audit exports; one government never sees another's entries.</summary>
+[Collection(WebCollection.Name)]
+public class AuditScopeTests(MarketplaceFactory factory)
+{
+    private Task<List<AuditEntry>> EntriesAsync(string action, string? subjectId = null) =>
+        factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == action && (subjectId == null || e.SubjectId == subjectId)).ToListAsync());
+
+    [Fact]
+    public async Task ReadingAProposal_IsAudited_AndSeenOnlyByItsGovernment()
+    {
+        var staff = await factory.SignedInAsync(WebClientExtensions.MaibaraStaff);
+        var callId = await factory.CreateCallAsync(staff, factory.CallForm("監査確認用のCIO支援業務"));
+        var vendor = await factory.SignedInAsync(WebClientExtensions.Vendor);
+        Assert.Equal(HttpStatusCode.Redirect, (await vendor.SubmitProposalAsync(callId, "30,000,000", "excluded", await factory.DistinctStaffingAsync(callId, WebClientExtensions.Vendor))).StatusCode);
+        var proposalId = await factory.WithDbAsync(db => db.Proposals.Where(p => p.CallId == callId).Select(p => p.Id).SingleAsync());
+        factory.PassDeadline();
+
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/manage/calls/{callId}/proposals/{proposalId}")).StatusCode);
+        var entry = Assert.Single(await EntriesAsync(AuditActions.ProposalRead, proposalId.ToString()));
+        var maibaraOrg = await factory.WithDbAsync(db => db.ProposalCalls.Where(c => c.Id == callId).Select(c => c.OrganizationId).SingleAsync());
+        Assert.Equal(maibaraOrg, entry.OrganizationId);
+
+        var row = $"proposal {proposalId}</td>";
+        Assert.Contains(row, await staff.GetStringAsync("/manage/audit?action=proposal.read"));
+        var osaka = await factory.SignedInAsync(WebClientExtensions.OsakaStaff);
+        Assert.DoesNotContain(row, await osaka.GetStringAsync("/manage/audit?action=proposal.read"));
+        Assert.DoesNotContain($",proposal,{proposalId},", await osaka.GetStringAsync("/manage/audit?handler=Csv&action=proposal.read"));
+    }
+
+    [Fact]
+    public async Task ApprovingStaff_AndExportingTheAudit_AreAudited()
+    {
+        var orgId = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == WebClientExtensions.OzuStaff).Select(u => u.OrganizationId!.Value).SingleAsync());
+        var email = $"pending-{Guid.NewGuid():N}@example.jp";
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var pending = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "承認 待ち", Status = AccountStatus.PendingApproval, OrganizationId = orgId, CreatedAt = DateTime.UtcNow };
+            Assert.True((await users.CreateAsync(pending, "a-long-unusual-pass-2026")).Succeeded);
+            Assert.True((await users.AddToRoleAsync(pending, Roles.Staff)).Succeeded);
+        }
+        var pendingId = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        var office = await factory.SignedInAsync(WebClientExtensions.Office);
+        var approved = await office.PostFormAsync($"/admin/staff-requests?handler=Approve", [new("id", pendingId), new("confirm", "true")], "/admin/staff-requests");
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        var role = Assert.Single(await EntriesAsync(AuditActions.RoleChanged, pendingId));
+        Assert.Equal(orgId, role.OrganizationId);
+
+        var ozu = await factory.SignedInAsync(WebClientExtensions.OzuStaff);
+        var ozuId = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == WebClientExtensions.OzuStaff).Select(u => u.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.OK, (await ozu.GetAsync("/manage/audit?handler=Csv")).StatusCode);
+        Assert.Contains(await EntriesAsync(AuditActions.AuditExport), e => e.ActorUserId == ozuId && e.OrganizationId == orgId);
+        Assert.Equal(HttpStatusCode.OK, (await office.GetAsync("/admin/audit?handler=Csv")).StatusCode);
+        Assert.Contains(",audit.export,", await office.GetStringAsync("/admin/audit?handler=Csv&action=audit.export"));
+        var osaka = await factory.SignedInAsync(WebClientExtensions.OsakaStaff);
+        Assert.DoesNotContain($",role.change,user,{pendingId},", await osaka.GetStringAsync("/manage/audit?handler=Csv&action=role.change"));
     }
 }

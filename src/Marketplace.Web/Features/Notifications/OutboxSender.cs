@@ -82,7 +82,9 @@ public sealed class OutboxSender(
                         var permanent = e is PermanentMailException or MimeKit.ParseException;
                         var gaveUp = await RecordFailureAsync(message, claim, e, permanent, ct);
                         if (gaveUp) failed++; else deferred++;
-                        log.LogWarning(e, "Outbox message {Id} to {To} not sent (attempt {Attempt})", message.Id, message.ToAddress, message.Attempts + 1);
+                        // The user id, never the address (the server's reply may quote it too).
+                        log.LogWarning("Outbox message {Id} to user {UserId} not sent (attempt {Attempt}): {Error}", message.Id, message.RecipientUserId, message.Attempts + 1,
+                            MailRedaction.WithoutAddresses($"{e.GetType().Name}: {e.Message}"));
                         if (!permanent)
                         {
                             // The server is unreachable or refusing for now: leave the rest for the next run.
@@ -96,6 +98,7 @@ public sealed class OutboxSender(
                     ledger.Add(message.Id, claim, response, Now);
                     await MarkSentAsync(message.Id, claim, response, Now, ct);
                     ledger.Remove(message.Id);
+                    await RedactAsync(message, ct);
                     sent++;
                 }
                 if (!progressed) break;
@@ -165,6 +168,30 @@ public sealed class OutboxSender(
                 log.LogWarning(e, "Outbox message {Id} was sent but could not be recorded yet (try {Attempt})", id, attempt);
                 await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), ct);
             }
+        }
+    }
+
+    /// <summary>
+    /// Once out, the copy kept in the queue loses its link secrets (confirmation, invitation, reset, unsubscribe);
+    /// if this fails, the retention job redacts it later.
+    /// </summary>
+    private async Task RedactAsync(OutboxMessage message, CancellationToken ct)
+    {
+        if (!MailRedaction.HasSecret(message.TextBody) && !MailRedaction.HasSecret(message.HtmlBody) && !MailRedaction.HasSecret(message.UnsubscribeUrl)) return;
+        var text = MailRedaction.Redact(message.TextBody)!;
+        var html = MailRedaction.Redact(message.HtmlBody);
+        var unsubscribe = MailRedaction.Redact(message.UnsubscribeUrl);
+        try
+        {
+            await WithDbAsync(db => db.OutboxMessages.Where(m => m.Id == message.Id)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.TextBody, text)
+                    .SetProperty(m => m.HtmlBody, html)
+                    .SetProperty(m => m.UnsubscribeUrl, unsubscribe), ct));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning("Outbox message {Id} was sent but its links could not be redacted yet: {Error}", message.Id, e.GetType().Name);
         }
     }
 

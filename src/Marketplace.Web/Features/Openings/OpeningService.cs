@@ -35,7 +35,8 @@ public sealed record OpeningResult(OpeningOutcome Outcome, Opening? Opening, IRe
 /// Everything staff do to openings. Every method takes the caller's government and treats another
 /// government's opening as not found, so no page or crafted request can reach it.
 /// </summary>
-public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxonomy, IStringLocalizer<SharedResource> t, TimeProvider clock, PostingCorrections corrections)
+public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxonomy, IStringLocalizer<SharedResource> t, TimeProvider clock, PostingCorrections corrections,
+    Quotas.DailyQuotas quotas)
 {
     public const int MaxDutyLines = 50;
     public const int MaxLineLength = 500;
@@ -52,6 +53,7 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
 
     public async Task<OpeningResult> CreateAsync(int organizationId, string userId, OpeningInput input, CancellationToken ct = default)
     {
+        if (await quotas.DraftRefusalAsync(userId, ct) is { } refusal) return OpeningResult.Fail(refusal);
         var opening = new Opening { OrganizationId = organizationId, CreatedByUserId = userId, CreatedAt = Now };
         var (errors, understood) = await ApplyAsync(opening, input, organizationId, isNew: true, ct);
         if (errors.Count > 0) return OpeningResult.Invalid(errors) with { Understood = understood };

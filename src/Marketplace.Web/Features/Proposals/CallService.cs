@@ -20,7 +20,7 @@ public sealed record AttachmentInfo(int Id, string FileName, long SizeBytes);
 /// treats another government's call as not found, so no page or crafted request can reach it.
 /// </summary>
 public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<SharedResource> t, TimeProvider clock, ProposalNotifications notify, TaxonomyCatalog taxonomy,
-    PostingCorrections corrections)
+    PostingCorrections corrections, Quotas.DailyQuotas quotas)
 {
     public const int PageSize = 20;
     public const int MaxEligibilityLines = 30;
@@ -77,6 +77,7 @@ public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<Shared
 
     public async Task<CallResult<ProposalCall>> CreateAsync(int organizationId, string userId, CallInput input, CancellationToken ct = default)
     {
+        if (await quotas.DraftRefusalAsync(userId, ct) is { } refusal) return CallResult<ProposalCall>.Fail(refusal);
         var call = new ProposalCall { OrganizationId = organizationId, CreatedByUserId = userId, CreatedAt = Now };
         var errors = await ApplyAsync(call, input, organizationId, ct);
         if (errors.Count > 0) return CallResult<ProposalCall>.Invalid(errors);

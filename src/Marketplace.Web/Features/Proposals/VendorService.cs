@@ -27,7 +27,7 @@ public sealed class StaffMemberInput
 /// A vendor representative's own company, the staff it may name, and its questions. Every method takes the
 /// signed-in user's id; the company is looked up from it, so no request can act for another company.
 /// </summary>
-public sealed class VendorService(MarketplaceDbContext db, IStringLocalizer<SharedResource> t, TimeProvider clock, ProposalNotifications notify)
+public sealed class VendorService(MarketplaceDbContext db, IStringLocalizer<SharedResource> t, TimeProvider clock, ProposalNotifications notify, Quotas.DailyQuotas quotas)
 {
     public const int MaxStaff = 100;
 
@@ -127,6 +127,7 @@ public sealed class VendorService(MarketplaceDbContext db, IStringLocalizer<Shar
         var text = body?.Trim() ?? "";
         if (text.Length == 0) return CallResult<CallQuestion>.Invalid(new Dictionary<string, string> { ["body"] = t["Val_Required", t["Call_Question"]] });
         if (text.Length > CallQuestionConfiguration.BodyMax) return CallResult<CallQuestion>.Invalid(new Dictionary<string, string> { ["body"] = t["Val_TooLong", t["Call_Question"], CallQuestionConfiguration.BodyMax, text.Length] });
+        if (await quotas.QuestionRefusalAsync(userId, ct) is { } refusal) return CallResult<CallQuestion>.Fail(refusal);
         var question = new CallQuestion { CallId = callId, VendorCompanyId = companyId.Value, AskedByUserId = userId, Body = text, AskedAt = Now };
         db.CallQuestions.Add(question);
         await notify.QuestionAskedAsync(call, ct);

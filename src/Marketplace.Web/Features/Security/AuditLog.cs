@@ -22,11 +22,16 @@ public static class AuditActions
     public const string TwoFactorReset = "two_factor.reset";
     public const string TwoFactorResetByOffice = "two_factor.office_reset";
     public const string TwoFactorRecoveryCodes = "two_factor.recovery_codes";
+    public const string ProposalRead = "proposal.read";
+    public const string EvaluationSheetRead = "evaluation_sheet.read";
+    public const string RoleChanged = "role.change";
+    public const string AuditExport = "audit.export";
 
     public static readonly string[] All =
     [
         ApplicationRead, ApplicantsRead, ApplicantsExport, PersonalDataExport, PaymentRecorded,
         TwoFactorEnabled, TwoFactorDisabled, TwoFactorReset, TwoFactorResetByOffice, TwoFactorRecoveryCodes,
+        ProposalRead, EvaluationSheetRead, RoleChanged, AuditExport,
     ];
 }
 

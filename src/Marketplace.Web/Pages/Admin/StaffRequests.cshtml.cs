@@ -16,7 +16,7 @@ namespace Marketplace.Web.Pages.Admin;
 /// final, so each first shows a confirmation step (a POST without <c>confirm</c> only shows it); a rejection needs a
 /// reason, and an address nobody has confirmed is not approved.
 /// </summary>
-public sealed class StaffRequestsModel(AccountService accounts, MarketplaceDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class StaffRequestsModel(AccountService accounts, MarketplaceDbContext db, IStringLocalizer<SharedResource> t, Features.Security.AuditLog audit) : PageModel
 {
     public const int MaxReason = 1_000;
 
@@ -85,6 +85,7 @@ public sealed class StaffRequestsModel(AccountService accounts, MarketplaceDbCon
             if (!ModelState.IsValid) return Page();
         }
         if (!await accounts.DecideStaffAsync(id, approve, User.UserId()!, Reason, ct)) return NotFound();
+        await audit.WriteAsync(Features.Security.AuditActions.RoleChanged, "user", id, user.OrganizationId, approve ? "staff approved" : "staff rejected", ct);
         TempData["Notice"] = t[approve ? "Admin_Staff_Approved" : "Admin_Staff_Rejected", user.DisplayName].Value;
         return RedirectToPage();
     }

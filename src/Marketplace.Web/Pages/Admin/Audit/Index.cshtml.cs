@@ -14,6 +14,10 @@ public sealed class IndexModel(AuditLog audit) : PageModel
     public async Task OnGetAsync(string? action, int page = 1, CancellationToken ct = default) =>
         View = new AuditView(await audit.PageAsync(null, action, page, ct), action, "/admin/audit");
 
-    public async Task<IActionResult> OnGetCsvAsync(string? action, CancellationToken ct) =>
-        File(await audit.CsvAsync(null, action, ct), "text/csv; charset=utf-8", $"audit-{DateTime.UtcNow:yyyyMMdd}.csv");
+    public async Task<IActionResult> OnGetCsvAsync(string? action, CancellationToken ct)
+    {
+        // Exporting the audit log is itself audited.
+        await audit.WriteAsync(AuditActions.AuditExport, "audit", action, User.OrganizationId(), ct: ct);
+        return File(await audit.CsvAsync(null, action, ct), "text/csv; charset=utf-8", $"audit-{DateTime.UtcNow:yyyyMMdd}.csv");
+    }
 }

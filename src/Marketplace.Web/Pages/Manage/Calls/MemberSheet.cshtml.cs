@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Marketplace.Web.Pages.Manage.Calls;
 
 /// <summary>Another member's sheet: for the chair once proposals are opened, and for all own staff once confirmed.</summary>
-public sealed class MemberSheetModel(EvaluationService evaluation) : PageModel
+public sealed class MemberSheetModel(EvaluationService evaluation, Features.Security.AuditLog audit) : PageModel
 {
     public ProposalCall Call { get; private set; } = null!;
     public CommitteeMember Member { get; private set; } = null!;
@@ -24,6 +24,7 @@ public sealed class MemberSheetModel(EvaluationService evaluation) : PageModel
         Member = member;
         Proposals = await evaluation.OpenedProposalsAsync(call, ct) ?? [];
         Scores = await evaluation.ScoresOfAsync(memberId, ct);
+        await audit.WriteAsync(Features.Security.AuditActions.EvaluationSheetRead, "evaluation_sheet", memberId, call.OrganizationId, $"call {id}", ct);
         return Page();
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Marketplace.Web.Pages.Manage.Calls;
 
 /// <summary>One opened proposal of an own call, with conflict-of-interest flags on the named people.</summary>
-public sealed class ProposalModel(EvaluationService evaluation, ProposalService proposals) : PageModel
+public sealed class ProposalModel(EvaluationService evaluation, ProposalService proposals, Features.Security.AuditLog audit) : PageModel
 {
     public ProposalCall Call { get; private set; } = null!;
     public Proposal Proposal { get; private set; } = null!;
@@ -20,6 +20,7 @@ public sealed class ProposalModel(EvaluationService evaluation, ProposalService 
         var found = await evaluation.OpenedProposalAsync(User.OrganizationId()!.Value, id, proposalId, ct);
         if (found is null) return NotFound();
         (Call, Proposal, Flags) = found.Value;
+        await audit.WriteAsync(Features.Security.AuditActions.ProposalRead, "proposal", proposalId, Call.OrganizationId, $"call {id}", ct);
         Attachments = await proposals.AttachmentsAsync(proposalId, ct);
         return Page();
     }
