@@ -171,8 +171,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     [ChromiumFact]
     public async Task SearchAndSavedSearchPages_NoWcag2AaViolations()
     {
-        await SaveSearchForAsync(_app, WebClientExtensions.Expert, "大洲市の補佐官", "?q=%E8%A3%9C%E4%BD%90&prefecture=38");
-        await SaveSearchForAsync(_app, WebClientExtensions.Vendor, "滋賀県の公募", "?prefecture=25&kind=call");
+        await SaveSearchForAsync(App, WebClientExtensions.Expert, "大洲市の補佐官", "?q=%E8%A3%9C%E4%BD%90&prefecture=38");
+        await SaveSearchForAsync(App, WebClientExtensions.Vendor, "滋賀県の公募", "?prefecture=25&kind=call");
         await AssertAccessibleAsync(null, "/openings?status=closed", "/openings?status=awarded&kind=call");
         await AssertAccessibleAsync(WebClientExtensions.Expert, "/openings?prefecture=38", "/saved-searches", "/saved-searches?culture=en");
         await AssertAccessibleAsync(WebClientExtensions.Vendor, "/openings?kind=call", "/saved-searches");
@@ -281,7 +281,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     {
         // The second sign-in step as it first shows, with an error, and with a recovery code instead.
         var page = await PageAsync();
-        await page.GotoAsync(_app.BaseUrl + "/account/login");
+        await page.GotoAsync(App.BaseUrl + "/account/login");
         await page.FillAsync("#Input_Email", WebClientExtensions.Office);
         await page.FillAsync("#Input_Password", Marketplace.Web.Features.Seeding.DemoDataSeeder.Password);
         await page.ClickAsync("main button[type=submit]");
@@ -296,14 +296,14 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
 
         // The enable page with a wrong code, and the office's reset confirmation (not confirmed).
         var expert = await PageAsync(WebClientExtensions.Expert);
-        await expert.GotoAsync(_app.BaseUrl + "/account/two-factor/enable");
+        await expert.GotoAsync(App.BaseUrl + "/account/two-factor/enable");
         await expert.FillAsync("#Code", "1");
         await expert.ClickAsync("main button[type=submit]");
         await expert.WaitForLoadStateAsync();
         Assert.Contains("コードは6桁の数字で入力してください", await expert.ContentAsync());
         violations.AddRange(await AxeAsync(expert, "enable with an error"));
         var office = await PageAsync(WebClientExtensions.Office);
-        await office.GotoAsync(_app.BaseUrl + "/admin/two-factor?q=" + Uri.EscapeDataString(WebClientExtensions.OsakaStaff));
+        await office.GotoAsync(App.BaseUrl + "/admin/two-factor?q=" + Uri.EscapeDataString(WebClientExtensions.OsakaStaff));
         await office.ClickAsync("main table button.link-button");
         await office.WaitForSelectorAsync("#confirm-form");
         violations.AddRange(await AxeAsync(office, "office reset confirmation"));

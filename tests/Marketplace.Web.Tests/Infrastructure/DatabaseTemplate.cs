@@ -19,8 +19,9 @@ public static class DatabaseTemplate
     {
         if (provider == DatabaseProvider.Sqlite)
         {
-            using var source = new SqliteConnection(Sqlite.Value);
-            using var target = new SqliteConnection(connectionString);
+            // The template is a file no app ever opens, read here without pooling, so nothing can hold a lock on it.
+            using var source = new SqliteConnection($"Data Source={Sqlite.Value};Mode=ReadOnly;Pooling=False");
+            using var target = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
             source.Open();
             target.Open();
             source.BackupDatabase(target);
@@ -45,9 +46,23 @@ public static class DatabaseTemplate
         _ = app.Services; // starting the host migrates and seeds
         app.Dispose();
         SqliteConnection.ClearAllPools();
-        if (provider == DatabaseProvider.Postgres) NpgsqlConnection.ClearAllPools();
+        if (provider == DatabaseProvider.Postgres)
+        {
+            NpgsqlConnection.ClearAllPools();
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Remove(provider, app);
+            return app.ConnectionString;
+        }
+        // A copy of the seeded file that only backups read: the app that made it may still be closing connections.
+        var template = Path.Combine(app.Folder, "template.db");
+        using (var source = new SqliteConnection(new SqliteConnectionStringBuilder(app.ConnectionString) { Pooling = false }.ToString()))
+        using (var target = new SqliteConnection($"Data Source={template};Pooling=False"))
+        {
+            source.Open();
+            target.Open();
+            source.BackupDatabase(target);
+        }
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Remove(provider, app);
-        return app.ConnectionString;
+        return template;
     }
 
     private static void Remove(DatabaseProvider provider, MarketplaceFactory app)
