@@ -188,7 +188,7 @@ public class ProposalValidationTests(MarketplaceFactory factory)
     }
 
     [Fact]
-    public async Task EditDraft_RolesAndCriteriaReplaced_PublishedCallNotEditable()
+    public async Task EditDraft_RolesAndCriteriaReplaced_PublishedCallChangedOnlyAsACorrectionWithAReason()
     {
         var staff = await factory.SignedInAsync(WebClientExtensions.MaibaraStaff);
         var callId = await factory.CreateCallAsync(staff, factory.CallForm("下書き編集確認用業務"), publish: false);
@@ -213,7 +213,8 @@ public class ProposalValidationTests(MarketplaceFactory factory)
         token = await factory.WithDbAsync(async db => db.ConcurrencyTokenOf(await db.ProposalCalls.SingleAsync(c => c.Id == callId)));
         form = factory.CallForm("公開後の変更");
         form.Add(new("Input.ConcurrencyToken", token));
-        Assert.Contains("公開後は内容を変更できません", await (await staff.PostFormAsync($"/manage/calls/{callId}/edit", form, "/manage/calls")).Content.ReadAsStringAsync());
+        // Published, a change is a correction (訂正): without its reason nothing is saved (CorrectionTests cover the rest).
+        Assert.Contains("訂正の理由を入力してください", await (await staff.PostFormAsync($"/manage/calls/{callId}/edit", form, "/manage/calls")).Content.ReadAsStringAsync());
         Assert.Equal("下書き編集確認用業務（修正）", await factory.WithDbAsync(db => db.ProposalCalls.Where(c => c.Id == callId).Select(c => c.Title).SingleAsync()));
     }
 }

@@ -8,33 +8,58 @@ namespace Marketplace.Web.Tests.Infrastructure;
 /// One migrated database with the demo data per provider and test run; every test app's database starts as a copy of
 /// it (SQLite's backup API, PostgreSQL's <c>CREATE DATABASE … TEMPLATE</c>). The app's own start-up still runs on
 /// the copy (migrations, reference and demo seeding find their work done), so what a test sees is what a fresh start
-/// gives, without migrating and seeding again for each of the suite's apps.
+/// gives, without migrating and seeding again for each of the suite's apps. The copy gets no Data Protection keys:
+/// each app makes its own, as on a fresh start.
 /// </summary>
 public static class DatabaseTemplate
 {
     private static readonly Lazy<string> Sqlite = new(() => Create(DatabaseProvider.Sqlite));
     private static readonly Lazy<string> Postgres = new(() => Create(DatabaseProvider.Postgres));
+    private static readonly object PostgresCopies = new();
 
     public static void CopyInto(DatabaseProvider provider, string connectionString)
     {
         if (provider == DatabaseProvider.Sqlite)
         {
+            var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
+            if (File.Exists(path)) return; // never over a database that already exists
             // The template is a file no app ever opens, read here without pooling, so nothing can hold a lock on it.
             using var source = new SqliteConnection($"Data Source={Sqlite.Value};Mode=ReadOnly;Pooling=False");
             using var target = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
             source.Open();
             target.Open();
             source.BackupDatabase(target);
+            using var keys = new SqliteCommand("DELETE FROM \"DataProtectionKeys\"", target);
+            keys.ExecuteNonQuery();
             return;
         }
         var template = new NpgsqlConnectionStringBuilder(Postgres.Value).Database;
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        using var admin = new NpgsqlConnection(TestDatabases.PostgresAdmin);
-        admin.Open();
-        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-        drop.ExecuteNonQuery();
-        using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"", admin);
-        create.ExecuteNonQuery();
+        // PostgreSQL copies from a template only while no one else uses it, another copy included: one at a time.
+        lock (PostgresCopies)
+        {
+            using var admin = new NpgsqlConnection(TestDatabases.PostgresAdmin);
+            admin.Open();
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+            drop.ExecuteNonQuery();
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"", admin);
+                    create.ExecuteNonQuery();
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
+                {
+                    Thread.Sleep(250); // a connection of the app that made the template is still closing
+                }
+            }
+        }
+        using var copy = new NpgsqlConnection(connectionString);
+        copy.Open();
+        using var clear = new NpgsqlCommand("DELETE FROM \"DataProtectionKeys\"", copy);
+        clear.ExecuteNonQuery();
     }
 
     /// <summary>Starts the app once on a fresh database (migrate, seed) and keeps that database as the template.</summary>

@@ -51,7 +51,7 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
     public static MarketplaceFactory Create(DatabaseProvider provider) => new(provider, null, null);
 
     /// <summary>Another app instance on the same database (and mail folder), as behind a load balancer or after a restart.</summary>
-    public MarketplaceFactory SecondInstance() => new(Provider, ConnectionString, Folder) { OwnsDatabase = false };
+    public MarketplaceFactory SecondInstance() => new(Provider, ConnectionString, Folder) { OwnsDatabase = false, StartFromTemplate = false };
 
     /// <summary>
     /// Whether a new database starts as a copy of the migrated and seeded template (see <see cref="DatabaseTemplate"/>)
@@ -62,7 +62,7 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        if (StartFromTemplate && OwnsDatabase && Settings.GetValueOrDefault("Seed:Demo") == "true")
+        if (StartFromTemplate && Settings.GetValueOrDefault("Seed:Demo") == "true")
         {
             DatabaseTemplate.CopyInto(Provider, ConnectionString);
         }
