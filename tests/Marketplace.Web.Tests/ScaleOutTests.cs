@@ -80,7 +80,9 @@ public class ScaleOutTests
     [PostgresFact]
     public async Task TwoInstances_Postgres_StartingTogether_MigrateAndSeedOnce()
     {
+        // An empty database, as a real first start has: this is about migrating and seeding it once.
         using var first = MarketplaceFactory.Create(DatabaseProvider.Postgres);
+        first.StartFromTemplate = false;
         using var second = first.SecondInstance();
         // Creating a client starts its host (migrations, seeding) synchronously: start both on their own threads.
         var clients = await Task.WhenAll(Task.Run(() => first.NewClient()), Task.Run(() => second.NewClient()));
