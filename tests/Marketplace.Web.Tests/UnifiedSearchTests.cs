@@ -6,9 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Tests;
 
-/// <summary>One public search over openings and calls for proposals: an outsourced call is a posting too.</summary>
-[Collection(WebCollection.Name)]
-public class UnifiedSearchTests(MarketplaceFactory factory)
+/// <summary>
+/// One public search over openings and calls for proposals: an outsourced call is a posting too. These tests compare
+/// every result with the database, so they have an app of their own: in the shared one, other tests move the clock
+/// and change postings between the database read and the (cached) search.
+/// </summary>
+public class UnifiedSearchTests(MarketplaceFactory factory) : IClassFixture<MarketplaceFactory>
 {
     /// <summary>
     /// The public search is output-cached and sees a change at most a second later (by design, see PublicCacheSetup);
@@ -16,8 +19,16 @@ public class UnifiedSearchTests(MarketplaceFactory factory)
     /// </summary>
     private static Task CacheSettledAsync() => Task.Delay(Marketplace.Web.Features.PublicCache.PublicContentVersion.DefaultMaxAge + TimeSpan.FromMilliseconds(200));
 
-    private Task<List<ProposalCall>> OpenCallsAsync() => factory.WithDbAsync(db => db.ProposalCalls.AsNoTracking()
-        .Where(c => c.Status == CallStatus.Published && c.SubmissionDeadline > DateTime.UtcNow).ToListAsync());
+    /// <summary>Now and today as the shared app sees them: tests before these may have moved its clock.</summary>
+    private DateTime AppNow => factory.Clock.GetUtcNow().UtcDateTime;
+    private DateOnly AppToday => Marketplace.Web.Localization.DisplayFormatter.TodayInJapan(factory.Clock);
+
+    private Task<List<ProposalCall>> OpenCallsAsync()
+    {
+        var now = AppNow;
+        return factory.WithDbAsync(db => db.ProposalCalls.AsNoTracking()
+            .Where(c => c.Status == CallStatus.Published && c.SubmissionDeadline > now).ToListAsync());
+    }
 
     [Fact]
     public async Task EngagementOutsourced_ListsTheOpenCalls_WithKindAmountAndDayRate()
@@ -86,8 +97,9 @@ public class UnifiedSearchTests(MarketplaceFactory factory)
     public async Task EverySearch_ListsMatchingCallsBesideOpenings_CountedOnceInTheTotal()
     {
         await CacheSettledAsync();
+        var today = AppToday;
         var openings = await factory.WithDbAsync(db => db.Openings.AsNoTracking()
-            .Where(o => o.Status == OpeningStatus.Published && o.ApplicationDeadline >= Today).Select(o => o.Id).ToListAsync());
+            .Where(o => o.Status == OpeningStatus.Published && o.ApplicationDeadline >= today).Select(o => o.Id).ToListAsync());
         var calls = (await OpenCallsAsync()).Select(c => c.Id).ToList();
         var (total, items) = await AllPagesAsync(factory.NewClient(), "sort=newest");
 
