@@ -52,7 +52,11 @@ public static class DatabaseTemplate
                 }
                 catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
                 {
-                    Thread.Sleep(250); // a connection of the app that made the template is still closing
+                    // A connection of the app that made the template outlived it; no app uses the template, so end it.
+                    using var end = new NpgsqlCommand(
+                        $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{template}' AND pid <> pg_backend_pid()", admin);
+                    end.ExecuteNonQuery();
+                    Thread.Sleep(250);
                 }
             }
         }
