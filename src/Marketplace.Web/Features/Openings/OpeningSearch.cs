@@ -260,18 +260,7 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, T
     /// </summary>
     public IQueryable<Opening> IndexedMatchingAllTerms(IQueryable<Opening> q, string? text)
     {
-        var terms = JapaneseText.SearchTerms(text);
-        if (terms.Count == 0) return q;
-        if (db.Database.IsSqlite() && KeywordIndex.SqliteMatch(terms) is { } match)
-        {
-            var ids = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"OpeningKeywords\" WHERE \"OpeningKeywords\" MATCH {match}");
-            q = q.Where(o => ids.Contains(o.Id));
-        }
-        else if (db.Database.IsNpgsql() && KeywordIndex.PostgresBigrams(terms) is { Length: > 0 } bigrams)
-        {
-            var ids = db.Database.SqlQuery<int>($"SELECT \"Id\" AS \"Value\" FROM \"Openings\" WHERE mp_bigrams(\"SearchText\") @> {bigrams}");
-            q = q.Where(o => ids.Contains(o.Id));
-        }
+        if (db.KeywordCandidates(KeywordTarget.Openings, JapaneseText.SearchTerms(text)) is { } ids) q = q.Where(o => ids.Contains(o.Id));
         return MatchingAllTerms(q, text);
     }
 
