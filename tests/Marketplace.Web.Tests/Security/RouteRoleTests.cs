@@ -108,6 +108,7 @@ public sealed class RouteRoleTests(AttackWorld w, ITestOutputHelper output) : IC
                         posts++;
                         CheckLeaks(party, "POST " + handler.Url(path), body, failures);
                         if (status >= 500) failures.Add($"POST {handler.Url(path)} as {party}: {status}");
+                        else if (status is >= 200 and < 300 && !rule.SecretLink) failures.Add($"POST {handler.Url(path)} as {party} ({target.Label}): {status}, but the table says only {Who(rule.Write, target)} may post it");
                         tried.Add($"{handler} as {party} on {target.Label}");
                     }
                 }
@@ -157,7 +158,13 @@ public sealed class RouteRoleTests(AttackWorld w, ITestOutputHelper output) : IC
             var page = await w.Clients[owner].GetAsync(path);
             if (page.StatusCode == HttpStatusCode.OK && RouteCatalog.Forms(await page.Content.ReadAsStringAsync(), path).TryGetValue(handler.Name ?? "", out var form))
             {
-                foreach (var group in form.GroupBy(f => f.Key, StringComparer.OrdinalIgnoreCase)) fields[group.Key] = group.First().Value;
+                foreach (var group in form.GroupBy(f => f.Key, StringComparer.OrdinalIgnoreCase))
+                {
+                    // An empty box gets what a user would type, so that a broken check would let the write through.
+                    var value = group.First().Value;
+                    var secret = group.Key.Contains("token", StringComparison.OrdinalIgnoreCase) || group.Key.Contains("version", StringComparison.OrdinalIgnoreCase);
+                    fields[group.Key] = value.Length > 0 || secret ? value : fields.GetValueOrDefault(group.Key) ?? "試験の入力";
+                }
             }
         }
         return fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).ToList();
