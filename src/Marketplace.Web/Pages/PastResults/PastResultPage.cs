@@ -51,7 +51,8 @@ public abstract class PastResultPage<TInput>(Data.MarketplaceDbContext db) : Pag
         if (step == "edit") return Page();
         var result = step == "save" ? await SaveAsync(User.UserId()!, ct) : await CheckAsync(ct);
         Understood = result.Understood;
-        if (result.Outcome == PastOutcome.Forbidden) return Forbid();
+        // A 403 itself, not the access-denied redirect: the account is allowed here, the government it named is not its own.
+        if (result.Outcome == PastOutcome.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
         if (result.Outcome == PastOutcome.Invalid)
         {
             foreach (var (field, message) in result.Errors) ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{field}", message);
