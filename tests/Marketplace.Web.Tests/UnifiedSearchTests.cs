@@ -163,7 +163,7 @@ public class UnifiedSearchTests(MarketplaceFactory factory) : IClassFixture<Mark
         var client = app.NewClient();
 
         var expectedClosed = await app.WithDbAsync(async db =>
-            (await db.Openings.Where(o => o.FilledOn == null && (o.Status == OpeningStatus.Closed || (o.Status == OpeningStatus.Published && o.ApplicationDeadline < Today))).Select(o => o.Id).ToListAsync())
+            (await db.Openings.Where(o => o.Status == OpeningStatus.Closed || (o.Status == OpeningStatus.Published && o.ApplicationDeadline < Today)).Select(o => o.Id).ToListAsync())
                 .Select(id => (0, id))
                 .Concat((await db.ProposalCalls.Where(c => c.Status == CallStatus.Published && c.PublishedAt != null && c.SubmissionDeadline <= DateTime.UtcNow).Select(c => c.Id).ToListAsync()).Select(id => (1, id)))
                 .Order().ToList());
