@@ -87,6 +87,12 @@ public class PastResultTests(MarketplaceFactory factory)
         Assert.Contains("3者", page);
         Assert.Contains("総務部デジタル推進課", page);
         Assert.Contains("id=\"call-onsite\">記載なし", page);
+        // Roles as named; rules the record does not hold (own employees, combining roles) are not claimed.
+        Assert.Contains("id=\"call-roles\"", page);
+        Assert.DoesNotContain("兼務不可", page);
+        Assert.DoesNotContain("評価基準と配点", page);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/manage/calls/{call.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/manage/calls")).StatusCode);
 
         Assert.Contains($"data-call-id=\"{call.Id}\"", await factory.NewClient().GetStringAsync("/calls?state=awarded&q=内子町CIO補佐業務"));
         var search = await factory.NewClient().GetStringAsync("/openings?status=awarded&kind=call&q=内子町CIO補佐業務");
