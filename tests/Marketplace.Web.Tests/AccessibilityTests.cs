@@ -119,6 +119,46 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         Assert.Empty(result.Violations);
     }
 
+    /// <summary>Recording past results in the browser: the form with errors, the confirmation, then the public pages it leaves.</summary>
+    [ChromiumFact]
+    public async Task PastResults_FormsConfirmationAndPublicPages_NoWcag2AaViolations()
+    {
+        var page = await PageAsync(WebClientExtensions.OzuStaff);
+        var violations = new List<string>();
+        async Task Check(string what)
+        {
+            var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa"] } });
+            violations.AddRange(result.Violations.Select(v => $"{what}: {v.Id} {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}"));
+        }
+
+        await page.GotoAsync($"{App.BaseUrl}/past-results/calls/new");
+        await page.FillAsync("#Input_Title", "大洲市DX推進支援業務（事後登録・画面確認）");
+        await page.FillAsync("#Input_AwardedOn", "2099-01-01");
+        await page.ClickAsync("form[method=post] button.primary");
+        Assert.Contains("error-summary", await page.ContentAsync());
+        await Check("past call with errors");
+        foreach (var (field, value) in new[] { ("PublishedOn", "2024-01-15"), ("SubmissionDeadline", "2024-02-15"), ("AwardedOn", "2024-03-01"), ("ContractStart", "2024-04-01"),
+            ("ContractEnd", "2025-03-31"), ("Ceiling", "990万円"), ("ContractAmount", "968万円"), ("WinnerName", "株式会社画面確認"), ("Roles", "DX推進アドバイザー") })
+        {
+            await page.FillAsync($"#Input_{field}", value);
+        }
+        await page.CheckAsync("#Input_TaxBasis_included");
+        await page.ClickAsync("form[method=post] button.primary");
+        Assert.Contains("confirm-facts", await page.ContentAsync());
+        await Check("past call confirmation");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "past-call-confirm.png"), FullPage = true });
+        await page.ClickAsync("#record-button");
+        await page.WaitForURLAsync("**/calls/*");
+        await Check("recorded call page");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "past-call-page.png"), FullPage = true });
+        foreach (var v in violations) output.WriteLine(v);
+        Assert.Empty(violations);
+
+        await AssertAccessibleAsync(WebClientExtensions.OzuStaff, "/past-results", "/past-results/appointments/new", "/past-results?culture=en");
+        await AssertAccessibleAsync(WebClientExtensions.Office, "/past-results", "/past-results/calls/new");
+        await AssertAccessibleAsync(null, "/openings?status=awarded", "/calls?state=awarded");
+    }
+
     /// <summary>A confirmation step and a correction of a published opening, made in the browser, and the change log it leaves.</summary>
     [ChromiumFact]
     public async Task ConfirmStepAndCorrection_NoWcag2AaViolations()

@@ -177,11 +177,14 @@ public class UnifiedSearchTests(MarketplaceFactory factory) : IClassFixture<Mark
         Assert.DoesNotContain((0, closedOpening), open.Select(i => (i.Kind, i.Id)));
         Assert.DoesNotContain((1, closedCall), open.Select(i => (i.Kind, i.Id)));
 
-        var expectedAwarded = await app.WithDbAsync(db => db.ProposalCalls.Where(c => c.Status == CallStatus.Awarded && c.PublishedAt != null).Select(c => c.Id).OrderBy(id => id).ToListAsync());
+        // Awarded: calls with a result and openings filled (an appointment recorded).
+        var expectedAwarded = await app.WithDbAsync(async db =>
+            (await db.ProposalCalls.Where(c => c.Status == CallStatus.Awarded && c.PublishedAt != null).Select(c => c.Id).ToListAsync()).Select(id => (1, id))
+                .Concat((await db.Openings.Where(o => o.Status == OpeningStatus.Closed && o.FilledOn != null).Select(o => o.Id).ToListAsync()).Select(id => (0, id)))
+                .Order().ToList());
         var (_, awarded) = await AllPagesAsync(client, "status=awarded");
-        Assert.Equal(expectedAwarded, awarded.Select(i => i.Id).Order().ToList());
-        Assert.All(awarded, i => Assert.Equal(1, i.Kind));
-        if (awardedCall is { } a) Assert.Contains(a, expectedAwarded);
+        Assert.Equal(expectedAwarded, awarded.Select(i => (i.Kind, i.Id)).Order().ToList());
+        if (awardedCall is { } a) Assert.Contains((1, a), expectedAwarded);
         Assert.Contains("<option value=\"awarded\" selected=\"selected\">", await client.GetStringAsync("/openings?status=awarded"));
     }
 

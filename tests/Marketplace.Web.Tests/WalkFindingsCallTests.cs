@@ -33,15 +33,7 @@ public class WalkFindingsCallTests(MarketplaceFactory factory)
         var vendor = await factory.SignedInAsync(WebClientExtensions.Vendor);
         var callId = await factory.CreateCallAsync(staff, factory.CallForm("早期決定確認用業務"));
         Assert.Equal(HttpStatusCode.Redirect, (await vendor.SubmitProposalAsync(callId, "30,000,000", "excluded", await factory.DistinctStaffingAsync(callId, WebClientExtensions.Vendor))).StatusCode);
-        var me = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == WebClientExtensions.MaibaraStaff).Select(u => u.Id).SingleAsync());
-        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"/manage/calls/{callId}/committee", [new("members", me), new("chair", me)], "/manage/calls")).StatusCode);
-        factory.PassDeadline();
-        var proposal = await factory.WithDbAsync(db => db.Proposals.Where(p => p.CallId == callId).Select(p => p.Id).SingleAsync());
-        var criteria = await factory.WithDbAsync(db => db.EvaluationCriteria.Where(c => c.CallId == callId).Select(c => c.Id).ToListAsync());
-        var sheet = new List<KeyValuePair<string, string>> { new("submit", "1") };
-        sheet.AddRange(criteria.Select(c => new KeyValuePair<string, string>($"scores[p{proposal}c{c}]", "4")));
-        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"/manage/calls/{callId}/sheet", sheet, "/manage/calls")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"/manage/calls/{callId}/evaluation?handler=Confirm", [], "/manage/calls")).StatusCode);
+        var proposal = await factory.ScoreSoleProposalAsync(staff, callId);
 
         // The call announced its presentation and result for later dates.
         var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime.AddHours(9));

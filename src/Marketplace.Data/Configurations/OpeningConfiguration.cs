@@ -26,6 +26,8 @@ public sealed class OpeningConfiguration : IEntityTypeConfiguration<Opening>
         b.Property(o => o.WorkStyleNotes).HasMaxLength(1000);
         b.Property(o => o.SearchText).IsRequired();
         b.Property(o => o.Version).IsConcurrencyToken();
+        b.Property(o => o.AppointeeName).HasMaxLength(100);
+        b.HasOne<ExpertProfile>().WithMany().HasForeignKey(o => o.AppointeeExpertProfileId).OnDelete(DeleteBehavior.SetNull);
 
         b.HasOne(o => o.Organization).WithMany().HasForeignKey(o => o.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(o => o.Notice).WithMany(n => n.Openings).HasForeignKey(o => o.NoticeId).OnDelete(DeleteBehavior.SetNull);

@@ -28,6 +28,9 @@ public sealed class ProposalCallConfiguration : IEntityTypeConfiguration<Proposa
         b.HasMany(c => c.Criteria).WithOne().HasForeignKey(r => r.CallId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Attachments).WithOne().HasForeignKey(a => a.CallId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Proposal>().WithMany().HasForeignKey(c => c.AwardedProposalId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(c => c.SupplierName).HasMaxLength(200);
+        b.Property(c => c.SupplierCorporateNumber).HasMaxLength(13);
+        b.HasOne<VendorCompany>().WithMany().HasForeignKey(c => c.SupplierVendorCompanyId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(c => new { c.Status, c.SubmissionDeadline });
         b.HasIndex(c => c.OrganizationId);
     }

@@ -104,6 +104,17 @@ public class Opening : IVersioned
     public DateTime? PublishedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
 
+    // An appointment made outside the product, recorded after the fact (事後登録) with its real dates.
+    public bool RecordedAfterTheFact { get; set; }
+    public DateTime? RecordedAt { get; set; }
+    public string? RecordedByUserId { get; set; }
+    /// <summary>The day the person was appointed (任用日); set when the opening is filled.</summary>
+    public DateOnly? FilledOn { get; set; }
+    /// <summary>The appointed person's name as public record (the government publishes it).</summary>
+    public string? AppointeeName { get; set; }
+    /// <summary>The appointed person's expert profile, when registered: counts in conflict-of-interest checks, never shown publicly.</summary>
+    public int? AppointeeExpertProfileId { get; set; }
+
     public Guid Version { get; set; }
 
     public IEnumerable<string> RequiredSkillCodes => Skills.Where(s => s.Required).Select(s => s.SkillCode);

@@ -65,6 +65,19 @@ public class ProposalCall : IVersioned
     /// <summary>Why the award came before the call's own presentation or result date (required then, public with the result).</summary>
     public string? EarlyAwardReason { get; set; }
 
+    // A procurement that ran outside the product, recorded after the fact (事後登録) with its real dates and winner.
+    public bool RecordedAfterTheFact { get; set; }
+    public DateTime? RecordedAt { get; set; }
+    public string? RecordedByUserId { get; set; }
+    /// <summary>The winner as the government published it (recorded calls; a live award names the winning proposal's company).</summary>
+    public string? SupplierName { get; set; }
+    /// <summary>The winner's 法人番号 when known: the award then counts in conflict-of-interest checks.</summary>
+    public string? SupplierCorporateNumber { get; set; }
+    /// <summary>The registered vendor with that 法人番号, if any.</summary>
+    public int? SupplierVendorCompanyId { get; set; }
+    /// <summary>How many proposals the recorded procurement received, when published.</summary>
+    public int? RecordedProposalCount { get; set; }
+
     public Guid Version { get; set; }
 }
 

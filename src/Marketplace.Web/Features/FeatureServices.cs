@@ -12,6 +12,7 @@ using Marketplace.Web.Features.Coverage;
 using Marketplace.Web.Features.Cases;
 using Marketplace.Web.Features.SavedSearches;
 using Marketplace.Web.Features.Quotas;
+using Marketplace.Web.Features.PastResults;
 
 namespace Marketplace.Web.Features;
 
@@ -87,6 +88,7 @@ public static class FeatureServices
         services.AddScoped<DispatchDemoSeeder>();
         services.AddDashboard();
         services.AddSavedSearches();
+        services.AddPastResults();
         services.AddQuotas(config);
         services.AddPublicCache(config);
         return services;

@@ -117,4 +117,22 @@ public static class ProposalHelpers
     public static byte[] TinyPdf(string marker = "") => System.Text.Encoding.ASCII.GetBytes(
         "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
         "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n% " + marker + "\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+
+    /// <summary>
+    /// Makes the Maibara staff member the committee of one, passes the deadline, scores the call's only proposal 4 on every
+    /// criterion and confirms: the call is then ready for the award. Returns the proposal's id.
+    /// </summary>
+    public static async Task<int> ScoreSoleProposalAsync(this MarketplaceFactory factory, HttpClient staff, int callId)
+    {
+        var me = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == WebClientExtensions.MaibaraStaff).Select(u => u.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"/manage/calls/{callId}/committee", [new("members", me), new("chair", me)], "/manage/calls")).StatusCode);
+        factory.PassDeadline();
+        var proposal = await factory.WithDbAsync(db => db.Proposals.Where(p => p.CallId == callId).Select(p => p.Id).SingleAsync());
+        var criteria = await factory.WithDbAsync(db => db.EvaluationCriteria.Where(c => c.CallId == callId).Select(c => c.Id).ToListAsync());
+        var sheet = new List<KeyValuePair<string, string>> { new("submit", "1") };
+        sheet.AddRange(criteria.Select(c => new KeyValuePair<string, string>($"scores[p{proposal}c{c}]", "4")));
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"/manage/calls/{callId}/sheet", sheet, "/manage/calls")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"/manage/calls/{callId}/evaluation?handler=Confirm", [], "/manage/calls")).StatusCode);
+        return proposal;
+    }
 }

@@ -1885,6 +1885,13 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<DateOnly>("ApplicationDeadline")
                         .HasColumnType("date");
 
+                    b.Property<int?>("AppointeeExpertProfileId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AppointeeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<bool>("CertifiedCioOnly")
                         .HasColumnType("boolean");
 
@@ -1938,6 +1945,9 @@ namespace Marketplace.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("FilledOn")
+                        .HasColumnType("date");
 
                     b.Property<bool>("FirstTermApproximate")
                         .HasColumnType("boolean");
@@ -2003,6 +2013,15 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<string>("Rank")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("RecordedAfterTheFact")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasColumnType("text");
 
                     b.Property<bool>("RemoteAllowed")
                         .HasColumnType("boolean");
@@ -2076,6 +2095,8 @@ namespace Marketplace.Data.Migrations.Postgres
                         .HasColumnName("xmin");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AppointeeExpertProfileId");
 
                     b.HasIndex("NoticeId");
 
@@ -2525,6 +2546,18 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<DateTime>("QuestionDeadline")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("RecordedAfterTheFact")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("RecordedProposalCount")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("ResultDate")
                         .HasColumnType("date");
 
@@ -2554,6 +2587,17 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<DateTime>("SubmissionDeadline")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SupplierCorporateNumber")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<string>("SupplierName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("SupplierVendorCompanyId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2576,6 +2620,8 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.HasIndex("AwardedProposalId");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("SupplierVendorCompanyId");
 
                     b.HasIndex("Status", "SubmissionDeadline");
 
@@ -3847,6 +3893,11 @@ namespace Marketplace.Data.Migrations.Postgres
 
             modelBuilder.Entity("Marketplace.Data.Entities.Opening", b =>
                 {
+                    b.HasOne("Marketplace.Data.Entities.ExpertProfile", null)
+                        .WithMany()
+                        .HasForeignKey("AppointeeExpertProfileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Marketplace.Data.Entities.RecruitmentNotice", "Notice")
                         .WithMany("Openings")
                         .HasForeignKey("NoticeId")
@@ -3949,6 +4000,11 @@ namespace Marketplace.Data.Migrations.Postgres
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.VendorCompany", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierVendorCompanyId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Organization");
                 });

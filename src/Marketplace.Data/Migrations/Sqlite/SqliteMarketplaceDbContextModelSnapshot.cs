@@ -1779,6 +1779,13 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<DateOnly>("ApplicationDeadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AppointeeExpertProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppointeeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("CertifiedCioOnly")
                         .HasColumnType("INTEGER");
 
@@ -1831,6 +1838,9 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<string>("EngagementCode")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FilledOn")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("FirstTermApproximate")
@@ -1896,6 +1906,15 @@ namespace Marketplace.Data.Migrations.Sqlite
 
                     b.Property<string>("Rank")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RecordedAfterTheFact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("RemoteAllowed")
@@ -1968,6 +1987,8 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AppointeeExpertProfileId");
 
                     b.HasIndex("NoticeId");
 
@@ -2396,6 +2417,18 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<DateTime>("QuestionDeadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RecordedAfterTheFact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedProposalCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("ResultDate")
                         .HasColumnType("TEXT");
 
@@ -2425,6 +2458,17 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<DateTime>("SubmissionDeadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SupplierCorporateNumber")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupplierName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SupplierVendorCompanyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2445,6 +2489,8 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.HasIndex("AwardedProposalId");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("SupplierVendorCompanyId");
 
                     b.HasIndex("Status", "SubmissionDeadline");
 
@@ -3678,6 +3724,11 @@ namespace Marketplace.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Marketplace.Data.Entities.Opening", b =>
                 {
+                    b.HasOne("Marketplace.Data.Entities.ExpertProfile", null)
+                        .WithMany()
+                        .HasForeignKey("AppointeeExpertProfileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Marketplace.Data.Entities.RecruitmentNotice", "Notice")
                         .WithMany("Openings")
                         .HasForeignKey("NoticeId")
@@ -3780,6 +3831,11 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Marketplace.Data.Entities.VendorCompany", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierVendorCompanyId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Organization");
                 });

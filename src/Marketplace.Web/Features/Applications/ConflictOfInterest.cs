@@ -33,6 +33,31 @@ public sealed class ConflictOfInterest(MarketplaceDbContext db, IStringLocalizer
         return flags;
     }
 
+    /// <summary>
+    /// The vendor flags, plus experts the same government appointed (hired through the product, or an appointment
+    /// recorded after the fact): named in a vendor's proposal, its own adviser would sit on both sides.
+    /// </summary>
+    public async Task<Dictionary<int, ConflictFlag>> WithAppointmentsAsync(int organizationId, IReadOnlyCollection<ExpertProfile> experts, CancellationToken ct = default)
+    {
+        var flags = await FlagsAsync(organizationId, experts, ct);
+        var ids = experts.Select(e => e.Id).ToList();
+        if (ids.Count == 0) return flags;
+        var recorded = await db.Openings.AsNoTracking()
+            .Where(o => o.OrganizationId == organizationId && o.AppointeeExpertProfileId != null && ids.Contains(o.AppointeeExpertProfileId.Value))
+            .Select(o => new { Id = o.AppointeeExpertProfileId!.Value, o.Title, o.FilledOn }).ToListAsync(ct);
+        var hired = await db.Applications.AsNoTracking()
+            .Where(a => a.Stage == Stages.Hired && a.Opening!.OrganizationId == organizationId && ids.Contains(a.ExpertProfileId))
+            .Select(a => new { Id = a.ExpertProfileId, a.Opening!.Title, a.Opening.FilledOn }).ToListAsync(ct);
+        foreach (var person in recorded.Concat(hired).GroupBy(x => x.Id))
+        {
+            var reason = string.Join(" / ", person.Select(x => x.FilledOn is { } on
+                ? t["Coi_AppointedOn", x.Title, Localization.DisplayFormatter.Wareki(on)].Value
+                : t["Coi_Appointed", x.Title].Value).Distinct());
+            flags[person.Key] = flags.TryGetValue(person.Key, out var vendor) ? vendor with { Reason = vendor.Reason + " / " + reason } : new ConflictFlag(person.Key, reason);
+        }
+        return flags;
+    }
+
     /// <summary>The government ids an expert must not be proposed to (for the ranker's hard constraint).</summary>
     public async Task<Dictionary<int, List<string>>> ConflictOrgCodesAsync(CancellationToken ct = default)
     {

@@ -21,7 +21,7 @@ public sealed record OpeningQuery
     public string? Term { get; init; }
     /// <summary>newest (default), deadline (soonest first), day_rate (highest first).</summary>
     public string? Sort { get; init; }
-    /// <summary>open (default: still taking applications or proposals), closed (deadline passed or closed), awarded (calls with a published result).</summary>
+    /// <summary>open (default: still taking applications or proposals), closed (deadline passed or closed), awarded (calls with a published result, filled openings).</summary>
     public string? Status { get; init; }
     /// <summary>opening or call: one kind of posting only (a vendor following calls); empty for both.</summary>
     public string? Kind { get; init; }
@@ -86,6 +86,9 @@ public sealed record OpeningSummary(
     /// <summary>An opening (a person is hired) or a call for proposals (the work is outsourced to a company).</summary>
     public PostingKind Kind { get; init; } = PostingKind.Opening;
 
+    /// <summary>A past procurement or appointment recorded after the fact (事後登録), not run through the product.</summary>
+    public bool RecordedAfterTheFact { get; init; }
+
     /// <summary>Where the posting's own page is.</summary>
     public string Url => Kind == PostingKind.Call ? $"/calls/{Id}" : $"/openings/{Id}";
 }
@@ -137,7 +140,7 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, T
                 o.Id, o.Title, o.Organization!.NameJa, o.Organization.NameEn, o.Organization.PrefectureCode,
                 o.RoleCode, o.EngagementCode, o.Rank, o.PayAmountYen, o.PayUnit, o.DayRateYen,
                 o.DaysPerWeek, o.OnsiteDaysPerMonth, o.RemoteAllowed, o.FirstTermMonths,
-                o.ApplicationDeadline, o.PublishedAt, o.NoticeId))
+                o.ApplicationDeadline, o.PublishedAt, o.NoticeId) { RecordedAfterTheFact = o.RecordedAfterTheFact })
             .ToDictionaryAsync(o => o.Id, ct);
         var items = ids.Select(id => rows[id]).ToList();
         if (calls.Count > 0) items = [.. Sorted(items.Concat(calls), query.Sort).Skip(skip).Take(PageSize)];
@@ -147,14 +150,18 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, T
     private static Paged<OpeningSummary> Page(List<OpeningSummary> items, int page, int counted) =>
         new(items, page, PageSize, Math.Min(counted, CountCap)) { TotalCapped = counted > CountCap };
 
-    /// <summary>Openings meeting the query, unordered; null when the query leaves openings out (calls only, or awarded).</summary>
+    /// <summary>Openings meeting the query, unordered; null when the query leaves openings out (calls only).</summary>
+    /// <remarks>"awarded" finds filled openings (an appointment recorded); "closed" every opening past its deadline, filled or not.</remarks>
     private IQueryable<Opening>? OpeningsMatching(OpeningQuery query, DateOnly today)
     {
-        if (query.Kind == "call" || query.StatusOrOpen == OpeningQuery.AwardedStatus) return null;
+        if (query.Kind == "call") return null;
         var q = db.Openings.AsNoTracking();
-        q = query.StatusOrOpen == OpeningQuery.ClosedStatus
-            ? q.Where(o => o.Status == OpeningStatus.Closed || (o.Status == OpeningStatus.Published && o.ApplicationDeadline < today))
-            : q.Where(o => o.Status == OpeningStatus.Published && o.ApplicationDeadline >= today);
+        q = query.StatusOrOpen switch
+        {
+            OpeningQuery.AwardedStatus => q.Where(o => o.Status == OpeningStatus.Closed && o.FilledOn != null),
+            OpeningQuery.ClosedStatus => q.Where(o => o.Status == OpeningStatus.Closed || (o.Status == OpeningStatus.Published && o.ApplicationDeadline < today)),
+            _ => q.Where(o => o.Status == OpeningStatus.Published && o.ApplicationDeadline >= today),
+        };
         if (query.PublishedAfter is { } after) q = q.Where(o => o.PublishedAt > after);
 
         q = IndexedMatchingAllTerms(q, query.Q);
@@ -221,7 +228,7 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, T
         var rows = await calls.Select(c => new
         {
             c.Id, c.Title, c.Organization!.NameJa, c.Organization.NameEn, c.Organization.PrefectureCode, c.CeilingYen, c.CeilingTaxIncluded,
-            c.ContractStart, c.ContractEnd, c.OnsiteDaysPerWeek, c.SubmissionDeadline, c.PublishedAt,
+            c.ContractStart, c.ContractEnd, c.OnsiteDaysPerWeek, c.SubmissionDeadline, c.PublishedAt, c.RecordedAfterTheFact,
         }).ToListAsync(ct);
         var minRate = ParseMinDayRate(query);
         var summaries = rows.Select(c =>
@@ -230,7 +237,7 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, T
                 var pay = ComparablePay.Compute(new PostedPay(c.CeilingYen, PostedPayUnit.ContractTotal, 5, months, c.CeilingTaxIncluded));
                 return new OpeningSummary(c.Id, c.Title, c.NameJa, c.NameEn, c.PrefectureCode, "", OutsourcedCode, null,
                     c.CeilingYen, PayUnit.ContractTotal, pay.DayRateYen, 5, c.OnsiteDaysPerWeek * ComparablePay.WeeksPerMonth, c.OnsiteDaysPerWeek < 5, months,
-                    DateOnly.FromDateTime(DisplayFormatter.ToJst(c.SubmissionDeadline)), c.PublishedAt, null) { Kind = PostingKind.Call };
+                    DateOnly.FromDateTime(DisplayFormatter.ToJst(c.SubmissionDeadline)), c.PublishedAt, null) { Kind = PostingKind.Call, RecordedAfterTheFact = c.RecordedAfterTheFact };
             })
             .Where(c => minRate is not { } m || c.DayRateYen >= m)
             .Where(c => query.Term switch

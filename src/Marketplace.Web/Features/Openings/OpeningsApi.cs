@@ -57,6 +57,8 @@ public static class OpeningsApi
                     },
                     RequiredSkills = o.RequiredSkillCodes, PreferredSkills = o.PreferredSkillCodes,
                     o.PublicSectorExperienceRequired, o.CertifiedCioOnly, o.ApplicationDeadline, o.SelectionSteps, o.PublishedAt,
+                    o.RecordedAfterTheFact,
+                    Filled = o.FilledOn is null ? null : new { o.FilledOn, Appointee = o.AppointeeName },
                     Assumptions = PayAssumptions,
                 });
         }).WithName("GetOpening").WithSummary("One published or closed opening with every stated fact, what is approximate or not stated, and its day rate or day-rate range.");

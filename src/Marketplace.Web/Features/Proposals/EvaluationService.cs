@@ -51,7 +51,7 @@ public sealed class EvaluationService(MarketplaceDbContext db, ConflictOfInteres
             .AsSplitQuery().FirstOrDefaultAsync(p => p.Id == proposalId && p.CallId == callId, ct);
         if (proposal is null) return null;
         var experts = proposal.Staffing.Select(s => s.Member!.ExpertProfile).OfType<ExpertProfile>().DistinctBy(e => e.Id).ToList();
-        var flags = await conflicts.FlagsAsync(organizationId, experts, ct);
+        var flags = await conflicts.WithAppointmentsAsync(organizationId, experts, ct);
         return (call, proposal, flags);
     }
 
@@ -291,7 +291,13 @@ public sealed class EvaluationService(MarketplaceDbContext db, ConflictOfInteres
     /// <summary>What the public call page shows once the call is awarded: the winner, the count and the totals without other names.</summary>
     public async Task<PublicResult?> PublicResultAsync(ProposalCall call, CancellationToken ct = default)
     {
-        if (call.Status != CallStatus.Awarded || call.AwardedProposalId is null) return null;
+        if (call.Status != CallStatus.Awarded) return null;
+        if (call.RecordedAfterTheFact)
+        {
+            // Run outside the product: no proposals or scores here, only what the government published.
+            return new PublicResult(call.SupplierName ?? "", call.ContractAmountYen ?? 0, call.CeilingTaxIncluded, call.RecordedProposalCount ?? 0, 0, [], call.AwardedAt!.Value);
+        }
+        if (call.AwardedProposalId is null) return null;
         var ranking = await RankingAsync(call, ct);
         if (ranking is null) return null;
         var winner = ranking.Rows.Single(r => r.Proposal.Id == call.AwardedProposalId);

@@ -26,12 +26,13 @@ public static class AuditActions
     public const string EvaluationSheetRead = "evaluation_sheet.read";
     public const string RoleChanged = "role.change";
     public const string AuditExport = "audit.export";
+    public const string PastResultRecorded = "past_result.record";
 
     public static readonly string[] All =
     [
         ApplicationRead, ApplicantsRead, ApplicantsExport, PersonalDataExport, PaymentRecorded,
         TwoFactorEnabled, TwoFactorDisabled, TwoFactorReset, TwoFactorResetByOffice, TwoFactorRecoveryCodes,
-        ProposalRead, EvaluationSheetRead, RoleChanged, AuditExport,
+        ProposalRead, EvaluationSheetRead, RoleChanged, AuditExport, PastResultRecorded,
     ];
 }
 
