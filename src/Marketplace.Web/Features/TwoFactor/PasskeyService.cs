@@ -37,7 +37,8 @@ public sealed class PasskeyService(
     MarketplaceSignInManager signIn,
     IPasskeyHandler<AppUser> handler,
     AuditLog audit,
-    SessionStore sessions)
+    SessionStore sessions,
+    ILogger<PasskeyService> logger)
 {
     public const int MaxPerUser = 10;
     public const int MaxNameLength = 50;
@@ -89,7 +90,11 @@ public sealed class PasskeyService(
             // No ceremony underway (expired, or already used): the browser must ask for new options.
             return PasskeyProblem.NoCeremony;
         }
-        if (!attestation.Succeeded) return PasskeyProblem.Refused;
+        if (!attestation.Succeeded)
+        {
+            logger.LogInformation("Passkey attestation for user {UserId} refused: {Reason}", user.Id, attestation.Failure.Message);
+            return PasskeyProblem.Refused;
+        }
         var passkey = attestation.Passkey;
         passkey.Name = name!.Trim();
         if (!(await users.AddOrUpdatePasskeyAsync(user, passkey)).Succeeded) return PasskeyProblem.Refused;
@@ -154,7 +159,11 @@ public sealed class PasskeyService(
             AssertionState = state,
             HttpContext = signIn.Context,
         });
-        if (!result.Succeeded || result.User.Id != user.Id) return SignInResult.Failed;
+        if (!result.Succeeded || result.User.Id != user.Id)
+        {
+            logger.LogInformation("Passkey second step for user {UserId} refused: {Reason}", user.Id, result.Succeeded ? "another account's passkey" : result.Failure.Message);
+            return SignInResult.Failed;
+        }
         if (!await signIn.CanSignInAsync(user)) return SignInResult.NotAllowed;
         // The signature count and flags move on with each use (a cloned authenticator shows up as a step back).
         if (!(await users.AddOrUpdatePasskeyAsync(user, result.Passkey)).Succeeded) return SignInResult.Failed;
