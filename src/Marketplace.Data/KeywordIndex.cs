@@ -54,6 +54,17 @@ public static class KeywordIndex
         return parts.Count == 0 ? null : string.Join(" AND ", parts);
     }
 
+    /// <summary>
+    /// Whether the FTS5 match of <paramref name="term"/> finds exactly the texts containing it, so no substring test
+    /// need follow. True when every character is a letter or digit of the Basic Multilingual Plane that FTS5's
+    /// unicode61 tokenizer keeps inside tokens: then the term's bigrams are tokens, two of them are adjacent only where
+    /// they overlap within one word (every word ends with its 1-character token), and a 1-character term's prefix
+    /// query finds every occurrence (each character begins a bigram or is a word's last). A term with a symbol, a
+    /// character outside the BMP or one newer than the tokenizer's Unicode tables is tested on the text as well.
+    /// </summary>
+    public static bool IsExactInSqlite(string term) =>
+        term.Length > 0 && term.All(ch => char.IsLetterOrDigit(ch) && !char.IsSurrogate(ch) && ch is < '\u9FCC' or > '\u9FFF');
+
     /// <summary>Every bigram of every term, for PostgreSQL's array containment (1-character terms add none).</summary>
     public static string[] PostgresBigrams(IEnumerable<string> terms) => terms.SelectMany(Bigrams).Distinct().ToArray();
 

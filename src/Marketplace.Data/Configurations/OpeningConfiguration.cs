@@ -32,9 +32,28 @@ public sealed class OpeningConfiguration : IEntityTypeConfiguration<Opening>
         b.HasMany(o => o.Skills).WithOne().HasForeignKey(s => s.OpeningId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(o => o.Attachments).WithOne().HasForeignKey(a => a.OpeningId).OnDelete(DeleteBehavior.Cascade);
 
-        b.HasIndex(o => new { o.Status, o.PublishedAt });
-        b.HasIndex(o => new { o.Status, o.ApplicationDeadline });
-        b.HasIndex(o => new { o.Status, o.DayRateYen });
+        // The public search walks one of these in its sort order and stops after a page (or the capped count) of
+        // matches; each carries every filtered column, so a posting's wide row (description, duties, search text) is
+        // read only for the 20 results shown.
+        b.HasIndex(o => new
+            {
+                o.Status, o.PublishedAt, o.Id, o.ApplicationDeadline, o.DayRateYen, o.OrganizationId, o.RoleCode, o.EngagementCode,
+                o.OnsiteDaysPerMonth, o.RemoteAllowed, o.FirstTermMonths,
+            })
+            .HasDatabaseName("IX_Openings_Search_Newest");
+        b.HasIndex(o => new
+            {
+                o.Status, o.ApplicationDeadline, o.Id, o.PublishedAt, o.DayRateYen, o.OrganizationId, o.RoleCode, o.EngagementCode,
+                o.OnsiteDaysPerMonth, o.RemoteAllowed, o.FirstTermMonths,
+            })
+            .HasDatabaseName("IX_Openings_Search_Deadline");
+        b.HasIndex(o => new
+            {
+                o.Status, o.DayRateYen, o.Id, o.ApplicationDeadline, o.PublishedAt, o.OrganizationId, o.RoleCode, o.EngagementCode,
+                o.OnsiteDaysPerMonth, o.RemoteAllowed, o.FirstTermMonths,
+            })
+            .IsDescending(false, true, false, false, false, false, false, false, false, false, false)
+            .HasDatabaseName("IX_Openings_Search_DayRate");
         b.HasIndex(o => o.OrganizationId);
     }
 }

@@ -22,6 +22,7 @@ public static class JobSchedules
         jobs.AddOrUpdate<SavedSearchAlertsJob>("saved-search-alerts", j => j.Run(), "30 7 * * *", japan);
         jobs.AddOrUpdate<CertificationExpiryJob>("dispatch-certification-expiry", j => j.Run(), "5 0 * * *", japan);
         jobs.AddOrUpdate<MailRetentionJob>(MailRetentionJob.Id, j => j.Run(), "40 3 * * *", japan);
+        jobs.AddOrUpdate<PlannerStatisticsJob>("database-planner-statistics", j => j.Run(), Cron.Hourly(17), japan);
     }
 
     public static WebApplication UseMarketplaceSchedules(this WebApplication app)

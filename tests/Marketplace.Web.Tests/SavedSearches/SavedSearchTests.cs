@@ -116,6 +116,43 @@ public sealed class SavedSearchTests : IDisposable
     }
 
     [Fact]
+    public async Task Dashboard_ListsWhatIsNewInOwnSavedSearches_NotInOthers()
+    {
+        var app = App();
+        var word = "ダッシュボード新着" + Guid.NewGuid().ToString("N")[..6];
+        var expert = await app.SignedInAsync(WebClientExtensions.Expert);
+        var before = await expert.GetStringAsync("/dashboard");
+        Assert.Contains("/saved-searches", before);
+
+        var name = "新着確認" + Guid.NewGuid().ToString("N")[..6];
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(expert, "?q=" + Uri.EscapeDataString(word), name)).StatusCode);
+        var empty = await expert.GetStringAsync("/dashboard");
+        Assert.Contains(name, empty);
+        Assert.Contains("新着なし", empty);
+
+        var id = await PublishOpeningAsync(app, word + " 情報政策アドバイザー");
+        var after = await expert.GetStringAsync("/dashboard");
+        Assert.Contains($"href=\"/openings/{id}\"", after);
+        Assert.Contains("新着 1 件", after);
+
+        // A posting published more than a week ago is not new any more.
+        var old = await PublishOpeningAsync(app, word + " 前の週の募集");
+        await app.WithDbAsync(async db =>
+        {
+            var o = await db.Openings.SingleAsync(x => x.Id == old);
+            o.PublishedAt = app.Clock.GetUtcNow().UtcDateTime - SavedSearchService.NewsWindow - TimeSpan.FromHours(1);
+            return await db.SaveChangesAsync();
+        });
+        var later = await expert.GetStringAsync("/dashboard");
+        Assert.Contains($"href=\"/openings/{id}\"", later);
+        Assert.DoesNotContain($"href=\"/openings/{old}\"", later);
+
+        // Nobody else's dashboard shows the expert's search.
+        var vendor = await app.SignedInAsync(WebClientExtensions.Vendor);
+        Assert.DoesNotContain(name, await vendor.GetStringAsync("/dashboard"));
+    }
+
+    [Fact]
     public async Task AnotherPersonsSavedSearches_AreNeitherListedNorChangeable()
     {
         var app = App();

@@ -2083,11 +2083,15 @@ namespace Marketplace.Data.Migrations.Postgres
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
-                    b.HasIndex("Status", "ApplicationDeadline");
+                    b.HasIndex("Status", "ApplicationDeadline", "Id", "PublishedAt", "DayRateYen", "OrganizationId", "RoleCode", "EngagementCode", "OnsiteDaysPerMonth", "RemoteAllowed", "FirstTermMonths")
+                        .HasDatabaseName("IX_Openings_Search_Deadline");
 
-                    b.HasIndex("Status", "DayRateYen");
+                    b.HasIndex("Status", "DayRateYen", "Id", "ApplicationDeadline", "PublishedAt", "OrganizationId", "RoleCode", "EngagementCode", "OnsiteDaysPerMonth", "RemoteAllowed", "FirstTermMonths")
+                        .IsDescending(false, true, false, false, false, false, false, false, false, false, false)
+                        .HasDatabaseName("IX_Openings_Search_DayRate");
 
-                    b.HasIndex("Status", "PublishedAt");
+                    b.HasIndex("Status", "PublishedAt", "Id", "ApplicationDeadline", "DayRateYen", "OrganizationId", "RoleCode", "EngagementCode", "OnsiteDaysPerMonth", "RemoteAllowed", "FirstTermMonths")
+                        .HasDatabaseName("IX_Openings_Search_Newest");
 
                     b.ToTable("Openings");
                 });

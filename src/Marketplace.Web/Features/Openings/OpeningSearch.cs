@@ -127,14 +127,19 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, T
         var openings = OpeningsMatching(query, today);
         if (openings is null) return Page(calls.Skip(skip).Take(PageSize).ToList(), page, calls.Count);
 
-        var counted = await openings.Take(CountCap + 1).CountAsync(ct) + calls.Count;
-        var items = await openings.Skip(calls.Count == 0 ? skip : 0).Take(calls.Count == 0 ? PageSize : skip + PageSize)
+        // The ids of the page first: the search index serves them without reading a wide row; then the 20 rows shown.
+        var take = calls.Count == 0 ? PageSize : skip + PageSize;
+        var ids = await Ordered(openings, query.Sort).Select(o => o.Id).Skip(calls.Count == 0 ? skip : 0).Take(take).ToListAsync(ct);
+        // A first page that is not full is every match: no count to run.
+        var counted = (skip == 0 && ids.Count < take ? ids.Count : await openings.Take(CountCap + 1).CountAsync(ct)) + calls.Count;
+        var rows = await db.Openings.AsNoTracking().Where(o => ids.Contains(o.Id))
             .Select(o => new OpeningSummary(
                 o.Id, o.Title, o.Organization!.NameJa, o.Organization.NameEn, o.Organization.PrefectureCode,
                 o.RoleCode, o.EngagementCode, o.Rank, o.PayAmountYen, o.PayUnit, o.DayRateYen,
                 o.DaysPerWeek, o.OnsiteDaysPerMonth, o.RemoteAllowed, o.FirstTermMonths,
                 o.ApplicationDeadline, o.PublishedAt, o.NoticeId))
-            .ToListAsync(ct);
+            .ToDictionaryAsync(o => o.Id, ct);
+        var items = ids.Select(id => rows[id]).ToList();
         if (calls.Count > 0) items = [.. Sorted(items.Concat(calls), query.Sort).Skip(skip).Take(PageSize)];
         return Page(items, page, counted);
     }
@@ -142,7 +147,7 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, T
     private static Paged<OpeningSummary> Page(List<OpeningSummary> items, int page, int counted) =>
         new(items, page, PageSize, Math.Min(counted, CountCap)) { TotalCapped = counted > CountCap };
 
-    /// <summary>Openings meeting the query, in its order; null when the query leaves openings out (calls only, or awarded).</summary>
+    /// <summary>Openings meeting the query, unordered; null when the query leaves openings out (calls only, or awarded).</summary>
     private IQueryable<Opening>? OpeningsMatching(OpeningQuery query, DateOnly today)
     {
         if (query.Kind == "call" || query.StatusOrOpen == OpeningQuery.AwardedStatus) return null;
@@ -166,13 +171,16 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, T
             "long" => q.Where(o => o.FirstTermMonths > 12),
             _ => q,
         };
-        return query.Sort switch
-        {
-            "deadline" => q.OrderBy(o => o.ApplicationDeadline).ThenBy(o => o.Id),
-            "day_rate" => q.OrderByDescending(o => o.DayRateYen).ThenBy(o => o.Id),
-            _ => q.OrderByDescending(o => o.PublishedAt).ThenByDescending(o => o.Id),
-        };
+        return q;
     }
+
+    /// <summary>The search's order; each has an index in that order carrying every filtered column (see OpeningConfiguration).</summary>
+    private static IQueryable<Opening> Ordered(IQueryable<Opening> q, string? sort) => sort switch
+    {
+        "deadline" => q.OrderBy(o => o.ApplicationDeadline).ThenBy(o => o.Id),
+        "day_rate" => q.OrderByDescending(o => o.DayRateYen).ThenBy(o => o.Id),
+        _ => q.OrderByDescending(o => o.PublishedAt).ThenByDescending(o => o.Id),
+    };
 
     /// <summary>The order of the search, for merging openings and calls (each kind's database order is the same).</summary>
     private static IEnumerable<OpeningSummary> Sorted(IEnumerable<OpeningSummary> items, string? sort) => sort switch
@@ -265,23 +273,29 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, T
         if (db.Database.IsSqlite() && KeywordIndex.SqliteMatch(terms) is { } match)
         {
             var ids = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"OpeningKeywords\" WHERE \"OpeningKeywords\" MATCH {match}");
-            q = q.Where(o => ids.Contains(o.Id));
+            // "Id + 0": the matches are a set the search index's walk looks up, not rows to fetch one by one by id
+            // (SQLite would otherwise read each matching posting's wide row to test the other filters).
+            q = q.Where(o => ids.Contains(o.Id + 0));
+            // Where the index match is exact, the substring test on each candidate's text would only repeat it.
+            return MatchingAllTerms(q, terms.Where(t => !KeywordIndex.IsExactInSqlite(t)));
         }
-        else if (db.Database.IsNpgsql() && KeywordIndex.PostgresBigrams(terms) is { Length: > 0 } bigrams)
+        if (db.Database.IsNpgsql() && KeywordIndex.PostgresBigrams(terms) is { Length: > 0 } bigrams)
         {
             var ids = db.Database.SqlQuery<int>($"SELECT \"Id\" AS \"Value\" FROM \"Openings\" WHERE mp_bigrams(\"SearchText\") @> {bigrams}");
             q = q.Where(o => ids.Contains(o.Id));
         }
-        return MatchingAllTerms(q, text);
+        return MatchingAllTerms(q, terms);
     }
 
     /// <summary>
     /// Openings whose normalised text contains every term. LIKE '%term%' behaves the same on SQLite and
     /// PostgreSQL (where a trigram index serves it) and matches 2-character words, which a word index would not.
     /// </summary>
-    public static IQueryable<Opening> MatchingAllTerms(IQueryable<Opening> q, string? text)
+    public static IQueryable<Opening> MatchingAllTerms(IQueryable<Opening> q, string? text) => MatchingAllTerms(q, JapaneseText.SearchTerms(text));
+
+    private static IQueryable<Opening> MatchingAllTerms(IQueryable<Opening> q, IEnumerable<string> terms)
     {
-        foreach (var term in JapaneseText.SearchTerms(text))
+        foreach (var term in terms)
         {
             var pattern = LikePattern(term);
             q = q.Where(o => EF.Functions.Like(o.SearchText, pattern, LikeEscape));

@@ -10,8 +10,14 @@ using Microsoft.Extensions.Localization;
 namespace Marketplace.Web.Features.SavedSearches;
 
 /// <summary>A person's own saved searches: every read and change is scoped to the signed-in user's id.</summary>
-public sealed class SavedSearchService(MarketplaceDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t, IDataProtectionProvider protection)
+public sealed class SavedSearchService(
+    MarketplaceDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t, IDataProtectionProvider protection, OpeningSearch search)
 {
+    /// <summary>How far back the dashboard looks for postings new to a saved search.</summary>
+    public static readonly TimeSpan NewsWindow = TimeSpan.FromDays(7);
+    public const int NewsSearches = 5;
+    public const int NewsItemsPerSearch = 3;
+
     public const int PageSize = 20;
     public const int MaxPerPerson = 50;
     public const int NameMaxLength = 100;
@@ -33,6 +39,27 @@ public sealed class SavedSearchService(MarketplaceDbContext db, TimeProvider clo
         var items = await mine.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
             .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         return new Paged<SavedSearch>(items, page, PageSize, total);
+    }
+
+    /// <summary>
+    /// The person's newest saved searches (<see cref="NewsSearches"/>), each with the open postings it found that were
+    /// published in the last <see cref="NewsWindow"/>, newest first: the dashboard's view of what the alerts mail.
+    /// </summary>
+    public async Task<List<SavedSearchNews>> NewsAsync(string userId, CancellationToken ct = default)
+    {
+        var since = clock.GetUtcNow().UtcDateTime - NewsWindow;
+        var mine = await db.SavedSearches.AsNoTracking().Where(s => s.UserId == userId)
+            .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).Take(NewsSearches).ToListAsync(ct);
+        var news = new List<SavedSearchNews>(mine.Count);
+        foreach (var s in mine)
+        {
+            var found = await search.SearchAsync(QueryOf(s.Query) with
+            {
+                Status = OpeningQuery.OpenStatus, Sort = "newest", Page = 1, PublishedAfter = since,
+            }, ct);
+            news.Add(new SavedSearchNews(s.Id, s.Name, s.Query, found.Total, found.TotalCapped, [.. found.Items.Take(NewsItemsPerSearch)]));
+        }
+        return news;
     }
 
     public Task<SavedSearch?> FindOwnAsync(string userId, int id, CancellationToken ct = default) =>
@@ -123,3 +150,6 @@ public sealed class SavedSearchService(MarketplaceDbContext db, TimeProvider clo
         return true;
     }
 }
+
+/// <summary>A saved search on the dashboard: how many open postings it found in the last week, and the newest of them.</summary>
+public sealed record SavedSearchNews(int Id, string Name, string Query, int NewCount, bool NewCountCapped, IReadOnlyList<OpeningSummary> Newest);

@@ -45,6 +45,7 @@ public static class DatabaseInitializer
             var created = await sp.GetRequiredService<DemoDataSeeder>().SeedAsync();
             if (created) log.LogInformation("Demo data seeded.");
         }
+        await db.RefreshPlannerStatisticsAsync();
     }
 
     /// <summary>A session-level advisory lock held on its own connection for as long as startup runs.</summary>
