@@ -26,7 +26,6 @@ public static class AuditActions
     public const string PasskeyRemoved = "passkey.remove";
     public const string ProposalRead = "proposal.read";
     public const string EvaluationSheetRead = "evaluation_sheet.read";
-    public const string EvaluationSheetExport = "evaluation_sheet.export";
     public const string RoleChanged = "role.change";
     public const string AuditExport = "audit.export";
 
@@ -34,7 +33,7 @@ public static class AuditActions
     [
         ApplicationRead, ApplicantsRead, ApplicantsExport, PersonalDataExport, PaymentRecorded,
         TwoFactorEnabled, TwoFactorDisabled, TwoFactorReset, TwoFactorResetByOffice, TwoFactorRecoveryCodes,
-        PasskeyAdded, PasskeyRemoved, ProposalRead, EvaluationSheetRead, EvaluationSheetExport, RoleChanged, AuditExport,
+        PasskeyAdded, PasskeyRemoved, ProposalRead, EvaluationSheetRead, RoleChanged, AuditExport,
     ];
 }
 
