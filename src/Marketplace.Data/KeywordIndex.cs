@@ -2,21 +2,34 @@ using System.Text;
 
 namespace Marketplace.Data;
 
+/// <summary>A table searched by keyword: its own rows' <c>SearchText</c>, and the SQLite FTS5 table that indexes them.</summary>
+public sealed record KeywordTarget(string Table, string SqliteTable)
+{
+    public static readonly KeywordTarget Openings = new("Openings", KeywordIndex.SqliteTable);
+    public static readonly KeywordTarget Cases = new("Cases", KeywordIndex.SqliteCaseTable);
+}
+
 /// <summary>
-/// The character-bigram keyword index of openings. Search text is already normalised (NFKC, lower case, kana
-/// variants) when saved; every word of it is indexed as its overlapping 2-character pieces plus its last character,
-/// so a query term of 2 or more characters is a phrase of its bigrams (補佐 → "補佐", 補佐官 → "補佐 佐官") and a
-/// 1-character term a prefix. The index narrows the candidates; the exact substring test runs on those alone.
+/// The character-bigram keyword index of openings and of cases. Search text is already normalised (NFKC, lower case,
+/// kana variants) when saved; every word of it is indexed as its overlapping 2-character pieces plus its last
+/// character, so a query term of 2 or more characters is a phrase of its bigrams (補佐 → "補佐", 補佐官 → "補佐 佐官") and
+/// a 1-character term a prefix. The index narrows the candidates; the exact substring test runs on those alone.
 /// SQLite keeps it in an FTS5 table maintained with each save; PostgreSQL in a GIN index on mp_bigrams("SearchText").
 /// </summary>
 public static class KeywordIndex
 {
     public const string SqliteTable = "OpeningKeywords";
+    public const string SqliteCaseTable = "CaseKeywords";
     public const string PostgresFunction = "mp_bigrams";
 
-    /// <summary>SQL that creates the SQLite FTS5 table (rows deleted by rowid, nothing but the index stored).</summary>
-    public const string CreateSqliteTable =
-        $"CREATE VIRTUAL TABLE IF NOT EXISTS \"{SqliteTable}\" USING fts5(tokens, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');";
+    // Rows deleted by rowid, nothing but the index stored.
+    private const string Fts5 = "USING fts5(tokens, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');";
+
+    /// <summary>SQL that creates the SQLite FTS5 table of openings.</summary>
+    public const string CreateSqliteTable = $"CREATE VIRTUAL TABLE IF NOT EXISTS \"{SqliteTable}\" {Fts5}";
+
+    /// <summary>SQL that creates the SQLite FTS5 table of cases.</summary>
+    public const string CreateSqliteCaseTable = $"CREATE VIRTUAL TABLE IF NOT EXISTS \"{SqliteCaseTable}\" {Fts5}";
 
     public const string CreatePostgresIndex = $$"""
         CREATE OR REPLACE FUNCTION {{PostgresFunction}}(t text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
@@ -29,7 +42,13 @@ public static class KeywordIndex
         DROP FUNCTION IF EXISTS {PostgresFunction}(text);
         """;
 
-    /// <summary>The tokens stored for one opening's (normalised) search text.</summary>
+    /// <summary>The GIN index of cases' bigrams (the function comes with the openings' index).</summary>
+    public const string CreatePostgresCaseIndex =
+        $"CREATE INDEX IF NOT EXISTS \"IX_Cases_SearchBigrams\" ON \"Cases\" USING gin ({PostgresFunction}(\"SearchText\"));";
+
+    public const string DropPostgresCaseIndex = "DROP INDEX IF EXISTS \"IX_Cases_SearchBigrams\";";
+
+    /// <summary>The tokens stored for one row's (normalised) search text.</summary>
     public static string Tokens(string normalisedText)
     {
         var sb = new StringBuilder(normalisedText.Length * 4);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Marketplace.Data.Entities;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -157,44 +158,80 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     /// <summary>Whether this provider keeps the keyword index in a table of its own (SQLite) rather than an index the database maintains.</summary>
     protected virtual bool KeepsKeywordTable => false;
 
-    private List<(Opening Opening, int Id, bool Deleted)> KeywordChanges()
+    /// <summary>
+    /// Ids of the rows of <paramref name="target"/> whose search text may contain every (normalised) term, from the
+    /// keyword index; null when the index cannot narrow them (no term it can use, or no index on this provider). The
+    /// caller still applies the exact substring test.
+    /// </summary>
+    public virtual IQueryable<int>? KeywordCandidates(KeywordTarget target, IReadOnlyCollection<string> terms) => null;
+
+    /// <summary>An opening or a case whose keyword row must change with this save (its id read after the save for a new row).</summary>
+    private sealed record KeywordChange(string Table, object Entity, int IdBefore, bool Deleted);
+
+    private List<KeywordChange> KeywordChanges()
     {
         if (!KeepsKeywordTable) return [];
-        return ChangeTracker.Entries<Opening>()
+        var openings = ChangeTracker.Entries<Opening>()
             .Where(e => e.State is EntityState.Added or EntityState.Deleted
                 || e.State == EntityState.Modified && e.Property(o => o.SearchText).IsModified)
-            .Select(e => (e.Entity, e.Entity.Id, e.State == EntityState.Deleted))
-            .ToList();
+            .Select(e => new KeywordChange(KeywordIndex.SqliteTable, e.Entity, e.Entity.Id, e.State == EntityState.Deleted));
+        var cases = ChangeTracker.Entries<CaseStudy>()
+            .Where(e => e.State is EntityState.Added or EntityState.Deleted
+                || e.State == EntityState.Modified && e.Property(c => c.SearchText).IsModified)
+            .Select(e => new KeywordChange(KeywordIndex.SqliteCaseTable, e.Entity, e.Entity.Id, e.State == EntityState.Deleted));
+        return [.. openings, .. cases];
     }
 
-    private static IEnumerable<FormattableString> KeywordStatements(List<(Opening Opening, int Id, bool Deleted)> changes)
+    private static IEnumerable<FormattableString> KeywordStatements(List<KeywordChange> changes)
     {
-        foreach (var (opening, idBefore, deleted) in changes)
+        foreach (var change in changes)
         {
-            var id = deleted ? idBefore : opening.Id;
-            yield return $"DELETE FROM \"OpeningKeywords\" WHERE rowid = {id}";
-            if (!deleted) yield return $"INSERT INTO \"OpeningKeywords\"(rowid, tokens) VALUES ({id}, {KeywordIndex.Tokens(opening.SearchText)})";
+            var (id, text) = change.Entity switch
+            {
+                Opening o => (o.Id, o.SearchText),
+                CaseStudy c => (c.Id, c.SearchText),
+                _ => throw new InvalidOperationException("No keyword index for " + change.Entity.GetType().Name),
+            };
+            if (change.Deleted) id = change.IdBefore;
+            yield return DeleteKeywords(change.Table, id);
+            if (!change.Deleted) yield return InsertKeywords(change.Table, id, text);
         }
     }
 
-    /// <summary>Rebuilds the keyword table from every opening when it does not hold one row per opening (after the migration that adds it).</summary>
+    // The table name is one of KeywordIndex's constants, never input; the values are parameters.
+    private static FormattableString DeleteKeywords(string table, int id) =>
+        FormattableStringFactory.Create($"DELETE FROM \"{table}\" WHERE rowid = {{0}}", id);
+
+    private static FormattableString InsertKeywords(string table, int id, string searchText) =>
+        FormattableStringFactory.Create($"INSERT INTO \"{table}\"(rowid, tokens) VALUES ({{0}}, {{1}})", id, KeywordIndex.Tokens(searchText));
+
+    /// <summary>Rebuilds each keyword table from its rows when it does not hold one row per row indexed (after the migration that adds it, or rows written around the app).</summary>
     public async Task EnsureKeywordIndexAsync(CancellationToken ct = default)
     {
         if (!KeepsKeywordTable) return;
-        var indexed = await Database.SqlQuery<int>($"SELECT count(*) AS \"Value\" FROM \"OpeningKeywords\"").SingleAsync(ct);
-        if (indexed == await Openings.CountAsync(ct)) return;
+        await EnsureKeywordTableAsync(KeywordIndex.SqliteTable, Openings.Select(o => new KeywordRow { Id = o.Id, SearchText = o.SearchText }), ct);
+        await EnsureKeywordTableAsync(KeywordIndex.SqliteCaseTable, Cases.Select(c => new KeywordRow { Id = c.Id, SearchText = c.SearchText }), ct);
+    }
+
+    // Set by an initialiser, so that EF can filter and order on the projection.
+    private sealed class KeywordRow
+    {
+        public int Id { get; init; }
+        public string SearchText { get; init; } = "";
+    }
+
+    private async Task EnsureKeywordTableAsync(string table, IQueryable<KeywordRow> rows, CancellationToken ct)
+    {
+        var indexed = await Database.SqlQuery<int>(FormattableStringFactory.Create($"SELECT count(*) AS \"Value\" FROM \"{table}\"")).SingleAsync(ct);
+        if (indexed == await rows.CountAsync(ct)) return;
         await using var tx = await Database.BeginTransactionAsync(ct);
-        await Database.ExecuteSqlAsync($"DELETE FROM \"OpeningKeywords\"", ct);
+        await Database.ExecuteSqlAsync(FormattableStringFactory.Create($"DELETE FROM \"{table}\""), ct);
         var lastId = 0;
         while (true)
         {
-            var batch = await Openings.AsNoTracking().Where(o => o.Id > lastId).OrderBy(o => o.Id).Take(1000)
-                .Select(o => new { o.Id, o.SearchText }).ToListAsync(ct);
+            var batch = await rows.AsNoTracking().Where(o => o.Id > lastId).OrderBy(o => o.Id).Take(1000).ToListAsync(ct);
             if (batch.Count == 0) break;
-            foreach (var o in batch)
-            {
-                await Database.ExecuteSqlAsync($"INSERT INTO \"OpeningKeywords\"(rowid, tokens) VALUES ({o.Id}, {KeywordIndex.Tokens(o.SearchText)})", ct);
-            }
+            foreach (var row in batch) await Database.ExecuteSqlAsync(InsertKeywords(table, row.Id, row.SearchText), ct);
             lastId = batch[^1].Id;
         }
         await tx.CommitAsync(ct);

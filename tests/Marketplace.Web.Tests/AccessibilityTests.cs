@@ -1,6 +1,7 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Marketplace.Data.Entities;
+using Marketplace.Web.Tests.Dispatch;
 using Marketplace.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -268,6 +269,23 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             "/cases/advice", $"/cases/advice/{advice}");
         await AssertAccessibleAsync(WebClientExtensions.Office, "/admin/cases", "/admin/cases/new", $"/admin/cases/{draft}");
         await AssertAccessibleAsync(WebClientExtensions.Expert, "/cases/track-record", "/profile", "/dashboard");
+
+        // A public opening with its related cases; an expert with a host's evaluation shown.
+        var ozuOpening = await IdOfAsync("CDO補佐官（デジタル変革推進）");
+        var (certified, certifiedUser, certifiedProfile) = await App.CertifiedExpertAsync(name: "評価 表示");
+        var maibara = await App.OrgAsync("252140");
+        var approved = await App.ApproveAsync(await App.AcceptedProposalAsync(maibara.Id, certifiedUser, certifiedProfile));
+        Assert.True(approved.Succeeded, approved.FirstError);
+        await App.WithDbAsync(async db =>
+        {
+            var d = await db.Dispatches.SingleAsync(x => x.Id == approved.Id);
+            (d.Status, d.HostRating, d.HostEvaluation, d.HostEvaluatedAt, d.EvaluationShownAt) =
+                (DispatchStatus.Completed, 5, "庁内の合意形成を粘り強く進めた。", DateTime.UtcNow, DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        await AssertAccessibleAsync(null, $"/openings/{ozuOpening}", $"/openings/{ozuOpening}?culture=en");
+        // The profile shows the track record as staff see it, the evaluation included.
+        await AssertAccessibleAsync(certified, "/cases/track-record", "/cases/track-record?culture=en", "/profile");
     }
 
     [ChromiumFact]

@@ -312,6 +312,11 @@ public class CioDispatch : IVersioned
     public string? HostEvaluation { get; set; }
     public DateTime? HostEvaluatedAt { get; set; }
     public string? HostEvaluatedByUserId { get; set; }
+    /// <summary>
+    /// When the CIO chose to show the host's evaluation on their track record (null: hidden, the default). A new
+    /// rating or text from the host hides it again: the CIO agreed to show the evaluation they read.
+    /// </summary>
+    public DateTime? EvaluationShownAt { get; set; }
 
     public DateTime ApprovedAt { get; set; }
     public string? ApprovedByUserId { get; set; }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Marketplace.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -36,6 +37,13 @@ public sealed class PostgresMarketplaceDbContext(DbContextOptions<PostgresMarket
     protected override void StampVersions()
     {
     }
+
+    /// <summary>Rows whose bigrams include every bigram of the terms, through the GIN index on mp_bigrams("SearchText").</summary>
+    public override IQueryable<int>? KeywordCandidates(KeywordTarget target, IReadOnlyCollection<string> terms) =>
+        KeywordIndex.PostgresBigrams(terms) is { Length: > 0 } bigrams
+            ? Database.SqlQuery<int>(FormattableStringFactory.Create(
+                $"SELECT \"Id\" AS \"Value\" FROM \"{target.Table}\" WHERE {KeywordIndex.PostgresFunction}(\"SearchText\") @> {{0}}", [bigrams]))
+            : null;
 }
 
 /// <summary>Lets <c>dotnet ef</c> build the PostgreSQL model; no server is contacted.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -8,6 +9,11 @@ public sealed class SqliteMarketplaceDbContext(DbContextOptions<SqliteMarketplac
 {
     /// <summary>SQLite has no index for substring search: an FTS5 table of bigrams, kept in step with each save.</summary>
     protected override bool KeepsKeywordTable => true;
+
+    public override IQueryable<int>? KeywordCandidates(KeywordTarget target, IReadOnlyCollection<string> terms) =>
+        KeywordIndex.SqliteMatch(terms) is { } match
+            ? Database.SqlQuery<int>(FormattableStringFactory.Create($"SELECT rowid AS \"Value\" FROM \"{target.SqliteTable}\" WHERE \"{target.SqliteTable}\" MATCH {{0}}", match))
+            : null;
 }
 
 /// <summary>Lets <c>dotnet ef</c> build the SQLite model without starting the web app.</summary>

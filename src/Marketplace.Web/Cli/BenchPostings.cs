@@ -27,7 +27,19 @@ public static class BenchPostings
 
     private const int BatchSize = 2_000;
 
-    public static async Task<BenchSummary> FillAsync(string connectionString, int count, CancellationToken ct = default)
+    /// <summary>What a database kept by an earlier run holds (its published and closed openings, the newest published one).</summary>
+    public static async Task<BenchSummary> SummariseAsync(string connectionString, CancellationToken ct = default)
+    {
+        await using var provider = DataServices(connectionString);
+        await using var scope = provider.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+        return new BenchSummary(
+            await db.Openings.CountAsync(o => o.Status == OpeningStatus.Published, ct),
+            await db.Openings.CountAsync(o => o.Status == OpeningStatus.Closed, ct),
+            await db.Openings.Where(o => o.Status == OpeningStatus.Published).MaxAsync(o => o.Id, ct));
+    }
+
+    private static ServiceProvider DataServices(string connectionString)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -36,7 +48,12 @@ public static class BenchPostings
         }).Build();
         var services = new ServiceCollection();
         services.AddMarketplaceData(config, Directory.GetCurrentDirectory());
-        await using var provider = services.BuildServiceProvider();
+        return services.BuildServiceProvider();
+    }
+
+    public static async Task<BenchSummary> FillAsync(string connectionString, int count, CancellationToken ct = default)
+    {
+        await using var provider = DataServices(connectionString);
         var taxonomy = TaxonomyCatalog.Load(SeedFiles.PathOf("taxonomy.json"), SeedFiles.PathOf("prefectures.csv"));
 
         List<Opening> templates;

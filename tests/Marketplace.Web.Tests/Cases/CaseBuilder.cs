@@ -11,6 +11,8 @@ public sealed record CaseBuilder(string OwnerCode, string Title)
     public List<string> Obstacles { get; init; } = ["no_strategy"];
     public CaseStatus Status { get; init; } = CaseStatus.Published;
     public List<CasePerson> People { get; init; } = [];
+    /// <summary>The normalised search text; the title as it is when not given.</summary>
+    public string? SearchText { get; init; }
 
     public Task<int> SaveAsync(MarketplaceFactory factory) =>
         factory.WithDbAsync(async db =>
@@ -18,7 +20,7 @@ public sealed record CaseBuilder(string OwnerCode, string Title)
             var org = await db.Organizations.SingleAsync(o => o.Code == OwnerCode);
             var c = new CaseStudy
             {
-                Title = Title, Summary = "概要", Body = "本文", Lessons = "", FundingSource = "", SearchText = Title,
+                Title = Title, Summary = "概要", Body = "本文", Lessons = "", FundingSource = "", SearchText = SearchText ?? Title,
                 OwnerOrganizationId = org.Id, Governments = [new CaseGovernment { OrganizationId = org.Id }],
                 PeriodFrom = new DateOnly(2024, 4, 1), Themes = Themes, Obstacles = Obstacles, SuccessFactors = ["front_line"],
                 Kpis = [new CaseKpi { Name = "件数", Before = 1, After = 2, Unit = "件" }], People = People,

@@ -1,6 +1,8 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Applications;
+using Marketplace.Web.Features.Cases;
 using Marketplace.Web.Tests.Dispatch;
 using Marketplace.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -88,6 +90,92 @@ public sealed partial class TrackRecordTests(MarketplaceFactory factory) : IClas
             Assert.Contains($"data-track-dispatch-id=\"{approved.Id}\"", html);
             Assert.Contains("成果の報告 2件", html);
             Assert.Contains("米原市", html);
+        }
+    }
+
+    [Fact]
+    public async Task HostEvaluation_HiddenUntilTheExpertShowsIt_NeverSeenByOtherGovernmentsAnonymousOrOtherExperts()
+    {
+        const string Evaluation = "庁内の調整を粘り強く進めた（評価の表示確認）";
+        const string Rewritten = "書き直した評価（表示確認）";
+        var (email, userId, profileId) = await factory.CertifiedExpertAsync(name: "評価 次郎");
+        // 内子町 hosts (米原市 has its request in the round already); 大洲市's staff are another government.
+        var uchiko = await factory.OrgAsync("384224");
+        await factory.MakeReadyAsync(uchiko.Id);
+        var approved = await factory.ApproveAsync(await factory.AcceptedProposalAsync(uchiko.Id, userId, profileId));
+        Assert.True(approved.Succeeded, approved.FirstError);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await factory.WithDbAsync(async db =>
+        {
+            var d = await db.Dispatches.SingleAsync(x => x.Id == approved.Id);
+            (d.StartDate, d.EndDate, d.Status) = (today.AddDays(-400), today.AddDays(-30), DispatchStatus.Completed);
+            (d.HostRating, d.HostEvaluation, d.HostEvaluatedAt) = (4, Evaluation, DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        // A consented published case, so that the expert's public page exists for anonymous visitors and other experts.
+        await CaseNamingAsync(profileId, "評価の表示を確かめる事例", consented: true);
+        var opening = await OpeningAsync();
+        var applied = await factory.WithAsync(sp => sp.GetRequiredService<ApplicationService>().ApplyAsync(userId, opening, "応募します"));
+        Assert.True(applied.Succeeded, applied.Error);
+
+        var expert = await factory.SignedInAsync(email);
+        var ozu = await factory.SignedInAsync(WebClientExtensions.OzuStaff);
+        var anonymous = factory.NewClient();
+        var other = await factory.SignedInAsync((await factory.CreateExpertAsync("別の 専門家")).Email);
+        string[] staffPages = [$"/manage/openings/{opening}/experts/{profileId}", $"/manage/applications/{applied.Application!.Id}"];
+        var show = (string value) => new KeyValuePair<string, string>[] { new("dispatchId", approved.Id.ToString()), new("show", value) };
+
+        // The expert sees it on their own page, hidden; another expert cannot show it for them.
+        var own = await expert.GetStringAsync("/cases/track-record");
+        Assert.Contains($"data-own-evaluation-id=\"{approved.Id}\"", own);
+        Assert.Contains(Evaluation, own);
+        Assert.Contains("実績に表示する", own);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostFormAsync("/cases/track-record?handler=Evaluation", show("true"), "/cases/track-record")).StatusCode);
+        await AssertHiddenAsync(Evaluation);
+        Assert.DoesNotContain(Evaluation, await expert.GetStringAsync("/profile"));
+
+        // Shown: staff of another government see it with the rating; the public pages still do not carry it.
+        var shown = await expert.PostFormAsync("/cases/track-record?handler=Evaluation", show("true"), "/cases/track-record");
+        Assert.Equal(HttpStatusCode.Redirect, shown.StatusCode);
+        foreach (var url in staffPages)
+        {
+            var html = await ozu.GetStringAsync(url);
+            Assert.Contains($"data-track-evaluation-id=\"{approved.Id}\"", html);
+            Assert.Contains(Evaluation, html);
+            Assert.Contains("受入自治体の評価：4（5段階）", html);
+        }
+        Assert.Contains(Evaluation, await expert.GetStringAsync("/profile"));
+        await AssertPublicPagesHideAsync(Evaluation);
+
+        // The host rewrites it: the expert agreed to show the old text, so the new one is hidden until they choose again.
+        var rewritten = await factory.WithAsync(sp => sp.GetRequiredService<CaseOutcomes>().EvaluateAsync(uchiko.Id, DispatchScenario.StaffUser, approved.Id, "2", Rewritten, null));
+        Assert.True(rewritten.Succeeded, rewritten.FirstError);
+        await AssertHiddenAsync(Rewritten);
+        Assert.Contains(Rewritten, await expert.GetStringAsync("/cases/track-record"));
+
+        async Task AssertHiddenAsync(string text)
+        {
+            foreach (var url in staffPages)
+            {
+                var html = await ozu.GetStringAsync(url);
+                Assert.Contains($"data-track-dispatch-id=\"{approved.Id}\"", html);
+                Assert.DoesNotContain("data-track-evaluation-id", html);
+                Assert.DoesNotContain(text, html);
+            }
+            await AssertPublicPagesHideAsync(text);
+        }
+
+        async Task AssertPublicPagesHideAsync(string text)
+        {
+            foreach (var client in new[] { anonymous, other })
+            {
+                var page = await client.GetStringAsync($"/cases/experts/{profileId}");
+                Assert.Contains("評価の表示を確かめる事例", page);
+                Assert.DoesNotContain(text, page);
+                var assignment = await client.GetAsync($"/dispatch/assignments/{approved.Id}");
+                Assert.NotEqual(HttpStatusCode.OK, assignment.StatusCode);
+                Assert.DoesNotContain(text, await assignment.Content.ReadAsStringAsync());
+            }
         }
     }
 

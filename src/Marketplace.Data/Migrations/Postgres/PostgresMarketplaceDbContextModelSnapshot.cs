@@ -940,6 +940,9 @@ namespace Marketplace.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<DateTime?>("EvaluationShownAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("ExpertProfileId")
                         .HasColumnType("integer");
 

@@ -882,6 +882,9 @@ namespace Marketplace.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EvaluationShownAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ExpertProfileId")
                         .HasColumnType("INTEGER");
 

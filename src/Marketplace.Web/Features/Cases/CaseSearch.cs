@@ -70,9 +70,16 @@ public sealed class CaseSearch(MarketplaceDbContext db, RelatedCaseIndex index)
             .ToPagedAsync(query.Page, PageSize, ct);
     }
 
-    public static IQueryable<CaseStudy> Filter(IQueryable<CaseStudy> q, CaseQuery query)
+    /// <summary>
+    /// The cases meeting every filter. Keywords are narrowed first by the bigram keyword index (an FTS5 match on
+    /// SQLite, a GIN containment on PostgreSQL: <see cref="KeywordIndex"/>), so the exact substring test that decides
+    /// runs on the candidates only, not on every case.
+    /// </summary>
+    public IQueryable<CaseStudy> Filter(IQueryable<CaseStudy> q, CaseQuery query)
     {
-        foreach (var term in JapaneseText.SearchTerms(query.Q))
+        var terms = JapaneseText.SearchTerms(query.Q);
+        if (db.KeywordCandidates(KeywordTarget.Cases, terms) is { } ids) q = q.Where(c => ids.Contains(c.Id));
+        foreach (var term in terms)
         {
             var pattern = OpeningSearch.LikePattern(term);
             q = q.Where(c => EF.Functions.Like(c.SearchText, pattern, OpeningSearch.LikeEscape));

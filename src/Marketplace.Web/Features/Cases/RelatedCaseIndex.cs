@@ -12,6 +12,13 @@ public sealed record RelatedContext(IEnumerable<string> Themes, IEnumerable<stri
     /// <summary>Cases of other governments like <paramref name="asking"/> (same prefecture, kind and size score higher).</summary>
     public static RelatedContext Of(Organization? asking, IEnumerable<string> themes, IEnumerable<string>? obstacles = null) =>
         new(themes, obstacles ?? [], asking?.PrefectureCode, asking?.Kind, asking?.Population, asking?.Id);
+
+    /// <summary>
+    /// Cases for the readers of a public posting of <paramref name="poster"/>: those on its themes, cases in the same
+    /// prefecture and of governments like it first; the poster's own cases included (an applicant wants to know them).
+    /// </summary>
+    public static RelatedContext ForPosting(Organization poster, IEnumerable<string> themes) =>
+        new(themes, [], poster.PrefectureCode, poster.Kind, poster.Population);
 }
 
 /// <summary>

@@ -150,6 +150,7 @@ public sealed class DispatchService(MarketplaceDbContext db, DispatchMatchingSer
         if (text.Length == 0) errors.TryAdd("evaluation", t["Val_Required", t["Dispatch_Evaluation"]]);
         else if (text.Length > DispatchConfiguration.ReportMax) errors.TryAdd("evaluation", t["Val_TooLong", t["Dispatch_Evaluation"], DispatchConfiguration.ReportMax, text.Length]);
         if (errors.Count > 0) return DispatchResult.Fail(errors);
+        if (d.HostRating != rating || d.HostEvaluation != text) d.EvaluationShownAt = null;
         d.HostRating = rating;
         d.HostEvaluation = text;
         d.HostEvaluatedAt = Now;

@@ -65,6 +65,10 @@ public sealed class EnableModel(UserManager<AppUser> users, MarketplaceSignInMan
     private async Task LoadAsync(AppUser user)
     {
         Required = TwoFactorService.IsRequiredFor(await users.GetRolesAsync(user));
+        var hadKey = !string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user));
         Setup = await twoFactor.SetupAsync(user);
+        // Making the key renews the security stamp; without a new cookie this browser was signed out at the next
+        // stamp check (a minute later), only for having opened this page.
+        if (!hadKey) await signIn.RefreshSignInAsync(user);
     }
 }

@@ -45,8 +45,7 @@ public sealed class CertificationModel(CertificationService certification, IStri
     {
         return await this.OutcomeAsync(await action, t[notice].Value, new { id }, async () =>
         {
-            await OnGetAsync(id, ct);
-            return Page();
+            return await OnGetAsync(id, ct); // NotFound when a posted id names nothing
         });
     }
 }

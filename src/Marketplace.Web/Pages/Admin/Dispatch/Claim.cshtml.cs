@@ -50,8 +50,7 @@ public sealed class ClaimModel(IncentiveService incentives, IStringLocalizer<Sha
     {
         return await this.OutcomeAsync(await action, t[notice].Value, new { id }, async () =>
         {
-            await OnGetAsync(id, ct);
-            return Page();
+            return await OnGetAsync(id, ct); // NotFound when a posted id names nothing
         });
     }
 }

@@ -40,8 +40,7 @@ public sealed class DispatchDetailModel(DispatchService dispatches, IncentiveSer
     {
         return await this.OutcomeAsync(await action, t[notice].Value, new { id }, async () =>
         {
-            await OnGetAsync(id, ct);
-            return Page();
+            return await OnGetAsync(id, ct); // NotFound when a posted id names nothing
         });
     }
 }

@@ -43,8 +43,7 @@ public sealed class RequestModel(RequestService requests, DispatchMatchingServic
         if (expertId is null)
         {
             ModelState.AddModelError("expertId", t["Val_Choose", t["Dispatch_Cio"]]);
-            await OnGetAsync(id, ct);
-            return Page();
+            return await OnGetAsync(id, ct); // NotFound when a posted id names nothing
         }
         return await Handle(id, matching.ProposeAsync(User.UserId()!, id, expertId.Value, overrideReason, ct), "Dispatch_Proposed", ct, expertId);
     }
@@ -62,17 +61,16 @@ public sealed class RequestModel(RequestService requests, DispatchMatchingServic
             return LocalRedirect($"/admin/dispatch/dispatches/{result.Id}");
         }
         ModelState.AddErrors("", result.Errors.Select(e => (e.Key, e.Value)));
-        await OnGetAsync(id, ct);
-        return Page();
+        return await OnGetAsync(id, ct); // NotFound when a posted id names nothing
     }
 
     private async Task<IActionResult> Handle(int id, Task<DispatchResult> action, string notice, CancellationToken ct, int? chosen = null)
     {
         return await this.OutcomeAsync(await action, t[notice].Value, new { id }, async () =>
         {
-            await OnGetAsync(id, ct);
+            var page = await OnGetAsync(id, ct); // NotFound when a posted id names nothing
             ChosenExpertId = chosen;
-            return Page();
+            return page;
         });
     }
 }
