@@ -25,6 +25,8 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddMarketplaceData(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
         var provider = ResolveProvider(config);
+        // The model's Identity tables (passkeys included) follow this option; see MarketplaceDbContext.IdentitySchema.
+        services.Configure<Microsoft.AspNetCore.Identity.IdentityOptions>(o => o.Stores.SchemaVersion = MarketplaceDbContext.IdentitySchema);
         var connectionString = config.GetConnectionString("Marketplace");
         switch (provider)
         {

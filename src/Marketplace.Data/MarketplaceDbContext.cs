@@ -1,8 +1,11 @@
 using System.Runtime.CompilerServices;
 using Marketplace.Data.Entities;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Data;
 
@@ -82,9 +85,32 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>
+    /// The Identity tables this model has: version 3 adds AspNetUserPasskeys (WebAuthn). Identity reads the version
+    /// from the application's <see cref="IdentityOptions"/>; <see cref="DataServiceCollectionExtensions.AddMarketplaceData"/>
+    /// sets it there, and a context made without an application (dotnet ef, tests) gets it from <see cref="OnConfiguring"/>,
+    /// so every model matches the migrations.
+    /// </summary>
+    public static readonly Version IdentitySchema = IdentitySchemaVersions.Version3;
+
+    private static readonly IServiceProvider IdentitySchemaServices = new ServiceCollection()
+        .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchema).BuildServiceProvider();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        if (optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider is null)
+        {
+            optionsBuilder.UseApplicationServiceProvider(IdentitySchemaServices);
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        if (builder.Model.FindEntityType(typeof(IdentityUserPasskey<string>)) is null)
+        {
+            throw new InvalidOperationException($"The Identity schema must be version {IdentitySchema} (passkeys): set IdentityOptions.Stores.SchemaVersion to MarketplaceDbContext.IdentitySchema.");
+        }
         builder.ApplyConfigurationsFromAssembly(typeof(MarketplaceDbContext).Assembly);
     }
 

@@ -27,7 +27,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Configuration.AddUserSecrets<Program>(optional: true);
 
 builder.Services.AddMarketplaceData(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddMarketplaceIdentity();
+builder.Services.AddMarketplaceIdentity(builder.Configuration);
 builder.Services.AddMarketplaceLocalization();
 builder.Services.AddMarketplaceEmail(builder.Configuration);
 builder.Services.AddMarketplaceFeatures(builder.Configuration);

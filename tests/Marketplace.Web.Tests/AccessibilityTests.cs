@@ -377,7 +377,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         Assert.Empty(violations);
 
         await AssertAccessibleAsync(WebClientExtensions.Office, "/account/two-factor", "/admin/two-factor", "/admin/two-factor?q=demo", "/admin/two-factor?q=demo&culture=en");
-        await AssertAccessibleAsync(WebClientExtensions.Expert, "/account/two-factor", "/account/two-factor/enable", "/account/two-factor/enable?culture=en", "/account/password");
+        await AssertAccessibleAsync(WebClientExtensions.Expert, "/account/two-factor", "/account/two-factor/enable", "/account/two-factor/enable?culture=en", "/account/password",
+            "/account/two-factor/passkeys/add", "/account/two-factor/passkeys/add?culture=en");
     }
 
     private static async Task<List<string>> AxeAsync(IPage page, string what)

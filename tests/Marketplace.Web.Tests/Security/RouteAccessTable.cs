@@ -10,6 +10,7 @@ public sealed record Access(string Name, Role[] Roles)
     public static readonly Access Expert = new("expert", [Role.Expert]);
     public static readonly Access Vendor = new("vendor", [Role.Vendor]);
     public static readonly Access ExpertOrVendor = new("expert or vendor", [Role.Expert, Role.Vendor]);
+    public static readonly Access StaffOrOffice = new("staff or national office", [Role.Staff, Role.Office]);
 
     public bool Allows(Party p) => Roles.Contains(AttackWorld.RoleOf(p));
 }
@@ -94,6 +95,10 @@ public static class RouteAccessTable
             R("/culture", Access.Public),
             R("/api/openings/", Access.Public),
             R("/api/openings/{id:int}", Access.Public, publicOpenings),
+            R("/api/calls/", Access.Public),
+            R("/api/calls/{id:int}", Access.Public, publicCalls),
+            R("/api/ocds/calls/{id:int}", Access.Public, publicCalls),
+            R("/api/ocds/releases", Access.Public),
             R("/openapi/{documentName}.json", Access.Public, T("v1", any, ("documentName", "v1")), Missing(("documentName", "v9"))),
             R("/scalar/{documentName?}", Access.Public, T("reference", any, ("documentName", "v1"))),
             R("/scalar/favicon.svg", Access.Public),
@@ -154,6 +159,10 @@ public static class RouteAccessTable
                 T("under another call", [], ("id", w.CallPubB), ("attachmentId", w.ProposalAttachmentA))),
 
             // Local-government staff, their own government's things.
+            // Past results recorded after the fact: staff for their own government, the office for any.
+            R("/past-results", Access.StaffOrOffice),
+            R("/past-results/calls/new", Access.StaffOrOffice),
+            R("/past-results/appointments/new", Access.StaffOrOffice),
             R("/manage/openings", Access.Staff),
             R("/manage/openings/new", Access.Staff),
             R("/manage/openings/{id:int}", Access.Staff, openings),

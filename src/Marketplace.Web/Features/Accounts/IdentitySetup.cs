@@ -18,8 +18,11 @@ public static class IdentitySetup
     /// <summary>People who look for postings: experts (openings) and vendors (calls for proposals).</summary>
     public const string ExpertOrVendorPolicy = "ExpertOrVendor";
 
-    public static IServiceCollection AddMarketplaceIdentity(this IServiceCollection services)
+    public static IServiceCollection AddMarketplaceIdentity(this IServiceCollection services, IConfiguration config)
     {
+        // The relying party (the domain passkeys are bound to): Passkeys:ServerDomain, else the request's host, which
+        // AllowedHosts limits in production.
+        services.Configure<IdentityPasskeyOptions>(config.GetSection("Passkeys"));
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
                 o.SignIn.RequireConfirmedEmail = true;
@@ -31,6 +34,8 @@ public static class IdentitySetup
                 o.Password.RequireLowercase = false;
                 // No lockout: five wrong guesses by anyone would lock the owner out. The rate limiter slows guessing.
                 o.Lockout.AllowedForNewUsers = false;
+                // Version 3 has AspNetUserPasskeys (WebAuthn), a second factor beside authenticator apps.
+                o.Stores.SchemaVersion = MarketplaceDbContext.IdentitySchema;
             })
             .AddEntityFrameworkStores<MarketplaceDbContext>()
             .AddDefaultTokenProviders()
@@ -91,7 +96,7 @@ public sealed class MarketplaceClaimsFactory(UserManager<AppUser> users, RoleMan
         }
         identity.AddClaim(new Claim("mp:name", user.DisplayName));
         // Refreshed with the security stamp (every minute at most), so a reset by the office reaches the cookie.
-        if (user.TwoFactorEnabled) identity.AddClaim(new Claim(TwoFactor.TwoFactorService.EnabledClaim, "1"));
+        if (user.TwoFactorEnabled || (await UserManager.GetPasskeysAsync(user)).Count > 0) identity.AddClaim(new Claim(TwoFactor.TwoFactorService.EnabledClaim, "1"));
         return identity;
     }
 }
@@ -113,6 +118,10 @@ public sealed class MarketplaceSignInManager(
 {
     public override async Task<bool> CanSignInAsync(AppUser user) =>
         user.Status == AccountStatus.Active && await base.CanSignInAsync(user);
+
+    /// <summary>A passkey is a second factor too: an account with one but no authenticator app also gets the second step.</summary>
+    public override async Task<bool> IsTwoFactorEnabledAsync(AppUser user) =>
+        await base.IsTwoFactorEnabledAsync(user) || (await UserManager.GetPasskeysAsync(user)).Count > 0;
 
     public override async Task SignInWithClaimsAsync(AppUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {

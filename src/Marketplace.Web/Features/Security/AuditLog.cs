@@ -22,6 +22,8 @@ public static class AuditActions
     public const string TwoFactorReset = "two_factor.reset";
     public const string TwoFactorResetByOffice = "two_factor.office_reset";
     public const string TwoFactorRecoveryCodes = "two_factor.recovery_codes";
+    public const string PasskeyAdded = "passkey.add";
+    public const string PasskeyRemoved = "passkey.remove";
     public const string ProposalRead = "proposal.read";
     public const string EvaluationSheetRead = "evaluation_sheet.read";
     public const string RoleChanged = "role.change";
@@ -32,7 +34,7 @@ public static class AuditActions
     [
         ApplicationRead, ApplicantsRead, ApplicantsExport, PersonalDataExport, PaymentRecorded,
         TwoFactorEnabled, TwoFactorDisabled, TwoFactorReset, TwoFactorResetByOffice, TwoFactorRecoveryCodes,
-        ProposalRead, EvaluationSheetRead, RoleChanged, AuditExport, PastResultRecorded,
+        PasskeyAdded, PasskeyRemoved, ProposalRead, EvaluationSheetRead, RoleChanged, AuditExport, PastResultRecorded,
     ];
 }
 

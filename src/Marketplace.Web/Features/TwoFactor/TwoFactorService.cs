@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using System.Text;
 using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Notifications;
 using Marketplace.Web.Features.Security;
 using Microsoft.AspNetCore.Identity;
 using QRCoder;
@@ -24,7 +26,7 @@ public enum CodeProblem
 /// in AspNetUserTokens, codes are checked by the AuthenticatorTokenProvider. Every change of the second factor renews
 /// the security stamp (Identity does that), and is written to the audit log under the person's government.
 /// </summary>
-public sealed class TwoFactorService(UserManager<AppUser> users, AuditLog audit, SessionStore sessions)
+public sealed class TwoFactorService(UserManager<AppUser> users, AuditLog audit, SessionStore sessions, Notifier notifier, IHttpContextAccessor http)
 {
     public const int RecoveryCodeCount = 10;
     public const string Issuer = "CIO Marketplace";
@@ -87,18 +89,30 @@ public sealed class TwoFactorService(UserManager<AppUser> users, AuditLog audit,
     public Task<int> RecoveryCodesLeftAsync(AppUser user) => users.CountRecoveryCodesAsync(user);
 
     /// <summary>
-    /// Turns the second factor off and forgets the key and the recovery codes, so the old app entry and the printed
+    /// Turns the authenticator app off and forgets the key and the recovery codes, so the old app entry and the printed
     /// codes stop working. <paramref name="action"/> says whether the person disabled it, reset it to enrol a new
-    /// device, or the national office reset it; an office reset also ends every session of the person.
+    /// device, or the national office reset it; an office reset also removes every passkey, ends every session of
+    /// the person and mails them (in their language) that the office did it.
     /// </summary>
     public async Task TurnOffAsync(AppUser user, string action, CancellationToken ct = default)
     {
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
-        if (action == AuditActions.TwoFactorResetByOffice) await sessions.EndAllAsync(user.Id, ct: ct);
+        if (action == AuditActions.TwoFactorResetByOffice)
+        {
+            foreach (var passkey in await users.GetPasskeysAsync(user)) await users.RemovePasskeyAsync(user, passkey.CredentialId);
+            await sessions.EndAllAsync(user.Id, ct: ct);
+            var office = http.HttpContext?.User.FindFirstValue("mp:name") ?? "";
+            // Joins the audit entry's save below: the mail and the entry are written together.
+            await notifier.ToUserAsync(user, NotificationKinds.Account, (t, site) => new MailContent(t["Mail_TwoFactorReset_Subject"],
+                t["Mail_TwoFactorReset_Body", user.DisplayName, office, $"{site}/account/login"]), ct);
+        }
         await audit.WriteAsync(action, "user", user.Id, user.OrganizationId, ct: ct);
     }
+
+    /// <summary>Whether the account has a second factor: an authenticator app or at least one passkey.</summary>
+    public async Task<bool> HasSecondFactorAsync(AppUser user) => user.TwoFactorEnabled || (await users.GetPasskeysAsync(user)).Count > 0;
 
     /// <summary>Whether the roles must have a second factor before they reach any private data.</summary>
     public static bool IsRequiredFor(IEnumerable<string> roles) => roles.Any(r => r is Roles.NationalOffice or Roles.Staff);

@@ -8,10 +8,12 @@ public static class TwoFactorSetup
 {
     public const string EnablePath = "/account/two-factor/enable";
     public const string SignInPath = "/account/two-factor/sign-in";
+    public const string AddPasskeyPath = "/account/two-factor/passkeys/add";
 
     public static IServiceCollection AddTwoFactor(this IServiceCollection services)
     {
         services.AddScoped<TwoFactorService>();
+        services.AddScoped<PasskeyService>();
         // "Remember this browser" on the second step: a 30-day cookie that a changed security stamp (reset,
         // password change) invalidates.
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, o =>

@@ -64,7 +64,7 @@ public sealed class LoginModel(MarketplaceSignInManager signIn, UserManager<AppU
         var result = await signIn.SignInAfterPasswordAsync(user);
         if (result.RequiresTwoFactor) return LocalRedirect($"{TwoFactorSetup.SignInPath}?returnUrl={Uri.EscapeDataString(target)}");
         // Office and staff must add a second factor before anything else (RequireTwoFactorMiddleware).
-        if (!user.TwoFactorEnabled && TwoFactorService.IsRequiredFor(await users.GetRolesAsync(user)))
+        if (!await signIn.IsTwoFactorEnabledAsync(user) && TwoFactorService.IsRequiredFor(await users.GetRolesAsync(user)))
         {
             return LocalRedirect($"{TwoFactorSetup.EnablePath}?returnUrl={Uri.EscapeDataString(target)}");
         }

@@ -14,8 +14,11 @@ namespace Marketplace.Web.Pages.TwoFactor;
 /// Only reachable after the password was right (Identity's two-factor cookie says whose step this is); wrong codes
 /// count against the same per-account throttle as wrong passwords, so six digits cannot be guessed.
 /// </summary>
-public sealed class SignInModel(MarketplaceSignInManager signIn, AccountThrottle throttle, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class SignInModel(MarketplaceSignInManager signIn, PasskeyService passkeys, AccountThrottle throttle, IStringLocalizer<SharedResource> t) : PageModel
 {
+    [BindProperty]
+    public string? CredentialJson { get; set; }
+
     [BindProperty]
     public string? Code { get; set; }
 
@@ -30,10 +33,16 @@ public sealed class SignInModel(MarketplaceSignInManager signIn, AccountThrottle
 
     public bool UsingRecoveryCode { get; private set; }
 
+    /// <summary>Whether the account has an authenticator app (codes and recovery codes) and passkeys.</summary>
+    public bool HasApp { get; private set; } = true;
+    public bool HasPasskeys { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(bool recovery = false)
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return LocalRedirect("/account/login");
-        UsingRecoveryCode = recovery;
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null) return LocalRedirect("/account/login");
+        await LoadAsync(user);
+        UsingRecoveryCode = recovery && HasApp;
         return Page();
     }
 
@@ -41,11 +50,49 @@ public sealed class SignInModel(MarketplaceSignInManager signIn, AccountThrottle
 
     public Task<IActionResult> OnPostRecoveryAsync() => VerifyAsync(recovery: true);
 
+    /// <summary>The options for <c>navigator.credentials.get()</c>, for the passkeys of the user whose password was right.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync()
+    {
+        var json = await passkeys.SecondStepOptionsAsync();
+        if (json is null) return BadRequest(new { field = "", message = t["Passkey_SignIn_Failed"].Value });
+        Response.Headers.CacheControl = "no-store";
+        return Content(json, "application/json");
+    }
+
+    /// <summary>The second step with a passkey; a failure counts against the same throttle as a wrong code.</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync()
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null) return LocalRedirect("/account/login");
+        await LoadAsync(user);
+        if (!throttle.MayTry(user.Email))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ModelState.AddModelError("", t["Login_Throttled"]);
+            return Page();
+        }
+        var result = await passkeys.SecondStepSignInAsync(CredentialJson, RememberDevice);
+        if (!result.Succeeded)
+        {
+            throttle.Failed(user.Email);
+            ModelState.AddModelError("", t["Passkey_SignIn_Failed"]);
+            return Page();
+        }
+        return LocalRedirect(string.IsNullOrEmpty(ReturnUrl) ? "/dashboard" : PageModelExtensions.SafeLocal(ReturnUrl));
+    }
+
+    private async Task LoadAsync(AppUser user)
+    {
+        HasApp = user.TwoFactorEnabled;
+        HasPasskeys = await passkeys.CountAsync(user) > 0;
+    }
+
     private async Task<IActionResult> VerifyAsync(bool recovery)
     {
         UsingRecoveryCode = recovery;
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null) return LocalRedirect("/account/login");
+        await LoadAsync(user);
         if (!throttle.MayTry(user.Email))
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
