@@ -132,6 +132,7 @@ public static class RouteAccessTable
             R("/account/notifications", Access.SignedIn),
             R("/account/two-factor", Access.SignedIn),
             R("/account/two-factor/enable", Access.SignedIn),
+            R("/account/two-factor/passkeys/add", Access.SignedIn),
             R("/cases/advice", Access.SignedIn),
             R("/cases/advice/{id:int}", Access.SignedIn, Id("内子町 → 大洲市", w.AdviceA, a), MissingId),
 
