@@ -56,7 +56,13 @@ public sealed class OpeningConfiguration : IEntityTypeConfiguration<Opening>
             })
             .IsDescending(false, true, false, false, false, false, false, false, false, false, false)
             .HasDatabaseName("IX_Openings_Search_DayRate");
-        b.HasIndex(o => o.OrganizationId);
+        // A search by prefecture starts from the prefecture's governments: their postings, again without the wide row.
+        b.HasIndex(o => new
+            {
+                o.OrganizationId, o.Status, o.ApplicationDeadline, o.PublishedAt, o.DayRateYen, o.Id, o.RoleCode, o.EngagementCode,
+                o.OnsiteDaysPerMonth, o.RemoteAllowed, o.FirstTermMonths,
+            })
+            .HasDatabaseName("IX_Openings_Search_Organization");
     }
 }
 
