@@ -2101,12 +2101,13 @@ namespace Marketplace.Data.Migrations.Postgres
 
                     b.HasIndex("NoticeId");
 
-                    b.HasIndex("OrganizationId");
-
                     b.HasIndex("SearchText");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("OrganizationId", "Status", "ApplicationDeadline", "PublishedAt", "DayRateYen", "Id", "RoleCode", "EngagementCode", "OnsiteDaysPerMonth", "RemoteAllowed", "FirstTermMonths")
+                        .HasDatabaseName("IX_Openings_Search_Organization");
 
                     b.HasIndex("Status", "ApplicationDeadline", "Id", "PublishedAt", "DayRateYen", "OrganizationId", "RoleCode", "EngagementCode", "OnsiteDaysPerMonth", "RemoteAllowed", "FirstTermMonths")
                         .HasDatabaseName("IX_Openings_Search_Deadline");

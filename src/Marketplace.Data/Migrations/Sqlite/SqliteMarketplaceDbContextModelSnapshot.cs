@@ -1993,7 +1993,8 @@ namespace Marketplace.Data.Migrations.Sqlite
 
                     b.HasIndex("NoticeId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("OrganizationId", "Status", "ApplicationDeadline", "PublishedAt", "DayRateYen", "Id", "RoleCode", "EngagementCode", "OnsiteDaysPerMonth", "RemoteAllowed", "FirstTermMonths")
+                        .HasDatabaseName("IX_Openings_Search_Organization");
 
                     b.HasIndex("Status", "ApplicationDeadline", "Id", "PublishedAt", "DayRateYen", "OrganizationId", "RoleCode", "EngagementCode", "OnsiteDaysPerMonth", "RemoteAllowed", "FirstTermMonths")
                         .HasDatabaseName("IX_Openings_Search_Deadline");
