@@ -90,6 +90,34 @@ public class AuditScopeTests(MarketplaceFactory factory)
     }
 
     [Fact]
+    public async Task ReadingTheRankingOrAMembersSheet_IsAudited_AndSeenOnlyByItsGovernment()
+    {
+        var staff = await factory.SignedInAsync(WebClientExtensions.MaibaraStaff);
+        var callId = await factory.CreateCallAsync(staff, factory.CallForm("評価閲覧の監査を確認するCIO支援業務"));
+        var vendor = await factory.SignedInAsync(WebClientExtensions.Vendor);
+        Assert.Equal(HttpStatusCode.Redirect, (await vendor.SubmitProposalAsync(callId, "30,000,000", "excluded", await factory.DistinctStaffingAsync(callId, WebClientExtensions.Vendor))).StatusCode);
+        await factory.ScoreSoleProposalAsync(staff, callId);
+
+        // The ranking shows every member's scores: each view of it is an entry.
+        var before = (await EntriesAsync(AuditActions.EvaluationRankingRead, callId.ToString())).Count;
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/manage/calls/{callId}/evaluation")).StatusCode);
+        var ranking = await EntriesAsync(AuditActions.EvaluationRankingRead, callId.ToString());
+        Assert.Equal(before + 1, ranking.Count);
+        var maibaraOrg = await factory.WithDbAsync(db => db.ProposalCalls.Where(c => c.Id == callId).Select(c => c.OrganizationId).SingleAsync());
+        Assert.All(ranking, e => Assert.Equal(maibaraOrg, e.OrganizationId));
+
+        var memberId = await factory.WithDbAsync(db => db.CommitteeMembers.Where(m => m.CallId == callId).Select(m => m.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/manage/calls/{callId}/sheets/{memberId}")).StatusCode);
+        Assert.Single(await EntriesAsync(AuditActions.EvaluationSheetRead, memberId.ToString()));
+
+        var row = $"call {callId}</td>";
+        Assert.Contains(row, await staff.GetStringAsync("/manage/audit?action=evaluation_ranking.read"));
+        var osaka = await factory.SignedInAsync(WebClientExtensions.OsakaStaff);
+        Assert.DoesNotContain(row, await osaka.GetStringAsync("/manage/audit?action=evaluation_ranking.read"));
+        Assert.DoesNotContain(row, await osaka.GetStringAsync("/manage/audit?action=evaluation_sheet.read"));
+    }
+
+    [Fact]
     public async Task ApprovingStaff_AndExportingTheAudit_AreAudited()
     {
         var orgId = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == WebClientExtensions.OzuStaff).Select(u => u.OrganizationId!.Value).SingleAsync());

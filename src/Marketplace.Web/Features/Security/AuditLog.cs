@@ -26,6 +26,7 @@ public static class AuditActions
     public const string PasskeyRemoved = "passkey.remove";
     public const string ProposalRead = "proposal.read";
     public const string EvaluationSheetRead = "evaluation_sheet.read";
+    public const string EvaluationRankingRead = "evaluation_ranking.read";
     public const string RoleChanged = "role.change";
     public const string AuditExport = "audit.export";
     public const string PastResultRecorded = "past_result.record";
@@ -34,7 +35,7 @@ public static class AuditActions
     [
         ApplicationRead, ApplicantsRead, ApplicantsExport, PersonalDataExport, PaymentRecorded,
         TwoFactorEnabled, TwoFactorDisabled, TwoFactorReset, TwoFactorResetByOffice, TwoFactorRecoveryCodes,
-        PasskeyAdded, PasskeyRemoved, ProposalRead, EvaluationSheetRead, RoleChanged, AuditExport, PastResultRecorded,
+        PasskeyAdded, PasskeyRemoved, ProposalRead, EvaluationSheetRead, EvaluationRankingRead, RoleChanged, AuditExport, PastResultRecorded,
     ];
 }
 

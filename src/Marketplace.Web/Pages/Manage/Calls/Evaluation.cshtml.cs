@@ -11,7 +11,7 @@ namespace Marketplace.Web.Pages.Manage.Calls;
 /// The evaluation of an own call: the committee's progress, the ranking (for the chair, and for every staff
 /// member once confirmed), the chair's confirmation and the award.
 /// </summary>
-public sealed class EvaluationModel(EvaluationService evaluation, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EvaluationModel(EvaluationService evaluation, IStringLocalizer<SharedResource> t, Features.Security.AuditLog audit) : PageModel
 {
     public ProposalCall Call { get; private set; } = null!;
     public bool Sealed { get; private set; }
@@ -34,7 +34,12 @@ public sealed class EvaluationModel(EvaluationService evaluation, IStringLocaliz
         EarlyDates = evaluation.EarlyAwardDates(call);
         Members = await evaluation.MembersAsync(id, ct);
         Me = Members.FirstOrDefault(m => m.UserId == User.UserId());
-        if (await evaluation.MaySeeRankingAsync(call, User.UserId()!, ct)) Ranking = await evaluation.RankingAsync(call, ct);
+        if (await evaluation.MaySeeRankingAsync(call, User.UserId()!, ct))
+        {
+            Ranking = await evaluation.RankingAsync(call, ct);
+            // The ranking shows every member's scores: reading it is reading their evaluations.
+            if (Ranking is not null) await audit.WriteAsync(Features.Security.AuditActions.EvaluationRankingRead, "call", id, call.OrganizationId, $"call {id}", ct);
+        }
         return Page();
     }
 
