@@ -277,21 +277,13 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, T
     {
         var terms = JapaneseText.SearchTerms(text);
         if (terms.Count == 0) return q;
-        if (db.Database.IsSqlite() && KeywordIndex.SqliteMatch(terms) is { } match)
-        {
-            var ids = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM \"OpeningKeywords\" WHERE \"OpeningKeywords\" MATCH {match}");
-            // "Id + 0": the matches are a set the search index's walk looks up, not rows to fetch one by one by id
-            // (SQLite would otherwise read each matching posting's wide row to test the other filters).
-            q = q.Where(o => ids.Contains(o.Id + 0));
-            // Where the index match is exact, the substring test on each candidate's text would only repeat it.
-            return MatchingAllTerms(q, terms.Where(t => !KeywordIndex.IsExactInSqlite(t)));
-        }
-        if (db.Database.IsNpgsql() && KeywordIndex.PostgresBigrams(terms) is { Length: > 0 } bigrams)
-        {
-            var ids = db.Database.SqlQuery<int>($"SELECT \"Id\" AS \"Value\" FROM \"Openings\" WHERE mp_bigrams(\"SearchText\") @> {bigrams}");
-            q = q.Where(o => ids.Contains(o.Id));
-        }
-        return MatchingAllTerms(q, terms);
+        if (db.KeywordCandidates(KeywordTarget.Openings, terms) is not { } ids) return MatchingAllTerms(q, terms);
+        if (!db.Database.IsSqlite()) return MatchingAllTerms(q.Where(o => ids.Contains(o.Id)), terms);
+        // "Id + 0": the matches are a set the search index's walk looks up, not rows to fetch one by one by id
+        // (SQLite would otherwise read each matching posting's wide row to test the other filters).
+        q = q.Where(o => ids.Contains(o.Id + 0));
+        // Where the FTS5 match is exact, the substring test on each candidate's text would only repeat it.
+        return MatchingAllTerms(q, terms.Where(t => !KeywordIndex.IsExactInSqlite(t)));
     }
 
     /// <summary>
