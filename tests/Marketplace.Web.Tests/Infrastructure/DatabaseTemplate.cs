@@ -24,11 +24,7 @@ public static class DatabaseTemplate
             var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
             if (File.Exists(path)) return; // never over a database that already exists
             // The template is a file no app ever opens, read here without pooling, so nothing can hold a lock on it.
-            using var source = new SqliteConnection($"Data Source={Sqlite.Value};Mode=ReadOnly;Pooling=False");
-            using var target = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
-            source.Open();
-            target.Open();
-            source.BackupDatabase(target);
+            using var target = Backup($"Data Source={Sqlite.Value};Mode=ReadOnly", connectionString);
             using var keys = new SqliteCommand("DELETE FROM \"DataProtectionKeys\"", target);
             keys.ExecuteNonQuery();
             return;
@@ -83,15 +79,40 @@ public static class DatabaseTemplate
         }
         // A copy of the seeded file that only backups read: the app that made it may still be closing connections.
         var template = Path.Combine(app.Folder, "template.db");
-        using (var source = new SqliteConnection(new SqliteConnectionStringBuilder(app.ConnectionString) { Pooling = false }.ToString()))
-        using (var target = new SqliteConnection($"Data Source={template};Pooling=False"))
-        {
-            source.Open();
-            target.Open();
-            source.BackupDatabase(target);
-        }
+        Backup(app.ConnectionString, $"Data Source={template}").Dispose();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Remove(provider, app);
         return template;
+    }
+
+    /// <summary>
+    /// Copies one SQLite database into another with the backup API and returns the open target. A connection of the
+    /// app that made the source may still be closing (its last close checkpoints the WAL under a lock), and the backup
+    /// API answers "database is locked" at once instead of waiting as commands do, so a busy source is retried.
+    /// </summary>
+    private static SqliteConnection Backup(string sourceConnectionString, string targetConnectionString)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var source = new SqliteConnection(new SqliteConnectionStringBuilder(sourceConnectionString) { Pooling = false }.ToString());
+            var target = new SqliteConnection(new SqliteConnectionStringBuilder(targetConnectionString) { Pooling = false }.ToString());
+            try
+            {
+                source.Open();
+                target.Open();
+                source.BackupDatabase(target);
+                return target;
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 && attempt < 100) // SQLITE_BUSY, SQLITE_LOCKED
+            {
+                target.Dispose();
+                Thread.Sleep(100);
+            }
+            catch
+            {
+                target.Dispose();
+                throw;
+            }
+        }
     }
 
     private static void Remove(DatabaseProvider provider, MarketplaceFactory app)
