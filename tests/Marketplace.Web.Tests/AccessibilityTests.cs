@@ -95,6 +95,14 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     }
 
     [ChromiumFact]
+    public async Task PayBenchmark_NoWcag2AaViolations()
+    {
+        // The chart (SVG with its figures in words), the table with a hidden small group, the English page, the drill-down by band.
+        await AssertAccessibleAsync(null, "/pay-benchmark", "/pay-benchmark?culture=en", "/pay-benchmark?role=cio_advisor&by=band",
+            "/pay-benchmark?engagement=outsourced&by=role", "/pay-benchmark?role=cdo&engagement=fixed_term_staff&band=upto1");
+    }
+
+    [ChromiumFact]
     public async Task StaffPages_NoWcag2AaViolations()
     {
         var ozu = await IdOfAsync("CDO補佐官（デジタル変革推進）");
