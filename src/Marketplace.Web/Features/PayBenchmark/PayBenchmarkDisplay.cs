@@ -25,6 +25,8 @@ public sealed class PayBenchmarkDisplay(IStringLocalizer<SharedResource> t, Disp
         return t["PayBenchmark_Position", GroupLabel(g.Key), g.Count, fmt.Yen(p.DayRateYen), Ordinal(p.Percentile), fmt.Yen(g.Median), p.Below];
     }
 
+    public string TotalLabel() => t["PayBenchmark_TotalShort"];
+
     public string EnterPayText() => t["PayBenchmark_EnterPay"];
 
     /// <summary>20 → "20" in Japanese (the sentence says 下から20%), "20th" in English.</summary>
@@ -44,7 +46,7 @@ public sealed class PayBenchmarkDisplay(IStringLocalizer<SharedResource> t, Disp
     /// </summary>
     public PayChart Chart(IReadOnlyList<(string Label, PayGroup Group)> rows)
     {
-        const double left = 190, width = 480, rowHeight = 34, top = 10;
+        const double left = 230, width = 560, rowHeight = 34, top = 10;
         var max = rows.Count == 0 ? 100_000 : rows.Max(r => r.Group.P90);
         var step = NiceStep(max);
         var scaleMax = Math.Max(step, Math.Ceiling(max / (double)step) * step);

@@ -26,7 +26,7 @@ namespace Marketplace.Web.Features.PayBenchmark;
 /// presence and five person-days a week: it counts at the middle of that range, under the role its first named role
 /// is (「CIO補佐官」 → CIO補佐官), as outsourced work, in the band "not stated".
 /// </summary>
-public sealed class PayBenchmarkService(IServiceScopeFactory scopes, PublicContentVersion version, TaxonomyCatalog taxonomy, TimeProvider clock, IStringLocalizer<SharedResource> t)
+public sealed class PayBenchmarkService(IServiceScopeFactory scopes, PublicContentVersion version, TaxonomyCatalog taxonomy, TimeProvider clock, IStringLocalizer<SharedResource> t, ILogger<PayBenchmarkService> log)
 {
     private static readonly PayDistribution None = new([], long.MinValue, DateTime.MinValue);
     private PayDistribution _current = None;
@@ -85,6 +85,7 @@ public sealed class PayBenchmarkService(IServiceScopeFactory scopes, PublicConte
         }
         var built = new PayDistribution(points, atVersion, clock.GetUtcNow().UtcDateTime);
         LastBuildTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        log.LogInformation("Pay benchmark built from {Postings} postings ({Openings} openings, {Calls} calls) in {Milliseconds:0} ms", points.Count, openings.Count, calls.Count, LastBuildTime.TotalMilliseconds);
         return built;
     }
 

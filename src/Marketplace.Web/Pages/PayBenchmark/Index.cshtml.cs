@@ -63,7 +63,7 @@ public sealed class IndexModel(PayBenchmarkService benchmark, PayBenchmarkDispla
             var label = By switch { "role" => display.RoleLabel(v), "engagement" => display.EngagementLabel(v), _ => display.BandLabel(v) };
             Rows.Add(new BenchmarkRow(label, display.GroupLabel(key), key, Distribution.Find(key), false));
         }
-        Chart = display.Chart([.. Rows.Where(r => PayDistribution.Shown(r.Group)).Select(r => (r.IsTotal ? display.GroupLabel(r.Key) : r.Label, r.Group!))]);
+        Chart = display.Chart([.. Rows.Where(r => PayDistribution.Shown(r.Group)).Select(r => (r.IsTotal ? display.TotalLabel() : r.Label, r.Group!))]);
     }
 
     private string? Filter(string dimension) => dimension switch { "role" => Role, "engagement" => Engagement, _ => Band };
