@@ -77,6 +77,8 @@ public static class WebBench
                 ("keyword search", "/openings?q=補佐官&sort=day_rate"),
                 ("filtered search", "/openings?prefecture=27&min_day_rate=30000&page=3"),
                 ("opening page", $"/openings/{summary.SampleOpeningId}"),
+                ("pay benchmark page", "/pay-benchmark?role=cio_advisor&by=band"),
+                ("pay position API", "/api/pay-benchmark/position?role=cio_advisor&engagement=part_time_appointee&payAmount=300000&payUnit=Month&daysPerWeek=2"),
             };
             var results = new Dictionary<bool, List<Measurement>>();
             foreach (var cached in new[] { true, false })

@@ -13,6 +13,7 @@ using Marketplace.Web.Features.Cases;
 using Marketplace.Web.Features.SavedSearches;
 using Marketplace.Web.Features.Quotas;
 using Marketplace.Web.Features.PastResults;
+using Marketplace.Web.Features.PayBenchmark;
 
 namespace Marketplace.Web.Features;
 
@@ -92,6 +93,7 @@ public static class FeatureServices
         services.AddPastResults();
         services.AddQuotas(config);
         services.AddPublicCache(config);
+        services.AddPayBenchmark();
         return services;
     }
 }

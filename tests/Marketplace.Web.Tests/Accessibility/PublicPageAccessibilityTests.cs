@@ -31,6 +31,14 @@ public sealed class PublicPageAccessibilityTests(BrowserFixture fixture, ITestOu
     }
 
     [ChromiumFact]
+    public async Task PayBenchmark_NoWcag2AaViolations()
+    {
+        // The chart (SVG with its figures in words), the table with a hidden small group, the English page, the drill-downs.
+        await AssertAccessibleAsync(null, "/pay-benchmark", "/pay-benchmark?culture=en", "/pay-benchmark?role=cio_advisor&by=band",
+            "/pay-benchmark?engagement=outsourced&by=role", "/pay-benchmark?role=cdo&engagement=fixed_term_staff&band=upto1");
+    }
+
+    [ChromiumFact]
     public async Task SearchAndSavedSearchPages_NoWcag2AaViolations()
     {
         await SaveSearchForAsync(App, WebClientExtensions.Expert, "大洲市の補佐官", "?q=%E8%A3%9C%E4%BD%90&prefecture=38");

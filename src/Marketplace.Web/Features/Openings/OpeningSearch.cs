@@ -218,7 +218,7 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, T
         if (query.PublishedAfter is { } after) calls = calls.Where(c => c.PublishedAt > after);
         if (!string.IsNullOrEmpty(query.Role))
         {
-            var names = RoleNames(query.Role);
+            var names = RoleNames(taxonomy, query.Role);
             if (names.Count == 0) return [];
             calls = calls.Where(c => c.Roles.Any(r => names.Contains(r.Name)));
         }
@@ -256,7 +256,7 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, T
     /// explanation in brackets, each of its 「・」-separated names (CIO補佐官; 地域DXマネージャー, DX推進監), as typed and
     /// in full width. A call's role named exactly so (米原市's 「CIO補佐官」) is that role.
     /// </summary>
-    private List<string> RoleNames(string roleCode)
+    public static List<string> RoleNames(Taxonomy.TaxonomyCatalog taxonomy, string roleCode)
     {
         var label = taxonomy.Roles.FirstOrDefault(r => r.Code == roleCode)?.Ja;
         if (label is null || roleCode == "other") return [];

@@ -1,6 +1,7 @@
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Openings;
+using Marketplace.Web.Features.PayBenchmark;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Marketplace.Web.Pages.Manage.Openings;
 
 /// <summary>Creates (route /manage/openings/new) and edits an opening of the staff member's own government.</summary>
-public sealed class EditModel(OpeningService openings, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditModel(OpeningService openings, IStringLocalizer<SharedResource> t, PayBenchmarkService benchmark, PayBenchmarkDisplay benchmarkText) : PageModel
 {
     [BindProperty]
     public OpeningInput Input { get; set; } = new();
@@ -19,6 +20,8 @@ public sealed class EditModel(OpeningService openings, IStringLocalizer<SharedRe
     public List<RecruitmentNotice> Notices { get; private set; } = [];
     /// <summary>Amounts and terms as they were read, shown beside their fields ("読み取った金額：273,800円").</summary>
     public IReadOnlyDictionary<string, string> Understood { get; private set; } = new Dictionary<string, string>();
+    /// <summary>Where the form's pay stands among comparable postings (the script updates it as staff type).</summary>
+    public string BenchmarkText { get; private set; } = "";
 
     private int OrganizationId => User.OrganizationId()!.Value;
 
@@ -26,11 +29,14 @@ public sealed class EditModel(OpeningService openings, IStringLocalizer<SharedRe
     {
         Id = id;
         Notices = await openings.NoticesAsync(OrganizationId, ct);
-        if (id is null) return Page();
-        var opening = await openings.FindOwnAsync(OrganizationId, id.Value, ct);
-        if (opening is null) return NotFound();
-        Input = openings.ToInput(opening);
-        IsCorrection = opening.Status == OpeningStatus.Published;
+        if (id is not null)
+        {
+            var opening = await openings.FindOwnAsync(OrganizationId, id.Value, ct);
+            if (opening is null) return NotFound();
+            Input = openings.ToInput(opening);
+            IsCorrection = opening.Status == OpeningStatus.Published;
+        }
+        await DescribePayAsync(ct);
         return Page();
     }
 
@@ -42,6 +48,7 @@ public sealed class EditModel(OpeningService openings, IStringLocalizer<SharedRe
         if (!ModelState.IsValid)
         {
             Notices = await openings.NoticesAsync(OrganizationId, ct);
+            await DescribePayAsync(ct);
             return Page();
         }
         var result = id is null
@@ -60,6 +67,13 @@ public sealed class EditModel(OpeningService openings, IStringLocalizer<SharedRe
         Understood = result.Understood;
         if (result.Outcome == OpeningOutcome.Conflict) Response.StatusCode = StatusCodes.Status409Conflict;
         Notices = await openings.NoticesAsync(OrganizationId, ct);
+        await DescribePayAsync(ct);
         return Page();
+    }
+
+    private async Task DescribePayAsync(CancellationToken ct)
+    {
+        var position = await benchmark.PositionOfAsync(PayQuery.From(Input), ct);
+        BenchmarkText = position is null ? benchmarkText.EnterPayText() : benchmarkText.Describe(position);
     }
 }
