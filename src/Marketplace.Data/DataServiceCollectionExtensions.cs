@@ -118,7 +118,10 @@ public static class DataServiceCollectionExtensions
 
 public sealed record DatabaseInfo(DatabaseProvider Provider, string DisplayConnectionString);
 
-/// <summary>WAL lets readers go on while one writer writes; busy_timeout makes a writer wait instead of failing.</summary>
+/// <summary>
+/// WAL lets readers go on while one writer writes; busy_timeout makes a writer wait instead of failing. Each connection
+/// also learns the keyword match-set function (<see cref="Sqlite.KeywordMatchSets"/>).
+/// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
     public static readonly SqlitePragmaInterceptor Instance = new();
@@ -126,6 +129,7 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        Sqlite.KeywordMatchSets.Register((SqliteConnection)connection);
         using var cmd = connection.CreateCommand();
         cmd.CommandText = Pragmas;
         cmd.ExecuteNonQuery();
@@ -133,6 +137,7 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        Sqlite.KeywordMatchSets.Register((SqliteConnection)connection);
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = Pragmas;
         await cmd.ExecuteNonQueryAsync(cancellationToken);

@@ -165,6 +165,12 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     /// </summary>
     public virtual IQueryable<int>? KeywordCandidates(KeywordTarget target, IReadOnlyCollection<string> terms) => null;
 
+    /// <summary>
+    /// Whether queries can test a row against a set of keyword matches held in memory
+    /// (<see cref="Sqlite.KeywordMatchSets"/>; SQLite, whose functions run in the app's process).
+    /// </summary>
+    public virtual bool TestsKeywordMatchSetsInMemory => false;
+
     /// <summary>An opening or a case whose keyword row must change with this save (its id read after the save for a new row).</summary>
     private sealed record KeywordChange(string Table, object Entity, int IdBefore, bool Deleted);
 

@@ -4,7 +4,10 @@ using Marketplace.Data.Entities;
 using Marketplace.Matching.Text;
 using Marketplace.Web.Localization;
 using Marketplace.Web.Tests.Infrastructure;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Web.Tests;
 
@@ -111,6 +114,58 @@ public class SearchIndexTests
             return await db.SaveChangesAsync();
         });
         Assert.Empty((await SearchAsync(client, "索引更新")).Ids);
+    }
+
+    /// <summary>Counts the commands that read the SQLite keyword index.</summary>
+    private sealed class KeywordIndexReads : DbCommandInterceptor
+    {
+        public int Count;
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains($"\"{KeywordIndex.SqliteTable}\" MATCH", StringComparison.Ordinal)) Interlocked.Increment(ref Count);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// On SQLite a keyword's matches are read from the index once and kept in memory while the postings stay as they
+    /// are: other filters, sorts and pages test against the same set; a save makes the next search read it again.
+    /// </summary>
+    [Fact]
+    public async Task Keywords_ReadFromTheIndexOncePerChange_WhateverTheFiltersSortsAndPages()
+    {
+        var reads = new KeywordIndexReads();
+        using var app = new MarketplaceFactory();
+        if (app.Provider != DatabaseProvider.Sqlite) return; // PostgreSQL's GIN index is asked by each query
+        app.ExtraServices.Add(s => s.AddSingleton<IInterceptor>(reads));
+        var client = app.NewClient();
+        var q = Uri.EscapeDataString("補佐");
+        var all = (await SearchAsync(client, "補佐")).Ids;
+        Assert.NotEmpty(all);
+        var before = reads.Count;
+        foreach (var query in new[] { "&sort=day_rate", "&sort=deadline&prefecture=38", "&remote=1&page=2", "&status=closed", "&kind=opening&min_day_rate=30000" })
+        {
+            using var _ = JsonDocument.Parse(await client.GetStringAsync($"/api/openings?q={q}{query}"));
+        }
+        Assert.Equal(before, reads.Count);
+
+        // A new posting with the word is found at once (its save adds a public-content version).
+        var id = await app.WithDbAsync(async db =>
+        {
+            var copy = await db.Openings.AsNoTracking().OrderBy(o => o.Id).FirstAsync(o => o.Status == OpeningStatus.Published && o.ApplicationDeadline > DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3));
+            copy.Id = 0;
+            copy.Title = "補佐業務の新しい募集";
+            copy.SearchText = JapaneseText.Normalize(copy.Title);
+            db.Openings.Add(copy);
+            await db.SaveChangesAsync();
+            return copy.Id;
+        });
+        var after = (await SearchAsync(client, "補佐")).Ids;
+        Assert.Equal(all.Append(id).Order(), after);
+        Assert.True(reads.Count > before);
+        Assert.True((await ExpectedAsync(app, "補佐")).SequenceEqual(after));
     }
 
     [Fact]

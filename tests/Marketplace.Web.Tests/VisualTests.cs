@@ -5,28 +5,6 @@ using Xunit.Abstractions;
 
 namespace Marketplace.Web.Tests;
 
-/// <summary>One app on a real port and one Chromium, shared by every test of a class.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
-{
-    public KestrelMarketplaceFactory App { get; } = new();
-    public IBrowser? Browser { get; private set; }
-    private IPlaywright? _playwright;
-
-    public async Task InitializeAsync()
-    {
-        if (!File.Exists(ChromiumFactAttribute.ChromiumPath)) return;
-        _playwright = await Playwright.CreateAsync();
-        Browser = await BrowserSession.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null) await Browser.DisposeAsync();
-        _playwright?.Dispose();
-        await App.DisposeAsync();
-    }
-}
-
 /// <summary>
 /// What a person sees: one page of each kind opened in Chromium has the stylesheet applied (computed styles equal
 /// the design tokens), no request of the page failed, and a full-page screenshot is saved under the test output
@@ -139,7 +117,7 @@ public sealed class VisualTests(BrowserFixture fixture, ITestOutputHelper output
     [ChromiumFact]
     public async Task SavedSearches_Styled()
     {
-        await AccessibilityTests.SaveSearchForAsync(fixture.App, WebClientExtensions.Vendor, "滋賀県の公募", "?prefecture=25&kind=call");
+        await Accessibility.PublicPageAccessibilityTests.SaveSearchForAsync(fixture.App, WebClientExtensions.Vendor, "滋賀県の公募", "?prefecture=25&kind=call");
         await VisitAsync(WebClientExtensions.Vendor, "/saved-searches", "saved-searches");
     }
 

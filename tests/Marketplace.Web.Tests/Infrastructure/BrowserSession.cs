@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Marketplace.Web.Features.Seeding;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -49,5 +51,20 @@ public static class BrowserSession
                 if (attempt == 2) throw new Xunit.Sdk.XunitException(what);
             }
         }
+    }
+
+    /// <summary>The WCAG 2.0 A and AA rules; axe reports only violations (not every pass), which halves its work.</summary>
+    private static readonly AxeRunOptions Wcag2Aa = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa"] },
+        ResultTypes = [ResultType.Violations],
+    };
+
+    /// <summary>The axe violations of WCAG 2.0 A and AA on the page as it is now, each named with <paramref name="what"/>.</summary>
+    public static async Task<List<string>> Wcag2AaViolationsAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe(Wcag2Aa);
+        return result.Violations.Select(v =>
+            $"{what}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}").ToList();
     }
 }

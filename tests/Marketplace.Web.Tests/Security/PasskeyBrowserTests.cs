@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -65,14 +63,14 @@ public sealed class PasskeyBrowserTests(BrowserFixture fixture, ITestOutputHelpe
         await page.WaitForURLAsync(url => url.Contains("/account/two-factor/enable"));
         await page.ClickAsync("#passkey-instead a");
         await page.WaitForURLAsync(url => url.Contains("/account/two-factor/passkeys/add"));
-        violations.AddRange(await AxeAsync(page, "add a passkey"));
+        violations.AddRange(await BrowserSession.Wcag2AaViolationsAsync(page, "add a passkey"));
         await ShotAsync(page, "passkey-add");
 
         // A name is required: the server says so before the browser makes any key.
         await page.ClickAsync("#passkey-create-form button[type=submit]");
         await page.WaitForSelectorAsync("#passkey-error:not([hidden])");
         Assert.Contains("パスキーの名前を入力してください", await page.InnerTextAsync("#passkey-error"));
-        violations.AddRange(await AxeAsync(page, "add a passkey with an error"));
+        violations.AddRange(await BrowserSession.Wcag2AaViolationsAsync(page, "add a passkey with an error"));
         await ShotAsync(page, "passkey-add-error");
         // The browser logs that refusal (a 400) as a console error; from here on, none is expected.
         Assert.Single(failures, f => f.Contains("400", StringComparison.Ordinal));
@@ -87,7 +85,7 @@ public sealed class PasskeyBrowserTests(BrowserFixture fixture, ITestOutputHelpe
         // The account page lists it.
         await page.GotoAsync(BaseUrl + "/account/two-factor");
         Assert.Contains("テスト用の指紋センサー", await page.InnerTextAsync("#passkey-list"));
-        violations.AddRange(await AxeAsync(page, "second factor with a passkey"));
+        violations.AddRange(await BrowserSession.Wcag2AaViolationsAsync(page, "second factor with a passkey"));
         await ShotAsync(page, "passkey-list");
 
         // Sign out, then in again: the password, then the passkey (no code field: there is no authenticator app).
@@ -97,7 +95,7 @@ public sealed class PasskeyBrowserTests(BrowserFixture fixture, ITestOutputHelpe
         await PasswordStepAsync(page, email);
         await page.WaitForURLAsync(url => url.Contains("/account/two-factor/sign-in"));
         Assert.Equal(0, await page.Locator("#Code").CountAsync());
-        violations.AddRange(await AxeAsync(page, "second step with a passkey"));
+        violations.AddRange(await BrowserSession.Wcag2AaViolationsAsync(page, "second step with a passkey"));
         await ShotAsync(page, "passkey-sign-in");
         await page.ClickAsync("#passkey-sign-in");
         await page.WaitForURLAsync(url => url.EndsWith("/dashboard", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
@@ -120,12 +118,6 @@ public sealed class PasskeyBrowserTests(BrowserFixture fixture, ITestOutputHelpe
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", Password);
         await page.ClickAsync("main button[type=submit]");
-    }
-
-    private static async Task<List<string>> AxeAsync(IPage page, string what)
-    {
-        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa"] } });
-        return result.Violations.Select(v => $"{what}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}").ToList();
     }
 
     private async Task ShotAsync(IPage page, string name)

@@ -1,5 +1,6 @@
 using Marketplace.Data;
 using Marketplace.Data.Entities;
+using Marketplace.Data.Sqlite;
 using Marketplace.Matching.Pay;
 using Marketplace.Matching.Text;
 using Marketplace.Web.Localization;
@@ -107,7 +108,7 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, in
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, Taxonomy.TaxonomyCatalog taxonomy)
+public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, Taxonomy.TaxonomyCatalog taxonomy, KeywordMatchCache keywordMatches)
 {
     public const int PageSize = 20;
 
@@ -127,7 +128,7 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, T
         var page = Math.Min(query.Page, CountCap / PageSize);
         var skip = (page - 1) * PageSize;
         var calls = await CallsAsync(query, today, ct);
-        var openings = OpeningsMatching(query, today);
+        var openings = await OpeningsMatchingAsync(query, today, ct);
         if (openings is null) return Page(calls.Skip(skip).Take(PageSize).ToList(), page, calls.Count);
 
         // The ids of the page first: the search index serves them without reading a wide row; then the 20 rows shown.
@@ -152,7 +153,7 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, T
 
     /// <summary>Openings meeting the query, unordered; null when the query leaves openings out (calls only).</summary>
     /// <remarks>"awarded" finds filled openings (an appointment recorded); "closed" every opening past its deadline, filled or not.</remarks>
-    private IQueryable<Opening>? OpeningsMatching(OpeningQuery query, DateOnly today)
+    private async Task<IQueryable<Opening>?> OpeningsMatchingAsync(OpeningQuery query, DateOnly today, CancellationToken ct)
     {
         if (query.Kind == "call") return null;
         var q = db.Openings.AsNoTracking();
@@ -164,7 +165,7 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, T
         };
         if (query.PublishedAfter is { } after) q = q.Where(o => o.PublishedAt > after);
 
-        q = IndexedMatchingAllTerms(q, query.Q);
+        q = await IndexedMatchingAllTermsAsync(q, query.Q, ct);
         if (!string.IsNullOrEmpty(query.Prefecture)) q = q.Where(o => o.Organization!.PrefectureCode == query.Prefecture);
         if (!string.IsNullOrEmpty(query.Role)) q = q.Where(o => o.RoleCode == query.Role);
         if (!string.IsNullOrEmpty(query.Engagement)) q = q.Where(o => o.EngagementCode == query.Engagement);
@@ -270,20 +271,18 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, T
     public const string OutsourcedCode = "outsourced";
 
     /// <summary>
-    /// <see cref="MatchingAllTerms"/> narrowed first by the bigram keyword index (<see cref="KeywordIndex"/>), so the
-    /// substring test runs on candidates only: an FTS5 match on SQLite, a GIN array containment on PostgreSQL.
+    /// <see cref="MatchingAllTerms"/> served by the bigram keyword index (<see cref="KeywordIndex"/>). On SQLite the
+    /// openings matching the keywords are a set in memory that the search index's walk tests each row against
+    /// (<see cref="KeywordMatchCache"/>); on PostgreSQL a GIN array containment narrows the candidates of the substring test.
     /// </summary>
-    public IQueryable<Opening> IndexedMatchingAllTerms(IQueryable<Opening> q, string? text)
+    private async Task<IQueryable<Opening>> IndexedMatchingAllTermsAsync(IQueryable<Opening> q, string? text, CancellationToken ct)
     {
         var terms = JapaneseText.SearchTerms(text);
         if (terms.Count == 0) return q;
         if (db.KeywordCandidates(KeywordTarget.Openings, terms) is not { } ids) return MatchingAllTerms(q, terms);
-        if (!db.Database.IsSqlite()) return MatchingAllTerms(q.Where(o => ids.Contains(o.Id)), terms);
-        // "Id + 0": the matches are a set the search index's walk looks up, not rows to fetch one by one by id
-        // (SQLite would otherwise read each matching posting's wide row to test the other filters).
-        q = q.Where(o => ids.Contains(o.Id + 0));
-        // Where the FTS5 match is exact, the substring test on each candidate's text would only repeat it.
-        return MatchingAllTerms(q, terms.Where(t => !KeywordIndex.IsExactInSqlite(t)));
+        if (!db.TestsKeywordMatchSetsInMemory) return MatchingAllTerms(q.Where(o => ids.Contains(o.Id)), terms);
+        var set = await keywordMatches.HandleAsync(db, terms, ct);
+        return q.Where(o => KeywordMatchSets.Contains(set, o.Id));
     }
 
     /// <summary>
@@ -292,7 +291,7 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, T
     /// </summary>
     public static IQueryable<Opening> MatchingAllTerms(IQueryable<Opening> q, string? text) => MatchingAllTerms(q, JapaneseText.SearchTerms(text));
 
-    private static IQueryable<Opening> MatchingAllTerms(IQueryable<Opening> q, IEnumerable<string> terms)
+    internal static IQueryable<Opening> MatchingAllTerms(IQueryable<Opening> q, IEnumerable<string> terms)
     {
         foreach (var term in terms)
         {
