@@ -28,7 +28,7 @@ public partial class ImportTests(MarketplaceFactory factory)
 
     private static byte[] Seed(string name) => File.ReadAllBytes(SeedFiles.PathOf(Path.Combine("import", name)));
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, ImportKind kind, string fileName, byte[] bytes, ImportEncoding encoding = ImportEncoding.Auto)
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, ImportKind kind, string fileName, byte[] bytes, ImportEncoding encoding = ImportEncoding.Auto)
     {
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue(fileName.EndsWith(".json") ? "application/json" : "text/csv");
@@ -42,10 +42,10 @@ public partial class ImportTests(MarketplaceFactory factory)
         return await client.PostAsync("/import", content);
     }
 
-    private static Task<HttpResponseMessage> ConfirmAsync(HttpClient client, string token) =>
+    internal static Task<HttpResponseMessage> ConfirmAsync(HttpClient client, string token) =>
         client.PostFormAsync("/import?handler=confirm", [new("token", token)], "/import");
 
-    private static string TokenOf(string html)
+    internal static string TokenOf(string html)
     {
         var m = TokenField().Match(html);
         Assert.True(m.Success, "No confirmation token on the preview");
