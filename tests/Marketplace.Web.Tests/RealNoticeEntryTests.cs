@@ -1,7 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Marketplace.Data.Entities;
 using Marketplace.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Web.Tests;
 
@@ -172,5 +176,137 @@ public class RealNoticeEntryTests(MarketplaceFactory factory)
         Assert.Contains("副知事・副市町村長（副市長が本部長かつCIO）", html);
         Assert.Contains("45,833円〜229,167円（上限額を契約期間（36か月）に割り振り、必要な出勤の週1日から週5人日までの作業量と仮定）", html);
         Assert.Contains("報酬・契約額に含む", html);
+    }
+
+    /// <summary>
+    /// A staff account of the government <paramref name="code"/>, as an approved sign-up would make it; the government
+    /// is added first when the demo data lacks it, as the office's import of the national code list would.
+    /// </summary>
+    private async Task<string> StaffOfAsync(string code, string nameJa, string nameEn, string prefecture)
+    {
+        var orgId = await factory.WithDbAsync(async db =>
+        {
+            var org = await db.Organizations.SingleOrDefaultAsync(o => o.Code == code);
+            if (org is null)
+            {
+                org = new Organization { Code = code, PrefectureCode = prefecture, Kind = OrganizationKind.SpecialWard, NameJa = nameJa, NameEn = nameEn, CreatedAt = DateTime.UtcNow };
+                db.Organizations.Add(org);
+                await db.SaveChangesAsync();
+            }
+            return org.Id;
+        });
+        var email = $"notice-{code}-{Guid.NewGuid():N}@example.jp";
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "募集 担当", CreatedAt = DateTime.UtcNow, OrganizationId = orgId };
+        Assert.True((await users.CreateAsync(user, Marketplace.Web.Features.Seeding.DemoDataSeeder.Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, Roles.Staff)).Succeeded);
+        return email;
+    }
+
+    /// <summary>
+    /// 奈良県 (a notice of fixed-term staff for the prefecture's digital push, summarised in a public article:
+    /// note.mu/senkyojapan "CIOやCIO補佐官を自治体に設置するには?"): CIO, 次長級, placed in 総務部 デジタル戦略課; 月収約60万円
+    /// including the regional allowance; term 2 years 9 months (written 2年9カ月間), renewable for 2 more years. No
+    /// workload, commuting or travel terms are given; fixed-term staff work full time, so the day rate rests on five
+    /// days a week, said in words.
+    /// </summary>
+    [Fact]
+    public async Task Nara_Cio_EnteredAsWritten_EveryFactOnPageAndApi()
+    {
+        var staff = await StaffOfAsync("290009", "奈良県", "Nara Prefecture", "29");
+        var form = new OpeningFormBuilder()
+            .With("Title", "奈良県CIO（任期付職員）入力確認").With("RoleCode", "cio").With("EngagementCode", "fixed_term_staff")
+            .With("Rank", "次長級").With("Department", "総務部 デジタル戦略課")
+            .With("FirstTermMonths", "2年9カ月間").With("RenewalRule", "RenewableForMoreMonths").With("RenewalMaxAdditionalMonths", "2年間")
+            .With("PayAmount", "約60万円").With("PayUnit", "Month").Add("AllowancesIncluded", "regional")
+            .With("CommutingNotStated", "true").With("DaysPerWeek", "").With("DaysPerWeekNotStated", "true").With("OnsiteDays", "").With("OnsiteNotStated", "true")
+            .With("RemoteAllowed", "false").With("ApplicationDeadline", Deadline).Build();
+        var (html, json, manage) = await EnterAndPublishAsync(staff, form);
+
+        Assert.Contains("読み取った金額：600,000円（約）", manage);
+        foreach (var fact in new[]
+                 {
+                     "奈良県", "月額 約600,000円", "地域手当", "<dd class=\"commuting\">記載なし</dd>", "<dd class=\"department\">総務部 デジタル戦略課</dd>",
+                     "初回の任期 2年9か月、更新により最長あと2年（通算4年9か月）", "30,000円（勤務日数の記載がないため、週5日の勤務と仮定）", "次長級",
+                     "<dd class=\"days-per-week\">記載なし</dd>", "<dd class=\"onsite\">記載なし</dd>",
+                 })
+        {
+            Assert.Contains(fact, html);
+        }
+        var pay = json.GetProperty("pay");
+        Assert.Equal(600_000, pay.GetProperty("payAmountYen").GetInt64());
+        Assert.True(pay.GetProperty("payApproximate").GetBoolean());
+        Assert.Equal(30_000, pay.GetProperty("dayRateYen").GetInt64());
+        Assert.True(pay.GetProperty("commutingNotStated").GetBoolean());
+        Assert.Equal(["regional"], pay.GetProperty("allowancesIncluded").EnumerateArray().Select(a => a.GetString()!).ToArray());
+        var term = json.GetProperty("term");
+        Assert.Equal(33, term.GetProperty("firstTermMonths").GetInt32());
+        Assert.Equal(24, term.GetProperty("renewalMaxAdditionalMonths").GetInt32());
+        Assert.Equal("総務部 デジタル戦略課", json.GetProperty("department").GetString());
+        Assert.Equal("cio", json.GetProperty("roleCode").GetString());
+        Assert.True(json.GetProperty("workStyle").GetProperty("daysPerWeekNotStated").GetBoolean());
+    }
+
+    /// <summary>
+    /// 奈良県, the same notice's second post: 地域DXマネージャー, 主幹級, a manager under the CIO across the
+    /// organisation (the role code dx_manager added for such posts); 月収約50万円 including the regional allowance;
+    /// the same term and placement.
+    /// </summary>
+    [Fact]
+    public async Task Nara_DxManager_EnteredAsWritten_EveryFactOnPageAndApi()
+    {
+        var staff = await StaffOfAsync("290009", "奈良県", "Nara Prefecture", "29");
+        var form = new OpeningFormBuilder()
+            .With("Title", "地域DXマネージャー（任期付職員）入力確認").With("RoleCode", "dx_manager").With("EngagementCode", "fixed_term_staff")
+            .With("Rank", "主幹級").With("Department", "総務部 デジタル戦略課").With("ServesCode", "cio")
+            .With("FirstTermMonths", "2年9カ月間").With("RenewalRule", "RenewableForMoreMonths").With("RenewalMaxAdditionalMonths", "2年間")
+            .With("PayAmount", "約５０万円").With("PayUnit", "Month").Add("AllowancesIncluded", "regional")
+            .With("CommutingNotStated", "true").With("DaysPerWeek", "").With("DaysPerWeekNotStated", "true").With("OnsiteDays", "").With("OnsiteNotStated", "true")
+            .With("RemoteAllowed", "false").With("ApplicationDeadline", Deadline).Build();
+        var (html, json, manage) = await EnterAndPublishAsync(staff, form);
+
+        Assert.Contains("読み取った金額：500,000円（約）", manage);
+        foreach (var fact in new[] { "月額 約500,000円", "25,000円（勤務日数の記載がないため、週5日の勤務と仮定）", "主幹級", "地域DXマネージャー" })
+        {
+            Assert.Contains(fact, html);
+        }
+        Assert.Equal("dx_manager", json.GetProperty("roleCode").GetString());
+        Assert.Equal("cio", json.GetProperty("serves").GetString());
+        Assert.Equal(25_000, json.GetProperty("pay").GetProperty("dayRateYen").GetInt64());
+    }
+
+    /// <summary>
+    /// 江東区 CIO補佐官 as its establishing rules define the post (江東区CIO補佐官設置要綱, 令和6年6月17日,
+    /// www.city.koto.lg.jp/reiki-koho/reiki_honbun/g109RG00002513.html): a special part-time post (特別職の非常勤職員)
+    /// supporting the ward's CIO; term the fiscal year from 1 April to 31 March, reappointment not barred. The rules
+    /// state no pay, workload or allowances: each is entered as not stated, and no day rate is invented.
+    /// </summary>
+    [Fact]
+    public async Task Koto_CioAdvisor_RulesWithoutPay_EnteredWithNothingInvented()
+    {
+        var staff = await StaffOfAsync("131083", "江東区", "Koto City", "13");
+        var form = new OpeningFormBuilder()
+            .With("Title", "江東区CIO補佐官 入力確認").With("RoleCode", "cio_advisor").With("EngagementCode", "part_time_appointee").With("ServesCode", "cio")
+            .With("Duties", "区の情報政策の現状分析・課題抽出と提言\n電子自治体推進委員会への助言\n各部署のデジタル化への指導・助言\n情報化人材の育成・確保への助言")
+            .With("FirstTermMonths", "1年").With("RenewalRule", "Unlimited")
+            .With("PayAmount", "").With("PayNotStated", "true").With("AllowancesNotStated", "true").With("CommutingNotStated", "true")
+            .With("DaysPerWeek", "").With("DaysPerWeekNotStated", "true").With("OnsiteDays", "").With("OnsiteNotStated", "true")
+            .With("ApplicationDeadline", Deadline).Build();
+        var (html, json, _) = await EnterAndPublishAsync(staff, form);
+
+        foreach (var fact in new[]
+                 {
+                     "江東区", "<dd class=\"pay-figure posted-pay\">記載なし</dd>", "金額の記載がないため算出していません", "初回の任期 1年、更新回数の上限なし",
+                     "<dd class=\"days-per-week\">記載なし</dd>", "<dd class=\"allowances\">記載なし</dd>", "電子自治体推進委員会への助言",
+                 })
+        {
+            Assert.Contains(fact, html);
+        }
+        var pay = json.GetProperty("pay");
+        Assert.Equal(JsonValueKind.Null, pay.GetProperty("dayRateYen").ValueKind);
+        Assert.True(pay.GetProperty("allowancesNotStated").GetBoolean());
+        Assert.Equal("Unlimited", json.GetProperty("term").GetProperty("renewalRule").GetString());
+        Assert.Equal(12, json.GetProperty("term").GetProperty("firstTermMonths").GetInt32());
     }
 }

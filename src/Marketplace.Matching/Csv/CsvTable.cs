@@ -2,8 +2,16 @@ using System.Text;
 
 namespace Marketplace.Matching.Csv;
 
-/// <summary>One record of a CSV file with the physical line it starts on (quoted fields may span lines).</summary>
-public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
+/// <summary>
+/// One record of a CSV file with the physical line it starts on (quoted fields may span lines) and where each field
+/// starts (line and 1-based character column), so a problem in one cell can be named file:line:column.
+/// </summary>
+public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields, IReadOnlyList<(int Line, int Column)>? Positions = null)
+{
+    /// <summary>Where field <paramref name="index"/> starts; past the last field, just after the record's last field.</summary>
+    public (int Line, int Column) PositionOf(int index) =>
+        Positions is { Count: > 0 } p ? index < p.Count ? p[index] : p[^1] : (Line, 1);
+}
 
 /// <summary>A CSV syntax problem at a line (1-based) and column (1-based character position).</summary>
 public sealed record CsvSyntaxError(int Line, int Column, string Message);
@@ -24,8 +32,9 @@ public static class CsvTable
         var records = new List<CsvRecord>();
         var errors = new List<CsvSyntaxError>();
         var fields = new List<string>();
+        var positions = new List<(int, int)>();
         var field = new StringBuilder();
-        int line = 1, column = 0, recordLine = 1;
+        int line = 1, column = 0, recordLine = 1, fieldLine = 1, fieldColumn = 1;
         bool inQuotes = false, fieldWasQuoted = false, afterQuote = false, any = false;
         var pos = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
         while (pos < text.Length)
@@ -78,6 +87,8 @@ public static class CsvTable
             {
                 case ',':
                     fields.Add(field.ToString());
+                    positions.Add((fieldLine, fieldColumn));
+                    (fieldLine, fieldColumn) = (line, column + 1);
                     field.Clear();
                     fieldWasQuoted = afterQuote = false;
                     any = true;
@@ -89,14 +100,17 @@ public static class CsvTable
                     if (any || field.Length > 0 || fields.Count > 0 || fieldWasQuoted)
                     {
                         fields.Add(field.ToString());
-                        records.Add(new CsvRecord(recordLine, fields.ToArray()));
+                        positions.Add((fieldLine, fieldColumn));
+                        records.Add(new CsvRecord(recordLine, fields.ToArray(), positions.ToArray()));
                     }
                     fields.Clear();
+                    positions.Clear();
                     field.Clear();
                     fieldWasQuoted = afterQuote = any = false;
                     line++;
                     column = 0;
                     recordLine = line;
+                    (fieldLine, fieldColumn) = (line, 1);
                     break;
                 case '"' when field.Length == 0 && !fieldWasQuoted:
                     inQuotes = true;
@@ -122,7 +136,8 @@ public static class CsvTable
         if (any || field.Length > 0 || fields.Count > 0)
         {
             fields.Add(field.ToString());
-            records.Add(new CsvRecord(recordLine, fields.ToArray()));
+            positions.Add((fieldLine, fieldColumn));
+            records.Add(new CsvRecord(recordLine, fields.ToArray(), positions.ToArray()));
         }
         return (records, errors);
     }

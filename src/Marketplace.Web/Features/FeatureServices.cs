@@ -13,6 +13,7 @@ using Marketplace.Web.Features.Cases;
 using Marketplace.Web.Features.SavedSearches;
 using Marketplace.Web.Features.Quotas;
 using Marketplace.Web.Features.PastResults;
+using Marketplace.Web.Features.Import;
 using Marketplace.Web.Features.PayBenchmark;
 
 namespace Marketplace.Web.Features;
@@ -91,6 +92,7 @@ public static class FeatureServices
         services.AddDashboard();
         services.AddSavedSearches();
         services.AddPastResults();
+        services.AddImport();
         services.AddQuotas(config);
         services.AddPublicCache(config);
         services.AddPayBenchmark();

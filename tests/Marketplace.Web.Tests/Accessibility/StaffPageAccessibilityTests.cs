@@ -84,4 +84,44 @@ public sealed class StaffPageAccessibilityTests(BrowserFixture fixture, ITestOut
         await AssertAccessibleAsync(WebClientExtensions.Office, "/past-results", "/past-results/calls/new");
         await AssertAccessibleAsync(null, "/openings?status=awarded", "/calls?state=awarded");
     }
+
+    /// <summary>Bulk import in the browser: a file with errors, a preview, the saved result (screenshots in the temp folder).</summary>
+    [ChromiumFact]
+    public async Task Import_ErrorsPreviewAndSaved_NoWcag2AaViolations()
+    {
+        var page = await PageAsync(WebClientExtensions.Office);
+        var violations = new List<string>();
+        async Task Check(string what) => violations.AddRange(await ViolationsOnAsync(page, what));
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var folder = Directory.CreateTempSubdirectory("import-a11y").FullName;
+        const string header = "OrganizationCode,Title,PublishedOn,SubmissionDeadline,AwardedOn,ContractStart,ContractEnd,Ceiling,TaxBasis,ContractAmount,WinnerName,WinnerCorporateNumber\r\n";
+        var bad = Path.Combine(folder, "errors.csv");
+        await File.WriteAllTextAsync(bad, header + $"382078,画面確認{tag},2024-01-10,2024-02-10,2099-03-01,2024-04-01,2025-03-31,たくさん,excluded,450万円,,\r\n999999,画面確認2{tag},2024-01-10,2024-02-10,2024-03-01,2024-04-01,2025-03-31,500万円,excluded,450万円,株式会社,\r\n");
+        var good = Path.Combine(folder, "past-calls.csv");
+        await File.WriteAllTextAsync(good, header + $"382078,大洲市DX支援（画面確認{tag}）,2024-01-10,2024年2月10日,2024-03-01,2024-04-01,2025-03-31,\"990万円\",included,968万円,株式会社画面確認,\r\n"
+            + $"382078,大洲市セキュリティ支援（画面確認{tag}）,2024-05-10,2024-06-10,2024-07-01,2024-08-01,2025-03-31,\"約500万円\",excluded,\"4,950,000円\",株式会社画面確認,\r\n");
+
+        await page.GotoAsync($"{App.BaseUrl}/import");
+        await Check("import form");
+        await page.CheckAsync("#kind-PastCalls");
+        await page.SetInputFilesAsync("#file", bad);
+        await page.ClickAsync("#import-check");
+        Assert.Contains("import-problems", await page.ContentAsync());
+        await Check("import with errors");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "import-errors.png"), FullPage = true });
+
+        await page.CheckAsync("#kind-PastCalls");
+        await page.SetInputFilesAsync("#file", good);
+        await page.ClickAsync("#import-check");
+        Assert.Contains("import-preview", await page.ContentAsync());
+        await Check("import preview");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "import-preview.png"), FullPage = true });
+        await page.ClickAsync("#import-confirm");
+        await page.WaitForSelectorAsync("#import-saved");
+        await Check("import saved");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "import-saved.png"), FullPage = true });
+        AssertNone(violations);
+
+        await AssertAccessibleAsync(WebClientExtensions.OzuStaff, "/import", "/import?culture=en");
+    }
 }

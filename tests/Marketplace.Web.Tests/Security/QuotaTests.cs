@@ -13,6 +13,7 @@ public sealed class QuotaTests(QuotaTests.Factory factory) : IClassFixture<Quota
         {
             Settings["Quotas:DraftsPerDay"] = "2";
             Settings["Quotas:QuestionsPerDay"] = "1";
+            Settings["Quotas:ImportRowsPerDay"] = "3";
         }
     }
 
@@ -72,5 +73,34 @@ public sealed class QuotaTests(QuotaTests.Factory factory) : IClassFixture<Quota
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("質問は1アカウントにつき1日1件までです", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         Assert.Equal(1, await _factory.WithDbAsync(db => db.CallQuestions.CountAsync(q => q.CallId == callId)));
+    }
+
+    /// <summary>An import counts its rows against the day's allowance and is refused whole beyond it; a preview confirms for an hour only.</summary>
+    [Fact]
+    public async Task Import_BeyondTheDailyRows_IsRefusedWhole_AndAPreviewExpiresAfterAnHour()
+    {
+        NextDay();
+        var staff = await _factory.SignedInAsync(WebClientExtensions.MaibaraStaff);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        byte[] File(params int[] rows) => System.Text.Encoding.UTF8.GetBytes(
+            "Title,PublishedOn,SubmissionDeadline,AwardedOn,ContractStart,ContractEnd,Ceiling,TaxBasis,ContractAmount,WinnerName\r\n"
+            + string.Concat(rows.Select(i => $"上限確認{tag}-{i},2024-01-10,2024-02-10,2024-03-01,2024-04-01,2025-03-31,500万円,excluded,450万円,株式会社上限\r\n")));
+        Task<int> Saved() => _factory.WithDbAsync(db => db.ProposalCalls.CountAsync(c => c.Title.StartsWith($"上限確認{tag}")));
+
+        var preview = await Import.ImportTests.UploadAsync(staff, Marketplace.Web.Features.Import.ImportKind.PastCalls, "quota.csv", File(1, 2));
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var token = Import.ImportTests.TokenOf(await preview.Content.ReadAsStringAsync());
+        _factory.Clock.Advance(TimeSpan.FromMinutes(61));
+        Assert.Equal(HttpStatusCode.BadRequest, (await Import.ImportTests.ConfirmAsync(staff, token)).StatusCode);
+        Assert.Equal(0, await Saved());
+
+        preview = await Import.ImportTests.UploadAsync(staff, Marketplace.Web.Features.Import.ImportKind.PastCalls, "quota.csv", File(1, 2));
+        Assert.Equal(HttpStatusCode.OK, (await Import.ImportTests.ConfirmAsync(staff, Import.ImportTests.TokenOf(await preview.Content.ReadAsStringAsync()))).StatusCode);
+        Assert.Equal(2, await Saved());
+
+        var refused = await Import.ImportTests.UploadAsync(staff, Marketplace.Web.Features.Import.ImportKind.PastCalls, "quota2.csv", File(3, 4));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("取り込みを含めて3件までです（本日2件、このファイル2件）", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(2, await Saved());
     }
 }

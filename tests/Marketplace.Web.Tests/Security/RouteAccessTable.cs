@@ -167,6 +167,7 @@ public static class RouteAccessTable
             R("/past-results", Access.StaffOrOffice),
             R("/past-results/calls/new", Access.StaffOrOffice),
             R("/past-results/appointments/new", Access.StaffOrOffice),
+            R("/import", Access.StaffOrOffice),
             R("/manage/openings", Access.Staff),
             R("/manage/openings/new", Access.Staff),
             R("/manage/openings/{id:int}", Access.Staff, openings),

@@ -69,7 +69,13 @@ public sealed class OpeningDisplay(IStringLocalizer<SharedResource> t, DisplayFo
 
     private string Approx(string text, bool approximate) => approximate ? t["Approx_Suffix", text] : text;
 
-    public string Months(int months) => months % 12 == 0 ? t["Term_Years", fmt.Years(months / 12)] : t["Term_Months", fmt.Months(months)];
+    /// <summary>A term as notices write it: 6か月, 1年, 2年9か月 (6 months, 1 year, 2 years 9 months).</summary>
+    public string Months(int months) => months switch
+    {
+        < 12 => t["Term_Months", fmt.Months(months)],
+        _ when months % 12 == 0 => t["Term_Years", fmt.Years(months / 12)],
+        _ => t["Term_YearsMonths", fmt.Years(months / 12), fmt.Months(months % 12)],
+    };
 
     public string Term(Opening o)
     {

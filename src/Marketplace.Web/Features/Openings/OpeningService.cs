@@ -54,12 +54,19 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
     public async Task<OpeningResult> CreateAsync(int organizationId, string userId, OpeningInput input, CancellationToken ct = default)
     {
         if (await quotas.DraftRefusalAsync(userId, ct) is { } refusal) return OpeningResult.Fail(refusal);
-        var opening = new Opening { OrganizationId = organizationId, CreatedByUserId = userId, CreatedAt = Now };
-        var (errors, understood) = await ApplyAsync(opening, input, organizationId, isNew: true, ct);
-        if (errors.Count > 0) return OpeningResult.Invalid(errors) with { Understood = understood };
+        var result = await CheckNewAsync(organizationId, userId, input, ct);
+        if (result.Opening is not { } opening) return result;
         db.Openings.Add(opening);
         await db.SaveChangesAsync(ct);
-        return OpeningResult.Ok(opening) with { Understood = understood };
+        return result;
+    }
+
+    /// <summary>Validates a new draft by the form's rules and builds it unsaved (what <see cref="CreateAsync"/> saves; a bulk import checks every row with it).</summary>
+    public async Task<OpeningResult> CheckNewAsync(int organizationId, string userId, OpeningInput input, CancellationToken ct = default)
+    {
+        var opening = new Opening { OrganizationId = organizationId, CreatedByUserId = userId, CreatedAt = Now };
+        var (errors, understood) = await ApplyAsync(opening, input, organizationId, isNew: true, ct);
+        return (errors.Count > 0 ? OpeningResult.Invalid(errors) : OpeningResult.Ok(opening)) with { Understood = understood };
     }
 
     /// <summary>

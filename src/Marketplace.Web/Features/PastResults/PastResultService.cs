@@ -114,6 +114,20 @@ public sealed class PastResultService(MarketplaceDbContext db, IStringLocalizer<
         var checkedCall = await CheckCallAsync(staffOrganizationId, input, ct);
         if (checkedCall.Value is not { } call) return checkedCall;
         var org = call.Organization!;
+        AddCall(call, userId);
+        await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(AuditActions.PastResultRecorded, "call", call.Id, org.Id, AuditDetail(call), ct);
+        call.Organization = org;
+        return checkedCall;
+    }
+
+    /// <summary>
+    /// Adds a checked past call to the context, unsaved, with the vendor contract its 法人番号 gives (which the conflict
+    /// checks read); the caller saves, so a bulk import saves many in one transaction.
+    /// </summary>
+    public void AddCall(ProposalCall call, string userId)
+    {
+        var org = call.Organization!;
         call.Organization = null;
         call.CreatedByUserId = call.RecordedByUserId = userId;
         call.CreatedAt = call.UpdatedAt = Now;
@@ -129,10 +143,16 @@ public sealed class PastResultService(MarketplaceDbContext db, IStringLocalizer<
                 CreatedAt = Now, CreatedByUserId = userId,
             });
         }
-        await db.SaveChangesAsync(ct);
-        await audit.WriteAsync(AuditActions.PastResultRecorded, "call", call.Id, org.Id, $"{call.Title} / {call.SupplierName} / {call.ContractAmountYen}", ct);
-        call.Organization = org;
-        return checkedCall;
+    }
+
+    /// <summary>Adds a checked past appointment to the context, unsaved (the caller saves).</summary>
+    public void AddAppointment(Opening o, string userId)
+    {
+        o.Organization = null;
+        o.CreatedByUserId = o.RecordedByUserId = userId;
+        o.CreatedAt = o.UpdatedAt = Now;
+        o.RecordedAt = Now;
+        db.Openings.Add(o);
     }
 
     /// <summary>Validates a past appointment and builds it, unsaved (for the confirmation page).</summary>
@@ -232,16 +252,19 @@ public sealed class PastResultService(MarketplaceDbContext db, IStringLocalizer<
         var checkedOpening = await CheckAppointmentAsync(staffOrganizationId, input, ct);
         if (checkedOpening.Value is not { } o) return checkedOpening;
         var org = o.Organization!;
-        o.Organization = null;
-        o.CreatedByUserId = o.RecordedByUserId = userId;
-        o.CreatedAt = o.UpdatedAt = Now;
-        o.RecordedAt = Now;
-        db.Openings.Add(o);
+        AddAppointment(o, userId);
         await db.SaveChangesAsync(ct);
-        await audit.WriteAsync(AuditActions.PastResultRecorded, "opening", o.Id, org.Id, $"{o.Title} / {o.AppointeeName}", ct);
+        await audit.WriteAsync(AuditActions.PastResultRecorded, "opening", o.Id, org.Id, AuditDetail(o), ct);
         o.Organization = org;
         return checkedOpening;
     }
+
+    /// <summary>What the audit entry of a recorded call or appointment says (the audit log keeps 500 characters).</summary>
+    public static string AuditDetail(ProposalCall c) => Cut($"{c.Title} / {c.SupplierName} / {c.ContractAmountYen}");
+
+    public static string AuditDetail(Opening o) => Cut($"{o.Title} / {o.AppointeeName}");
+
+    private static string Cut(string s) => s.Length > 500 ? s[..500] : s;
 
     /// <summary>Past results recorded for a government (or, for the office, every government), newest first.</summary>
     public async Task<List<PastResultRow>> ListAsync(int? organizationId, CancellationToken ct = default)

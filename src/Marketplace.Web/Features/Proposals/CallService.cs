@@ -78,12 +78,19 @@ public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<Shared
     public async Task<CallResult<ProposalCall>> CreateAsync(int organizationId, string userId, CallInput input, CancellationToken ct = default)
     {
         if (await quotas.DraftRefusalAsync(userId, ct) is { } refusal) return CallResult<ProposalCall>.Fail(refusal);
-        var call = new ProposalCall { OrganizationId = organizationId, CreatedByUserId = userId, CreatedAt = Now };
-        var errors = await ApplyAsync(call, input, organizationId, ct);
-        if (errors.Count > 0) return CallResult<ProposalCall>.Invalid(errors);
+        var result = await CheckNewAsync(organizationId, userId, input, ct);
+        if (result.Value is not { } call) return result;
         db.ProposalCalls.Add(call);
         await db.SaveChangesAsync(ct);
-        return CallResult<ProposalCall>.Ok(call);
+        return result;
+    }
+
+    /// <summary>Validates a new draft call by the form's rules and builds it unsaved (what <see cref="CreateAsync"/> saves; a bulk import checks every row with it).</summary>
+    public async Task<CallResult<ProposalCall>> CheckNewAsync(int organizationId, string userId, CallInput input, CancellationToken ct = default)
+    {
+        var call = new ProposalCall { OrganizationId = organizationId, CreatedByUserId = userId, CreatedAt = Now };
+        var errors = await ApplyAsync(call, input, organizationId, ct);
+        return errors.Count > 0 ? CallResult<ProposalCall>.Invalid(errors) : CallResult<ProposalCall>.Ok(call);
     }
 
     /// <summary>

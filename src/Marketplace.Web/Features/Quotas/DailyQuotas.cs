@@ -13,6 +13,9 @@ public sealed class QuotaOptions
     /// <summary>New drafts of openings and calls together (a duplicated opening counts as one).</summary>
     public int DraftsPerDay { get; set; } = 50;
 
+    /// <summary>Openings and calls created in a day counting rows of bulk imports (an import is refused whole if it would pass it).</summary>
+    public int ImportRowsPerDay { get; set; } = 2_000;
+
     /// <summary>Questions to calls for proposals.</summary>
     public int QuestionsPerDay { get; set; } = 20;
 }
@@ -33,6 +36,20 @@ public sealed class DailyQuotas(MarketplaceDbContext db, IOptions<QuotaOptions> 
         var used = await db.Openings.CountAsync(o => o.CreatedByUserId == userId && o.CreatedAt >= since, ct);
         if (used < limit) used += await db.ProposalCalls.CountAsync(c => c.CreatedByUserId == userId && c.CreatedAt >= since, ct);
         return used < limit ? null : t["Quota_Drafts", limit, ResetText(resets)].Value;
+    }
+
+    /// <summary>
+    /// The refusal message if importing <paramref name="rows"/> more would take <paramref name="userId"/> past the day's
+    /// import allowance, counted like drafts from every opening and call (past results included) the account created today.
+    /// </summary>
+    public async Task<string?> ImportRefusalAsync(string userId, int rows, CancellationToken ct = default)
+    {
+        if (http.HttpContext is null) return null;
+        var (since, resets) = Day();
+        var limit = options.Value.ImportRowsPerDay;
+        var used = await db.Openings.CountAsync(o => o.CreatedByUserId == userId && o.CreatedAt >= since, ct)
+            + await db.ProposalCalls.CountAsync(c => c.CreatedByUserId == userId && c.CreatedAt >= since, ct);
+        return used + rows <= limit ? null : t["Quota_ImportRows", limit, used, rows, ResetText(resets)].Value;
     }
 
     /// <summary>The refusal message if <paramref name="userId"/> has asked its daily number of questions, else null.</summary>

@@ -30,12 +30,13 @@ public static class AuditActions
     public const string RoleChanged = "role.change";
     public const string AuditExport = "audit.export";
     public const string PastResultRecorded = "past_result.record";
+    public const string ImportConfirmed = "import.confirm";
 
     public static readonly string[] All =
     [
         ApplicationRead, ApplicantsRead, ApplicantsExport, PersonalDataExport, PaymentRecorded,
         TwoFactorEnabled, TwoFactorDisabled, TwoFactorReset, TwoFactorResetByOffice, TwoFactorRecoveryCodes,
-        PasskeyAdded, PasskeyRemoved, ProposalRead, EvaluationSheetRead, EvaluationRankingRead, RoleChanged, AuditExport, PastResultRecorded,
+        PasskeyAdded, PasskeyRemoved, ProposalRead, EvaluationSheetRead, EvaluationRankingRead, RoleChanged, AuditExport, PastResultRecorded, ImportConfirmed,
     ];
 }
 
