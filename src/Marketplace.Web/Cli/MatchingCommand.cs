@@ -188,7 +188,7 @@ public static class MatchingCommand
         {
             Console.WriteLine($"spread of the model's top {plain.Top} over the {f.Openings} openings (share of the {f.Experts} experts in anyone's top {plain.Top}; most openings one expert is recommended to):");
             Console.WriteLine($"  model                     {plain.ShareRecommended:P1}  {plain.MostOpeningsPerExpert}");
-            Console.WriteLine($"  re-ranked (strength {f.SpreadStrength:0.##})   {spread.ShareRecommended:P1}  {spread.MostOpeningsPerExpert}   NDCG@5 {m.Ndcg5:0.0000}  NDCG@10 {m.Ndcg10:0.0000} (cost {f.Model.Ndcg10 - m.Ndcg10:+0.0000;-0.0000;0})");
+            Console.WriteLine($"  re-ranked (strength {f.SpreadStrength:0.##})   {spread.ShareRecommended:P1}  {spread.MostOpeningsPerExpert}   NDCG@5 {m.Ndcg5:0.0000}  NDCG@10 {m.Ndcg10:0.0000} (change {m.Ndcg10 - f.Model.Ndcg10:+0.0000;-0.0000;0})");
         }
     }
 
