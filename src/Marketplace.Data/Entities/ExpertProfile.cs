@@ -41,6 +41,8 @@ public class ExpertProfile
     /// <summary>Null until the expert says.</summary>
     public SideJobPermission? SideJob { get; set; }
     public ProfileVisibility Visibility { get; set; } = ProfileVisibility.HiddenUntilApplied;
+    /// <summary>The expert said they cannot take an engagement now: never recommended to anyone until they clear it.</summary>
+    public bool NotAvailableNow { get; set; }
 
     public DateTime UpdatedAt { get; set; }
     public DateTime? AnonymizedAt { get; set; }

@@ -28,7 +28,7 @@ public static class MatchingBenchmark
         ArgumentOutOfRangeException.ThrowIfLessThan(repeat, 1);
         progress?.Invoke("training a model on a generated dataset (400 openings, 2000 experts)");
         var trainData = SyntheticDataGenerator.Generate(new GeneratorOptions(400, 2000, seed));
-        var model = MatchingTrainer.Train(trainData, new TrainingOptions { Seed = seed }).Model;
+        var model = MatchingTrainer.Train(trainData, new TrainingOptions { Seed = seed, Tuning = CapacityGrid.Default }).Model;
         var ranker = (MatchRankerBase)model.CreateRanker();
 
         progress?.Invoke($"generating {experts} experts and {openings} openings");

@@ -68,11 +68,28 @@ public static class MatchFeatures
     public const int RequiredHeld = 28;
     /// <summary>Number of preferred skills the expert has.</summary>
     public const int PreferredHeld = 29;
+    /// <summary>
+    /// Mean over the required skills of √(min(years, 15) ÷ 15) when held and −1 when missing (0 when none are required):
+    /// years count with diminishing returns, and a missing essential skill weighs more than a short one.
+    /// </summary>
+    public const int RequiredFit = 30;
+    /// <summary>The expert's desired day rate in units of 10,000 yen (their seniority as the market prices it).</summary>
+    public const int DesiredDayRate = 31;
+    /// <summary>Days a week the expert can work.</summary>
+    public const int AvailableDays = 32;
+    /// <summary>Days a month the expert can be on site.</summary>
+    public const int MaxOnsiteDays = 33;
+    /// <summary>The opening's initial term in months.</summary>
+    public const int TermMonths = 34;
+    /// <summary>Position of the opening's engagement form in the taxonomy (lets the trees tell the forms apart).</summary>
+    public const int EngagementCode = 35;
+    /// <summary>Position of the opening's role in the taxonomy.</summary>
+    public const int RoleCode = 36;
 
-    public const int Count = 30;
+    public const int Count = 37;
 
     /// <summary>Bump when features change: models trained on another schema are refused.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     public static readonly string[] Names =
     [
@@ -82,6 +99,7 @@ public static class MatchFeatures
         "public_sector_years", "public_sector_required", "engagement_accepted", "leadership_role", "advisor_role",
         "years_experience", "relevant_certifications", "certification_count", "certified_cio", "certified_cio_only",
         "text_similarity", "skill_count", "required_held", "preferred_held",
+        "required_fit", "desired_day_rate_10k", "available_days", "max_onsite_days", "term_months", "engagement_code", "role_code",
     ];
 
     public static readonly FeatureGroup[] Groups =
@@ -92,6 +110,7 @@ public static class MatchFeatures
         FeatureGroup.PublicSector, FeatureGroup.Context, FeatureGroup.Engagement, FeatureGroup.Context, FeatureGroup.Context,
         FeatureGroup.Seniority, FeatureGroup.Certifications, FeatureGroup.Certifications, FeatureGroup.CertifiedCio, FeatureGroup.Context,
         FeatureGroup.TextSimilarity, FeatureGroup.SkillBreadth, FeatureGroup.RequiredSkills, FeatureGroup.PreferredSkills,
+        FeatureGroup.RequiredSkills, FeatureGroup.Pay, FeatureGroup.Availability, FeatureGroup.Onsite, FeatureGroup.Context, FeatureGroup.Context, FeatureGroup.Context,
     ];
 
     /// <summary>The groups that explanations talk about (everything but the opening's context).</summary>

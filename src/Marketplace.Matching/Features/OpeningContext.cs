@@ -18,6 +18,7 @@ internal sealed class OpeningContext : IDisposable
     public readonly int PrefectureIndex;
     public readonly byte EngagementBit;
     public readonly bool Leadership, Advisor;
+    public readonly float EngagementCode, RoleCode;
     private float[]? _query;
 
     public OpeningContext(OpeningRecord opening, TextIdf idf)
@@ -36,7 +37,16 @@ internal sealed class OpeningContext : IDisposable
         EngagementBit = ExpertIndex.EngagementBit(opening.Engagement);
         Leadership = MatchingTaxonomy.IsLeadershipRole(opening.Role);
         Advisor = MatchingTaxonomy.IsAdvisorRole(opening.Role);
+        EngagementCode = CodePosition(MatchingTaxonomy.Engagements, opening.Engagement);
+        RoleCode = CodePosition(MatchingTaxonomy.Roles, opening.Role);
         _query = idf.DenseQuery(QueryText(opening));
+    }
+
+    private static float CodePosition(IReadOnlyList<TaxonomyEntry> list, string code)
+    {
+        for (var i = 0; i < list.Count; i++)
+            if (list[i].Code == code) return i;
+        return -1;
     }
 
     /// <summary>Day rate the opening pays, by the web app's normalisation (<see cref="ComparablePay"/>).</summary>
@@ -81,12 +91,12 @@ internal sealed class OpeningContext : IDisposable
         ref readonly var r = ref x.Rows[e];
         var slots = x.SkillYears.AsSpan(e * ExpertIndex.SkillSlots, ExpertIndex.SkillSlots);
 
-        int have = 0; float yearsSum = 0, minYears = float.MaxValue;
+        int have = 0; float yearsSum = 0, minYears = float.MaxValue, fit = 0;
         foreach (var s in Required)
         {
             var y = slots[s] - 1;
-            if (y >= 0) { have++; var c = Math.Min(y, 20); yearsSum += c; if (c < minYears) minYears = c; }
-            else minYears = 0;
+            if (y >= 0) { have++; var c = Math.Min(y, 20); yearsSum += c; if (c < minYears) minYears = c; fit += FitOf(y); }
+            else { minYears = 0; fit -= 1; }
         }
         var req = Required.Length;
         f[MatchFeatures.RequiredCount] = req;
@@ -94,6 +104,7 @@ internal sealed class OpeningContext : IDisposable
         f[MatchFeatures.RequiredMissing] = req - have;
         f[MatchFeatures.RequiredYears] = req == 0 ? 0 : yearsSum / req;
         f[MatchFeatures.RequiredMinYears] = req == 0 ? 0 : minYears;
+        f[MatchFeatures.RequiredFit] = req == 0 ? 0 : fit / req;
 
         int pHave = 0; float pYears = 0;
         foreach (var s in Preferred)
@@ -133,7 +144,18 @@ internal sealed class OpeningContext : IDisposable
         f[MatchFeatures.SkillCount] = r.SkillCount;
         f[MatchFeatures.RequiredHeld] = have;
         f[MatchFeatures.PreferredHeld] = pHave;
+
+        f[MatchFeatures.DesiredDayRate] = r.DesiredRate / 10000f;
+        f[MatchFeatures.AvailableDays] = r.Available;
+        f[MatchFeatures.MaxOnsiteDays] = r.MaxOnsite;
+        f[MatchFeatures.TermMonths] = o.TermMonths;
+        f[MatchFeatures.EngagementCode] = EngagementCode;
+        f[MatchFeatures.RoleCode] = RoleCode;
     }
+
+    /// <summary>What one held required skill adds to <see cref="MatchFeatures.RequiredFit"/>: in [0, 1], saturating at 15 years.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float FitOf(int years) => MathF.Sqrt(Math.Min(years, 15) / 15f);
 
     // The per-expert features the partitions also bin (PartitionScheme.Of): one formula each, so that a candidate's
     // bin and its feature value are the same float.

@@ -102,6 +102,8 @@ internal sealed class PartitionScheme
         Set(MatchFeatures.RequiredMissing, (req - held, req - held));
         Set(MatchFeatures.RequiredYears, (0, req == 0 ? 0 : 20f * held / req * 1.0001f));
         Set(MatchFeatures.RequiredMinYears, (0, req == 0 || held < req ? 0 : 20));
+        // Each held skill adds 0..1 and each missing one −1 (then divided by req); widened by a hair for float rounding.
+        Set(MatchFeatures.RequiredFit, req == 0 ? (0, 0) : (-(req - held) / (float)req - 1e-4f, (held - (req - held)) / (float)req + 1e-4f));
         Set(MatchFeatures.EngagementAccepted, (eng, eng));
         Set(MatchFeatures.AvailabilityGap, Range(_avail, avail));
         Set(MatchFeatures.OnsiteOverMax, Range(_onsite, onsite));

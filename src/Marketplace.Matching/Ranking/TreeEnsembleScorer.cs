@@ -92,6 +92,9 @@ internal sealed class TreeEnsembleScorer : IPairScorer
         return _leaves[~n];
     }
 
+    /// <summary>The value tree <paramref name="t"/> adds for <paramref name="f"/> (the score is the bias plus every tree's value).</summary>
+    public double TreeValue(int t, ReadOnlySpan<float> f) => Tree(t, f);
+
     public double Score(ReadOnlySpan<float> f)
     {
         double s = 0;

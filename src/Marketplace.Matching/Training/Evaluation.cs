@@ -6,8 +6,18 @@ namespace Marketplace.Matching.Training;
 /// <summary>NDCG at 5 and 10 (gains 2^level − 1, discount log2(rank + 1)), averaged over openings.</summary>
 public sealed record RankingFigures(double Ndcg5, double Ndcg10);
 
-/// <summary>Held-out figures of the model and of the two baselines, on the same openings and expert pool.</summary>
-public sealed record EvaluationFigures(int Openings, int Experts, RankingFigures Model, RankingFigures Bm25, RankingFigures Rules);
+/// <summary>
+/// How recommendations spread over the pool when every evaluated opening gets its top 20: the share of the pool's
+/// experts who appear in at least one top 20, and the most openings one expert is recommended to.
+/// </summary>
+public sealed record SpreadFigures(int Top, double ShareRecommended, int MostOpeningsPerExpert);
+
+/// <summary>
+/// Held-out figures of the model and of the two baselines, on the same openings and expert pool; the plain reference
+/// when the model carries one; the model's spread, and with <see cref="SpreadReranker"/> its NDCG and spread.
+/// </summary>
+public sealed record EvaluationFigures(int Openings, int Experts, RankingFigures Model, RankingFigures Bm25, RankingFigures Rules,
+    RankingFigures? Reference = null, SpreadFigures? Spread = null, double? SpreadStrength = null, RankingFigures? ModelSpread = null, SpreadFigures? SpreadReranked = null);
 
 /// <summary>Offline evaluation: every expert of the pool is ranked for each held-out opening; applicants carry their stage's level, everyone else 0.</summary>
 public static class MatchingEvaluator
@@ -28,14 +38,35 @@ public static class MatchingEvaluator
     public static EvaluationFigures Evaluate(IMatchRanker ranker, MatchingData data, IReadOnlyCollection<string> openingIds, Action<string>? progress = null)
     {
         var index = ranker.BuildIndex(data.Experts);
-        return Evaluate(ranker, index, data, openingIds, progress);
+        return Evaluate(ranker, null, index, data, openingIds, progress, null);
     }
 
-    internal static EvaluationFigures Evaluate(IMatchRanker ranker, ExpertIndex index, MatchingData data, IReadOnlyCollection<string> openingIds, Action<string>? progress)
+    /// <summary>
+    /// Like <see cref="Evaluate(IMatchRanker, MatchingData, IReadOnlyCollection{string}, Action{string}?)"/> for a model:
+    /// also its plain reference when it carries one, the spread of its top 20s and, with <paramref name="spread"/>
+    /// (default <see cref="SpreadOptions"/>), the same after re-ranking.
+    /// </summary>
+    public static EvaluationFigures Evaluate(MatchingModel model, MatchingData data, IReadOnlyCollection<string> openingIds, Action<string>? progress = null, SpreadOptions? spread = null)
+    {
+        var ranker = model.CreateRanker();
+        return Evaluate(ranker, model.Reference?.CreateRanker(), ranker.BuildIndex(data.Experts), data, openingIds, progress, spread ?? new SpreadOptions());
+    }
+
+    internal static EvaluationFigures Evaluate(MatchingModel model, ExpertIndex index, MatchingData data, IReadOnlyCollection<string> openingIds, Action<string>? progress) =>
+        Evaluate(model.CreateRanker(), model.Reference?.CreateRanker(), index, data, openingIds, progress, new SpreadOptions());
+
+    private const int SpreadTop = 20;
+
+    private static EvaluationFigures Evaluate(IMatchRanker ranker, IMatchRanker? referenceRanker, ExpertIndex index, MatchingData data, IReadOnlyCollection<string> openingIds,
+        Action<string>? progress, SpreadOptions? spread)
     {
         var rules = new RuleBasedRanker();
         var bm25 = new Bm25Scorer(index.Experts);
         var model = (MatchRankerBase)ranker;
+        var reference = referenceRanker as MatchRankerBase;
+        var plainCounts = new int[index.Count];
+        var spreadCounts = new int[index.Count];
+        double f5 = 0, f10 = 0, s5 = 0, s10 = 0;
         var ids = openingIds.ToHashSet(StringComparer.Ordinal);
         var labels = LabelsByOpening(data, index);
         var openings = data.Openings.Where(o => ids.Contains(o.Id) && labels.TryGetValue(o.Id, out var l) && l.Values.Any(v => v > 0)).ToList();
@@ -52,6 +83,21 @@ public static class MatchingEvaluator
             }
             model.ScoreAll(o, index, scores);
             var (a, b) = Figures(); m5 += a; m10 += b;
+            if (spread is not null)
+            {
+                var pool = Ranked(scores, Math.Max(SpreadTop, spread.Pool));
+                foreach (var e in pool.Take(SpreadTop)) plainCounts[e]++;
+                var reranked = SpreadReranker.Rerank(pool, e => scores[e], e => spreadCounts[e], spread, SpreadTop);
+                foreach (var e in reranked) spreadCounts[e]++;
+                var levels = reranked.Select(e => l.GetValueOrDefault(e)).ToList();
+                s5 += Ndcg(levels, l.Values, 5);
+                s10 += Ndcg(levels, l.Values, 10);
+            }
+            if (reference is not null)
+            {
+                reference.ScoreAll(o, index, scores);
+                (a, b) = Figures(); f5 += a; f10 += b;
+            }
             bm25.ScoreAll(o, index, scores);
             (a, b) = Figures(); b5 += a; b10 += b;
             rules.ScoreAll(o, index, scores);
@@ -59,7 +105,13 @@ public static class MatchingEvaluator
             if (++done % 50 == 0) progress?.Invoke($"evaluated {done}/{openings.Count} openings");
         }
         var n = Math.Max(1, openings.Count);
-        return new EvaluationFigures(openings.Count, index.Count, new(m5 / n, m10 / n), new(b5 / n, b10 / n), new(r5 / n, r10 / n));
+        SpreadFigures Spread(int[] counts) => new(SpreadTop, index.Count == 0 ? 0 : (double)counts.Count(c => c > 0) / index.Count, counts.Length == 0 ? 0 : counts.Max());
+        return new EvaluationFigures(openings.Count, index.Count, new(m5 / n, m10 / n), new(b5 / n, b10 / n), new(r5 / n, r10 / n),
+            reference is null ? null : new(f5 / n, f10 / n),
+            spread is null ? null : Spread(plainCounts),
+            spread?.Strength,
+            spread is null ? null : new(s5 / n, s10 / n),
+            spread is null ? null : Spread(spreadCounts));
     }
 
     internal static Dictionary<string, Dictionary<int, int>> LabelsByOpening(MatchingData data, ExpertIndex index)

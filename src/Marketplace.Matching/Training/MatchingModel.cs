@@ -22,6 +22,7 @@ namespace Marketplace.Matching.Training;
 /// <param name="TrainingRows">Rows (applicants + sampled non-applicants) the trees were trained on.</param>
 /// <param name="HeldOut">NDCG of the model, BM25 and rules on the held-out openings (null when not evaluated).</param>
 /// <param name="ColdStart">Why this kind was chosen.</param>
+/// <param name="Capacity">Trees, leaves and the rest of the ensemble's size, and the validation figure that chose it (null for rules and older models).</param>
 public sealed record ModelMetadata(
     string VersionId,
     string Kind,
@@ -33,7 +34,8 @@ public sealed record ModelMetadata(
     int TrainingOpenings,
     int TrainingRows,
     EvaluationFigures? HeldOut,
-    ColdStartDecision ColdStart)
+    ColdStartDecision ColdStart,
+    Capacity? Capacity = null)
 {
     public const int FormatVersion = 1;
 }
@@ -47,6 +49,7 @@ public sealed class MatchingModel
 {
     private const string MetadataEntry = "matching-model.json";
     private const string MlNetEntry = "mlnet-model.zip";
+    private const string ReferenceEntry = "reference-model.zip";
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     public ModelMetadata Metadata { get; }
@@ -58,10 +61,13 @@ public sealed class MatchingModel
     internal float[] Baseline { get; }
     internal byte[]? MlNetBytes { get; }
     internal HashSet<ulong> TrainingFingerprints { get; }
+    internal byte[]? ReferenceBytes { get; }
     private readonly Lazy<(ITransformer Transformer, TreeEnsembleScorer Trees)?> _loaded;
+    private readonly Lazy<MatchingModel?> _reference;
     private readonly MLContext _ml = new(seed: 0);
 
-    internal MatchingModel(ModelMetadata metadata, IReadOnlyList<string> heldOut, TextIdf idf, float[] baseline, byte[]? mlNet, HashSet<ulong> trainingFingerprints)
+    internal MatchingModel(ModelMetadata metadata, IReadOnlyList<string> heldOut, TextIdf idf, float[] baseline, byte[]? mlNet, HashSet<ulong> trainingFingerprints,
+        byte[]? reference = null)
     {
         Metadata = metadata;
         HeldOutOpeningIds = heldOut;
@@ -69,9 +75,19 @@ public sealed class MatchingModel
         Baseline = baseline;
         MlNetBytes = mlNet;
         TrainingFingerprints = trainingFingerprints;
+        ReferenceBytes = reference;
         _loaded = new(LoadMlNet);
+        _reference = new(() => reference is null ? null
+            : new MatchingModel(metadata with { VersionId = metadata.VersionId + "-reference", Capacity = Training.Capacity.Reference, HeldOut = null },
+                heldOut, idf, baseline, reference, trainingFingerprints));
         if (metadata.Kind == "model" && mlNet is null) throw new InvalidDataException("A trained model needs its trees.");
     }
+
+    /// <summary>
+    /// The plain reference trained on the same rows and features (LightGBM lambdarank, 300 trees × 31 leaves), kept to
+    /// show in evaluations what the tuned model gains over it; null when it was not trained.
+    /// </summary>
+    public MatchingModel? Reference => _reference.Value;
 
     /// <summary>The ranker this model stands for: the learned model, or the rule-based scorer for a cold-start model.</summary>
     public IMatchRanker CreateRanker() =>
@@ -154,6 +170,11 @@ public sealed class MatchingModel
             using var s = zip.CreateEntry(MlNetEntry, CompressionLevel.NoCompression).Open();
             s.Write(MlNetBytes);
         }
+        if (ReferenceBytes is not null)
+        {
+            using var s = zip.CreateEntry(ReferenceEntry, CompressionLevel.NoCompression).Open();
+            s.Write(ReferenceBytes);
+        }
     }
 
     public byte[] ToBytes()
@@ -181,20 +202,22 @@ public sealed class MatchingModel
         if (dto.FormatVersion != ModelMetadata.FormatVersion) throw new InvalidDataException($"Model format {dto.FormatVersion} is not supported.");
         if (dto.FeatureSchemaVersion != MatchFeatures.SchemaVersion || dto.Baseline.Length != MatchFeatures.Count)
             throw new InvalidDataException($"The model was trained on feature schema {dto.FeatureSchemaVersion}; this build uses {MatchFeatures.SchemaVersion}. Retrain it.");
-        byte[]? ml = null;
-        if (zip.GetEntry(MlNetEntry) is { } m)
+        static byte[]? Read(ZipArchiveEntry? entry)
         {
-            using var s = m.Open();
+            if (entry is null) return null;
+            using var s = entry.Open();
             using var ms = new MemoryStream();
             s.CopyTo(ms);
-            ml = ms.ToArray();
+            return ms.ToArray();
         }
+        var ml = Read(zip.GetEntry(MlNetEntry));
+        var reference = Read(zip.GetEntry(ReferenceEntry));
         var df = new Dictionary<int, int>();
         for (var i = 0; i + 1 < dto.IdfFrequencies.Length; i += 2) df[dto.IdfFrequencies[i]] = dto.IdfFrequencies[i + 1];
         var fp = Convert.FromBase64String(dto.TrainingOpenings);
         var prints = new HashSet<ulong>();
         for (var i = 0; i + 8 <= fp.Length; i += 8) prints.Add(BitConverter.ToUInt64(fp, i));
-        var model = new MatchingModel(dto.Metadata, dto.HeldOutOpeningIds, TextIdf.FromFrequencies(dto.IdfDocuments, df), dto.Baseline, ml, prints);
+        var model = new MatchingModel(dto.Metadata, dto.HeldOutOpeningIds, TextIdf.FromFrequencies(dto.IdfDocuments, df), dto.Baseline, ml, prints, reference);
         if (ml is not null) _ = model.Trees; // fail now, not at the first query
         return model;
     }
@@ -258,7 +281,8 @@ public sealed class ModelRanker : MatchRankerBase
         {
             var m = _model.Metadata;
             var ndcg = m.HeldOut is { } h ? $", held-out NDCG@10 {h.Model.Ndcg10:0.000}" : "";
-            return $"model {m.VersionId} trained {m.TrainedAt:yyyy-MM-dd} on {m.Outcomes} outcomes / {m.Openings} openings / {m.Experts} experts ({_trees.TreeCount} trees{ndcg})";
+            var size = m.Capacity is { } c ? $"{_trees.TreeCount} trees × {c.Leaves} leaves" : $"{_trees.TreeCount} trees";
+            return $"model {m.VersionId} trained {m.TrainedAt:yyyy-MM-dd} on {m.Outcomes} outcomes / {m.Openings} openings / {m.Experts} experts ({size}{ndcg})";
         }
     }
 }

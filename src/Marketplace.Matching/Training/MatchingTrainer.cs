@@ -24,6 +24,14 @@ public sealed record TrainingOptions
     public int MaxDepth { get; init; } = 4;
     public double LearningRate { get; init; } = 0.15;
     public int MinimumExamplesPerLeaf { get; init; } = 20;
+    /// <summary>
+    /// When set, the capacity (trees, leaves, learning rate, examples per leaf) is chosen on a validation split of the
+    /// training openings instead of <see cref="Trees"/>, <see cref="Leaves"/>, <see cref="LearningRate"/> and
+    /// <see cref="MinimumExamplesPerLeaf"/>; then the chosen capacity is trained on all training openings.
+    /// </summary>
+    public CapacityGrid? Tuning { get; init; }
+    /// <summary>Also train the plain reference (LightGBM lambdarank, 300 trees × 31 leaves, defaults otherwise) on the same rows and keep it in the model file.</summary>
+    public bool TrainReference { get; init; }
     /// <summary>Training date to record; defaults to now.</summary>
     public DateTimeOffset? TrainedAt { get; init; }
     public ColdStartRule ColdStart { get; init; } = ColdStartRule.Default;
@@ -65,7 +73,8 @@ public static class MatchingTrainer
         var train = shuffled.Skip(heldOutCount).Order(StringComparer.Ordinal).ToList();
         progress?.Invoke($"{withOutcomes.Count} openings with outcomes: {train.Count} for training, {heldOut.Count} held out");
 
-        var rows = BuildRows(train.Select(id => openingsById[id]).ToList(), index, labels, options, rng);
+        var trainOpenings = train.Select(id => openingsById[id]).ToList();
+        var rows = BuildRows(trainOpenings, index, labels, options, rng);
         progress?.Invoke($"{rows.Count} training rows");
 
         var baseline = new float[MatchFeatures.Count];
@@ -73,46 +82,58 @@ public static class MatchingTrainer
             for (var i = 0; i < baseline.Length; i++) baseline[i] += r.Features[i];
         for (var i = 0; i < baseline.Length; i++) baseline[i] /= Math.Max(1, rows.Count);
 
-        var ml = new MLContext(seed: options.Seed);
+        var capacity = options.Tuning is { } grid
+            ? CapacityTuner.Choose(grid, trainOpenings, rows, index, labels, baseline, options, progress)
+            : new Capacity(options.Trees, options.Leaves, options.LearningRate, options.MinimumExamplesPerLeaf, options.MaxDepth, null);
+        progress?.Invoke($"training LightGBM lambdarank: {capacity}, seed {options.Seed}");
+        var (parameters, mlBytes) = Fit(rows, train.Count, capacity, options.Seed);
+        var hash = Convert.ToHexString(SHA256.HashData(TreeBytes(parameters))).ToLowerInvariant()[..8];
+        var fingerprints = train.Select(id => MatchingModel.Fingerprint(openingsById[id])).ToHashSet();
+        byte[]? referenceBytes = null;
+        if (options.TrainReference)
+        {
+            progress?.Invoke($"training the reference: {Capacity.Reference}");
+            referenceBytes = Fit(rows, train.Count, Capacity.Reference, options.Seed).Bytes;
+        }
+        var provisional = new ModelMetadata($"model-{trainedAt:yyyyMMdd'T'HHmmss'Z'}-{hash}", "model", trainedAt, options.Seed,
+            data.Openings.Count, data.Experts.Count, data.Outcomes.Count, train.Count, rows.Count, null, decision, capacity);
+        var model = new MatchingModel(provisional, heldOut, idf, baseline, mlBytes, fingerprints, referenceBytes);
+
+        progress?.Invoke($"evaluating on {heldOut.Count} held-out openings");
+        var figures = MatchingEvaluator.Evaluate(model, index, data, heldOut, progress);
+        var final = new MatchingModel(provisional with { HeldOut = figures }, heldOut, idf, baseline, mlBytes, fingerprints, referenceBytes);
+        return new(final, decision);
+    }
+
+    /// <summary>Fits LightGBM lambdarank on <paramref name="rows"/> (groups 1..<paramref name="groups"/>) with the given capacity.</summary>
+    internal static (LightGbmRankingModelParameters Parameters, byte[] Bytes) Fit(IReadOnlyList<TrainingRow> rows, int groups, Capacity capacity, int seed)
+    {
+        var ml = new MLContext(seed: seed);
         var schema = SchemaDefinition.Create(typeof(TrainingRow));
         schema[nameof(TrainingRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, MatchFeatures.Count);
-        schema[nameof(TrainingRow.GroupId)].ColumnType = new KeyDataViewType(typeof(uint), train.Count + 1);
+        schema[nameof(TrainingRow.GroupId)].ColumnType = new KeyDataViewType(typeof(uint), groups + 1);
         var view = ml.Data.LoadFromEnumerable(rows, schema);
         var trainer = ml.Ranking.Trainers.LightGbm(new LightGbmRankingTrainer.Options
         {
             LabelColumnName = nameof(TrainingRow.Label),
             FeatureColumnName = nameof(TrainingRow.Features),
             RowGroupColumnName = nameof(TrainingRow.GroupId),
-            NumberOfIterations = options.Trees,
-            NumberOfLeaves = options.Leaves,
-            LearningRate = options.LearningRate,
-            MinimumExampleCountPerLeaf = options.MinimumExamplesPerLeaf,
+            NumberOfIterations = capacity.Trees,
+            NumberOfLeaves = capacity.Leaves,
+            LearningRate = capacity.LearningRate,
+            MinimumExampleCountPerLeaf = capacity.MinimumExamplesPerLeaf,
             CustomGains = StageLabels.LightGbmGains,
-            Seed = options.Seed,
+            Seed = seed,
             Deterministic = true,
             NumberOfThreads = 1,
             Silent = true,
             Verbose = false,
-            Booster = new GradientBooster.Options { MaximumTreeDepth = options.MaxDepth },
+            Booster = new GradientBooster.Options { MaximumTreeDepth = capacity.MaxDepth },
         });
-        progress?.Invoke($"training LightGBM lambdarank: {options.Trees} trees, {options.Leaves} leaves, seed {options.Seed}");
         var transformer = trainer.Fit(view);
-        byte[] mlBytes;
-        using (var ms = new MemoryStream())
-        {
-            ml.Model.Save(transformer, view.Schema, ms);
-            mlBytes = ms.ToArray();
-        }
-        var hash = Convert.ToHexString(SHA256.HashData(TreeBytes(transformer.Model))).ToLowerInvariant()[..8];
-        var fingerprints = train.Select(id => MatchingModel.Fingerprint(openingsById[id])).ToHashSet();
-        var provisional = new ModelMetadata($"model-{trainedAt:yyyyMMdd'T'HHmmss'Z'}-{hash}", "model", trainedAt, options.Seed,
-            data.Openings.Count, data.Experts.Count, data.Outcomes.Count, train.Count, rows.Count, null, decision);
-        var model = new MatchingModel(provisional, heldOut, idf, baseline, mlBytes, fingerprints);
-
-        progress?.Invoke($"evaluating on {heldOut.Count} held-out openings");
-        var figures = MatchingEvaluator.Evaluate(model.CreateRanker(), index, data, heldOut, progress);
-        var final = new MatchingModel(provisional with { HeldOut = figures }, heldOut, idf, baseline, mlBytes, fingerprints);
-        return new(final, decision);
+        using var ms = new MemoryStream();
+        ml.Model.Save(transformer, view.Schema, ms);
+        return (transformer.Model, ms.ToArray());
     }
 
     /// <summary>
@@ -122,7 +143,7 @@ public static class MatchingTrainer
     public static EvaluationFigures Reevaluate(MatchingModel current, MatchingData data, IReadOnlyCollection<string> openingIds) =>
         MatchingEvaluator.Evaluate(current.CreateRanker(), data, openingIds);
 
-    private static List<TrainingRow> BuildRows(IReadOnlyList<OpeningRecord> openings, ExpertIndex index,
+    internal static List<TrainingRow> BuildRows(IReadOnlyList<OpeningRecord> openings, ExpertIndex index,
         Dictionary<string, Dictionary<int, int>> labels, TrainingOptions options, Random rng)
     {
         var rows = new List<TrainingRow>();
@@ -193,7 +214,7 @@ public static class MatchingTrainer
         return ms.ToArray();
     }
 
-    private sealed class TrainingRow
+    internal sealed class TrainingRow
     {
         public float Label { get; set; }
         public uint GroupId { get; set; }

@@ -20,14 +20,17 @@ public static class MatchingCommand
         usage: matching <verb> [options]
           generate --out DIR [--openings N=1000] [--experts M=3000] [--seed S=1]
                    writes a synthetic dataset with a hidden structure in the interchange format
-          train    --data DIR --model FILE [--seed S=42]
-                   trains the LightGBM ranker (or a rule-based ranker when outcomes are too few), prints held-out
+          train    --data DIR --model FILE [--seed S=42] [--negatives N=100] [--hard-negatives H=0]
+                   trains the LightGBM ranker (capacity chosen on a validation split; or a rule-based ranker when
+                   outcomes are too few) and the plain reference beside it, prints held-out
                    figures and replaces FILE only if the new model's held-out NDCG@10 is not worse
           rank     --data DIR --model FILE --top K [--openings IDS_FILE]
                    one JSON line per opening: {"opening_id":..,"experts":[{"expert_id":..,"score":..,"reasons":[..]}]}
                    (default openings: those with no rows in outcomes.csv)
-          evaluate --data DIR --model FILE
-                   NDCG@5/@10 of the model, BM25 and the rules on openings of DIR the model was not trained on
+          evaluate --data DIR --model FILE [--spread STRENGTH=0.5]
+                   NDCG@5/@10 of the model, its plain reference (300 trees × 31 leaves), BM25 and the rules on openings
+                   of DIR the model was not trained on; how the model's top 20s spread over the experts, without and
+                   with re-ranking at STRENGTH, and what re-ranking costs in NDCG
           bench    --experts N [--openings 200] [--top 20] [--engine-openings ALL] [--seed S=7] [--repeat R=3]
                    latency of top-K queries against scoring every candidate with ML.NET's PredictionEngine
                    (each query timed R times in rounds over all openings; an opening's latency is its median)
@@ -115,7 +118,8 @@ public static class MatchingCommand
             Console.Error.WriteLine("nothing was trained.");
             return 1;
         }
-        var result = MatchingTrainer.Train(data, new TrainingOptions { Seed = o.Int("seed", 42) }, Progress);
+        var result = MatchingTrainer.Train(data, new TrainingOptions { Seed = o.Int("seed", 42), Tuning = CapacityGrid.Default, TrainReference = true,
+            RandomNegatives = o.Int("negatives", 100), HardNegatives = o.Int("hard-negatives", 0) }, Progress);
         var candidate = result.Model;
         Console.WriteLine(result.Decision.ReasonEn);
         PrintModel(candidate.Metadata);
@@ -173,10 +177,19 @@ public static class MatchingCommand
     private static void PrintFigures(EvaluationFigures f)
     {
         Console.WriteLine($"held-out: {f.Openings} openings, each ranked against all {f.Experts} experts");
-        Console.WriteLine("ranker    NDCG@5  NDCG@10");
-        Console.WriteLine($"model     {f.Model.Ndcg5:0.0000}  {f.Model.Ndcg10:0.0000}");
-        Console.WriteLine($"BM25      {f.Bm25.Ndcg5:0.0000}  {f.Bm25.Ndcg10:0.0000}");
-        Console.WriteLine($"rules     {f.Rules.Ndcg5:0.0000}  {f.Rules.Ndcg10:0.0000}");
+        Console.WriteLine("ranker      NDCG@5  NDCG@10");
+        Console.WriteLine($"model       {f.Model.Ndcg5:0.0000}  {f.Model.Ndcg10:0.0000}");
+        Console.WriteLine(f.Reference is { } r
+            ? $"reference   {r.Ndcg5:0.0000}  {r.Ndcg10:0.0000}   (plain LightGBM lambdarank, {Capacity.Reference.Trees} trees × {Capacity.Reference.Leaves} leaves, same features and rows)"
+            : "reference   -       -        (the model file carries no reference: trained before it was kept, or by the app)");
+        Console.WriteLine($"BM25        {f.Bm25.Ndcg5:0.0000}  {f.Bm25.Ndcg10:0.0000}");
+        Console.WriteLine($"rules       {f.Rules.Ndcg5:0.0000}  {f.Rules.Ndcg10:0.0000}");
+        if (f.Spread is { } plain && f.SpreadReranked is { } spread && f.ModelSpread is { } m)
+        {
+            Console.WriteLine($"spread of the model's top {plain.Top} over the {f.Openings} openings (share of the {f.Experts} experts in anyone's top {plain.Top}; most openings one expert is recommended to):");
+            Console.WriteLine($"  model                     {plain.ShareRecommended:P1}  {plain.MostOpeningsPerExpert}");
+            Console.WriteLine($"  re-ranked (strength {f.SpreadStrength:0.##})   {spread.ShareRecommended:P1}  {spread.MostOpeningsPerExpert}   NDCG@5 {m.Ndcg5:0.0000}  NDCG@10 {m.Ndcg10:0.0000} (change {m.Ndcg10 - f.Model.Ndcg10:+0.0000;-0.0000;0})");
+        }
     }
 
     private static MatchingModel LoadModel(string path)
@@ -203,7 +216,10 @@ public static class MatchingCommand
         }
         Console.WriteLine($"ranker: {ranker.Kind}: {ranker.Description}");
         Console.WriteLine($"{heldOut.Count} openings with outcomes were not used for training ({trainedOn} were); those with an outcome at applied or better are evaluated");
-        var figures = MatchingEvaluator.Evaluate(ranker, data, heldOut, Progress);
+        var strength = o.Get("spread") is { } v
+            ? double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x >= 0 ? x : throw new UsageException($"--spread: '{v}' is not a number ≥ 0")
+            : SpreadOptions.DefaultStrength;
+        var figures = MatchingEvaluator.Evaluate(model, data, heldOut, Progress, new SpreadOptions(strength));
         PrintFigures(figures);
         return 0;
     }

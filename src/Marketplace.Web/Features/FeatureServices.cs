@@ -62,6 +62,7 @@ public static class FeatureServices
         services.AddScoped<Applications.ApplicationService>();
         services.AddScoped<Applications.ConflictOfInterest>();
         services.AddScoped<Matching.MatchingService>();
+        services.AddOptions<Matching.MatchingSpreadSettings>().BindConfiguration("Matching:Spread");
         services.AddScoped<Matching.MatchingTraining>();
         services.AddScoped<Matching.TrainingDisplay>();
         services.AddSingleton<Matching.RankerCache>();

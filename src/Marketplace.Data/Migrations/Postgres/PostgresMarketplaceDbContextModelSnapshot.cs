@@ -1567,6 +1567,9 @@ namespace Marketplace.Data.Migrations.Postgres
                     b.Property<double?>("MaxOnsiteDaysPerMonth")
                         .HasColumnType("double precision");
 
+                    b.Property<bool>("NotAvailableNow")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");

@@ -1479,6 +1479,9 @@ namespace Marketplace.Data.Migrations.Sqlite
                     b.Property<double?>("MaxOnsiteDaysPerMonth")
                         .HasColumnType("REAL");
 
+                    b.Property<bool>("NotAvailableNow")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");

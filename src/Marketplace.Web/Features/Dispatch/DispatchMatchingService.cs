@@ -61,7 +61,7 @@ public sealed class DispatchMatchingService(
             .Where(c => c.RevokedAt == null && c.ValidFrom <= today && c.ValidUntil >= today
                 && c.Expert!.UserId != null && c.Expert.AnonymizedAt == null)
             .ToListAsync(ct);
-        certifications = certifications.Where(c => MatchingRecords.IsMatchable(c.Expert!)).ToList();
+        certifications = certifications.Where(c => MatchingRecords.IsMatchable(c.Expert!) && !c.Expert!.NotAvailableNow).ToList();
         // The certified CIOs come from the instance's long-lived index (hidden profiles too: the office matches every
         // certified CIO), ranked as certified whatever the profile's flag says until the nightly job aligns it.
         var state = await index.StateAsync(db, ct);

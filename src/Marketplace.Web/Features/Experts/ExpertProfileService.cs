@@ -217,6 +217,7 @@ public sealed partial class ExpertProfileService(MarketplaceDbContext db, Taxono
         // CertifiedCio is not the expert's to set: it follows the national certification (CertificationService).
         profile.SideJob = sideJob;
         profile.Visibility = visibility;
+        profile.NotAvailableNow = input.NotAvailableNow;
         profile.VendorAffiliationName = vendorName.Length > 0 ? vendorName : null;
         profile.VendorCorporateNumber = vendorNumber.Length > 0 ? vendorNumber : null;
         profile.Summary = summary;
@@ -267,6 +268,7 @@ public sealed partial class ExpertProfileService(MarketplaceDbContext db, Taxono
             VendorCorporateNumber = p.VendorCorporateNumber,
             Summary = p.Summary,
             Visibility = p.Visibility.ToString(),
+            NotAvailableNow = p.NotAvailableNow,
         };
         WithEmptyCareerRows(input);
         return input;

@@ -38,6 +38,8 @@ public sealed class ProfileInput
 
     public string? Summary { get; set; }
     public string? Visibility { get; set; } = "HiddenUntilApplied";
+    /// <summary>Checked: not available for an engagement now (never recommended meanwhile).</summary>
+    public bool NotAvailableNow { get; set; }
 }
 
 /// <summary>One line of the career history; a line left entirely blank is ignored.</summary>

@@ -190,7 +190,8 @@ public sealed class ExpertIndexHost(IServiceScopeFactory scopes, RankerCache cac
     }
 
     /// <summary>Profiles the index holds: signed-up, not anonymised, and saying where the expert lives and how many days they have.</summary>
-    public static bool Indexable(ExpertProfile p) => p.UserId != null && p.AnonymizedAt == null && MatchingRecords.IsMatchable(p);
+    /// <summary>Whether the profile is in the index: a live account, matchable, and not marked as unavailable now (never recommended).</summary>
+    public static bool Indexable(ExpertProfile p) => p.UserId != null && p.AnonymizedAt == null && !p.NotAvailableNow && MatchingRecords.IsMatchable(p);
 
     private static async Task<Dictionary<int, List<string>>> ConflictCodesAsync(MarketplaceDbContext db, int[]? only, CancellationToken ct)
     {

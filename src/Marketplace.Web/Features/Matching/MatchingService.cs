@@ -38,7 +38,8 @@ public sealed class RankerCache
 /// or who applied to that opening; the ranker excludes conflicts of interest and, for certified-only
 /// openings, anyone not certified, before scoring.
 /// </summary>
-public sealed class MatchingService(MarketplaceDbContext db, ConflictOfInterest conflicts, RankerCache cache, ExpertIndexHost index, TimeProvider clock)
+public sealed class MatchingService(MarketplaceDbContext db, ConflictOfInterest conflicts, RankerCache cache, ExpertIndexHost index, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<MatchingSpreadSettings> spreadSettings)
 {
     public const int DefaultTop = 20;
 
@@ -79,8 +80,14 @@ public sealed class MatchingService(MarketplaceDbContext db, ConflictOfInterest 
         var state = await index.StateAsync(db, ct);
         if (state.Snapshot is not { } snapshot) return new ExpertsForResult(opening, null, [], state);
         var appliedIds = await db.Applications.Where(a => a.OpeningId == openingId).Select(a => a.ExpertProfileId).ToListAsync(ct);
-        var ranked = snapshot.Ranker.RankExperts(MatchingRecords.From(opening), snapshot.Index, top,
+        var spread = spreadSettings.Value.Options;
+        IReadOnlyList<RankedExpert> ranked = snapshot.Ranker.RankExperts(MatchingRecords.From(opening), snapshot.Index, spread.Enabled ? Math.Max(top, spread.Pool) : top,
             new ExpertFilter(AllowHidden: appliedIds.Select(MatchingRecords.Id).ToList()));
+        if (spread.Enabled && ranked.Count > 0)
+        {
+            var loads = await LoadsAsync(openingId, ranked.Select(r => int.Parse(r.ExpertId, System.Globalization.CultureInfo.InvariantCulture)).ToList(), ct);
+            ranked = SpreadReranker.Rerank(ranked, r => r.Score, r => loads.GetValueOrDefault(int.Parse(r.ExpertId, System.Globalization.CultureInfo.InvariantCulture)), spread, top);
+        }
         var shown = ranked.Select(r => int.Parse(r.ExpertId, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var profiles = await db.ExpertProfiles.AsNoTracking().Where(e => shown.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
         var invitedIds = await db.ExpertInvitations.Where(i => i.OpeningId == openingId && shown.Contains(i.ExpertProfileId)).Select(i => i.ExpertProfileId).ToListAsync(ct);
@@ -92,6 +99,23 @@ public sealed class MatchingService(MarketplaceDbContext db, ConflictOfInterest 
             result.Add(new ExpertRecommendation(expert, ranked[i].Score, ranked[i].Reasons, appliedIds.Contains(expert.Id), invitedIds.Contains(expert.Id)));
         }
         return new ExpertsForResult(opening, Describe(snapshot.Ranker, snapshot.Model), result, state);
+    }
+
+    /// <summary>
+    /// How much attention each candidate already has elsewhere: the other open openings they were invited to, plus
+    /// their applications at interview or offer on other openings (what <see cref="SpreadReranker"/> discounts).
+    /// </summary>
+    internal async Task<Dictionary<int, int>> LoadsAsync(int openingId, List<int> candidates, CancellationToken ct)
+    {
+        var today = DisplayFormatter.TodayInJapan(clock);
+        var invited = await db.ExpertInvitations
+            .Where(i => i.OpeningId != openingId && candidates.Contains(i.ExpertProfileId)
+                && i.Opening!.Status == OpeningStatus.Published && i.Opening.ApplicationDeadline >= today)
+            .Select(i => new { i.ExpertProfileId, i.OpeningId }).Distinct().ToListAsync(ct);
+        var advanced = await db.Applications
+            .Where(a => a.OpeningId != openingId && candidates.Contains(a.ExpertProfileId) && (a.Stage == Stages.Interviewed || a.Stage == Stages.Offered))
+            .Select(a => new { a.ExpertProfileId, a.OpeningId }).ToListAsync(ct);
+        return invited.Concat(advanced).GroupBy(x => x.ExpertProfileId).ToDictionary(g => g.Key, g => g.Count());
     }
 
     /// <summary>The profile behind a recommendation on the government's own opening, or null where staff may not see it.</summary>
@@ -158,4 +182,16 @@ public sealed class MatchingService(MarketplaceDbContext db, ConflictOfInterest 
             outcomes.Where(o => openingIds.Contains(o.OpeningId) && expertIds.Contains(o.ExpertProfileId))
                 .Select(o => new OutcomeRecord(MatchingRecords.Id(o.OpeningId), MatchingRecords.Id(o.ExpertProfileId), o.Stage)).ToList());
     }
+}
+
+/// <summary>
+/// Configuration <c>Matching:Spread</c>: how the recommended-experts page spreads attention (see
+/// <see cref="SpreadOptions"/>). <see cref="Strength"/> 0 turns re-ranking off.
+/// </summary>
+public sealed class MatchingSpreadSettings
+{
+    public double Strength { get; set; } = SpreadOptions.DefaultStrength;
+    public int Pool { get; set; } = SpreadOptions.DefaultPool;
+
+    public SpreadOptions Options => new(Math.Max(0, Strength), Math.Max(1, Pool));
 }

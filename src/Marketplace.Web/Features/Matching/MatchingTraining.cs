@@ -44,7 +44,7 @@ public sealed class MatchingTraining(MarketplaceDbContext db, MatchingService ma
                 }
             }
             var trainedAt = clock.GetUtcNow();
-            var result = await Task.Run(() => MatchingTrainer.Train(data, new TrainingOptions { Seed = Seed, TrainedAt = trainedAt }, Progress), ct);
+            var result = await Task.Run(() => MatchingTrainer.Train(data, new TrainingOptions { Seed = Seed, TrainedAt = trainedAt, Tuning = CapacityGrid.Default }, Progress), ct);
             var candidate = result.Model;
 
             var current = await db.RankerModels.Where(m => m.IsCurrent).OrderByDescending(m => m.Id).FirstOrDefaultAsync(ct);
