@@ -257,6 +257,54 @@ public sealed partial class PayBenchmarkTests(PayBenchmarkTests.Fixture f) : ICl
         Assert.Equal(5, Group(await JsonAsync(client, "/api/pay-benchmark?role=cio_advisor"), "cio_advisor", "part_time_appointee", "2to3")!.Value.GetProperty("count").GetInt32());
     }
 
+    [Fact]
+    public async Task Calls_CountAtTheAwardedAmount_UnderTheirNamedRole()
+    {
+        var ids = await f.App.WithDbAsync(async db =>
+        {
+            var org = await db.Organizations.Where(o => o.Code == "252140").Select(o => o.Id).SingleAsync();
+            // Five awarded calls like 米原市's: 33,000,000 excluding tax for 36 months (the ceiling was 40,000,000), one day a week on site,
+            // the first named role 「CIO補佐官」; and a draft call that never counts.
+            var calls = Enumerable.Range(0, 6).Select(i => Call(org, i == 5 ? CallStatus.Draft : CallStatus.Awarded)).ToList();
+            db.ProposalCalls.AddRange(calls);
+            await db.SaveChangesAsync();
+            return calls.Select(c => c.Id).ToList();
+        });
+        try
+        {
+            var doc = await JsonAsync(f.App.NewClient(), "/api/pay-benchmark?role=cio_advisor&engagement=outsourced");
+            var g = Group(doc, "cio_advisor", "outsourced", "unstated")!.Value;
+            // Loads from 1 to 5 person-days, middle 3: 3 × 48 = 144 days a year; 33,000,000 / (144 × 3) = 76,388.9 → 76,389
+            // (the ceiling would give 40,000,000 / 432 = 92,593).
+            Assert.Equal(5, g.GetProperty("count").GetInt32());
+            Assert.Equal(76_389, g.GetProperty("medianYen").GetInt64());
+            Assert.Equal(76_389, g.GetProperty("maxYen").GetInt64());
+        }
+        finally
+        {
+            await f.App.WithDbAsync(async db =>
+            {
+                db.ProposalCalls.RemoveRange(await db.ProposalCalls.Where(c => ids.Contains(c.Id)).ToListAsync());
+                return await db.SaveChangesAsync();
+            });
+        }
+    }
+
+    private static ProposalCall Call(int org, CallStatus status)
+    {
+        var now = DateTime.UtcNow;
+        return new ProposalCall
+        {
+            OrganizationId = org, Status = status, Title = "CIO補佐官支援業務委託（相場テスト）", Purpose = "相場の試験", Scope = "CIO補佐", SearchText = "相場テスト",
+            ContractStart = new DateOnly(2025, 4, 1), ContractEnd = new DateOnly(2028, 3, 31), CeilingYen = 40_000_000, CeilingTaxIncluded = false,
+            ContractAmountYen = status == CallStatus.Awarded ? 33_000_000 : null, OnsiteDaysPerWeek = 1,
+            QuestionDeadline = now.AddDays(-60), SubmissionDeadline = now.AddDays(-50), PublishedAt = status == CallStatus.Draft ? null : now.AddDays(-70),
+            AwardedAt = status == CallStatus.Awarded ? now.AddDays(-30) : null, RecordedAfterTheFact = true, SupplierName = "テスト株式会社",
+            CreatedAt = now, UpdatedAt = now,
+            Roles = [new CallRole { Name = "CIO補佐官", SortOrder = 0 }, new CallRole { Name = "担当者", SortOrder = 1 }],
+        };
+    }
+
     private static string Row(string html, string band)
     {
         var m = Regex.Match(html, $"<tr data-role=\"[^\"]*\" data-engagement=\"[^\"]*\" data-band=\"{band}\"[^>]*>(.*?)</tr>", RegexOptions.Singleline);

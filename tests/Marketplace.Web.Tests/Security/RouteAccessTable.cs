@@ -96,6 +96,7 @@ public static class RouteAccessTable
             R("/health", Access.Public),
             R("/culture", Access.Public),
             R("/api/openings/", Access.Public),
+            R("/api/openings/export.csv", Access.Public),
             R("/api/openings/{id:int}", Access.Public, publicOpenings),
             R("/pay-benchmark", Access.Public),
             R("/api/pay-benchmark/", Access.Public),

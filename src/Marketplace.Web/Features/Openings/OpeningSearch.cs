@@ -148,6 +148,21 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, T
         return Page(items, page, counted);
     }
 
+    /// <summary>Every opening meeting the query (calls are not included), in the search's order, at most <paramref name="limit"/>.</summary>
+    public async Task<List<int>> OpeningIdsAsync(OpeningQuery query, int limit, CancellationToken ct = default)
+    {
+        var openings = await OpeningsMatchingAsync(query, DisplayFormatter.TodayInJapan(clock), ct);
+        return openings is null ? [] : await Ordered(openings, query.Sort).Select(o => o.Id).Take(limit).ToListAsync(ct);
+    }
+
+    /// <summary>Openings with their organisation and skills, in the order of <paramref name="ids"/>.</summary>
+    public async Task<List<Opening>> OpeningsByIdAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default)
+    {
+        var rows = await db.Openings.AsNoTracking().AsSplitQuery().Include(o => o.Organization).Include(o => o.Skills)
+            .Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+        return [.. ids.Where(rows.ContainsKey).Select(id => rows[id])];
+    }
+
     private static Paged<OpeningSummary> Page(List<OpeningSummary> items, int page, int counted) =>
         new(items, page, PageSize, Math.Min(counted, CountCap)) { TotalCapped = counted > CountCap };
 

@@ -23,6 +23,25 @@ public static class OpeningsApi
                 Items = result.Items,
             });
         });
+        // Open data: every opening the search finds (not only a page), with every fact, as CSV (UTF-8, or ?encoding=sjis).
+        api.MapGet("/export.csv", async (HttpContext http, OpeningSearch search, IConfiguration config, CancellationToken ct) =>
+        {
+            var query = OpeningQuery.FromRequest(http.Request.Query);
+            var sjis = http.Request.Query["encoding"] is var e && (string.Equals(e, "sjis", StringComparison.OrdinalIgnoreCase) || string.Equals(e, "shift_jis", StringComparison.OrdinalIgnoreCase));
+            var ids = await search.OpeningIdsAsync(query, ExportLimit, ct);
+            var baseUrl = (config["Site:BaseUrl"] ?? $"{http.Request.Scheme}://{http.Request.Host}").TrimEnd('/');
+            http.Response.ContentType = sjis ? "text/csv; charset=shift_jis" : "text/csv; charset=utf-8";
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"openings-{DateTime.UtcNow:yyyyMMdd}{(sjis ? "-sjis" : "")}.csv\"";
+            await http.Response.Body.WriteAsync(OpeningCsv.Encode(OpeningCsv.Header, sjis, first: true), ct);
+            // In batches, written as they are read: a national export is tens of thousands of rows.
+            foreach (var batch in ids.Chunk(500))
+            {
+                var text = new System.Text.StringBuilder();
+                foreach (var o in await search.OpeningsByIdAsync(batch, ct)) text.Append(OpeningCsv.Row(o, baseUrl));
+                await http.Response.Body.WriteAsync(OpeningCsv.Encode(text.ToString(), sjis, first: false), ct);
+            }
+        }).WithName("ExportOpenings").WithSummary("Every opening the search finds (same query parameters as /api/openings), with every fact, as CSV; encoding=sjis for Shift_JIS.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         api.MapGet("/{id:int}", async (int id, OpeningSearch search, CancellationToken ct) =>
         {
             var o = await search.FindPublicAsync(id, ct);
@@ -64,6 +83,9 @@ public static class OpeningsApi
         }).WithName("GetOpening").WithSummary("One published or closed opening with every stated fact, what is approximate or not stated, and its day rate or day-rate range.");
         return app;
     }
+
+    /// <summary>Rows in one export at most (every government's postings for a few years).</summary>
+    public const int ExportLimit = 50_000;
 
     private static readonly object PayAssumptions = new
     {

@@ -52,6 +52,7 @@ public static class DatabaseInitializer
     private sealed class PostgresStartupLock : IAsyncDisposable
     {
         private const long Key = 0x4D504B5453545254; // "MPKTSTRT"
+        private static readonly TimeSpan WaitLimit = TimeSpan.FromMinutes(10);
         private readonly Npgsql.NpgsqlConnection _connection;
 
         private PostgresStartupLock(Npgsql.NpgsqlConnection connection) => _connection = connection;
@@ -60,7 +61,9 @@ public static class DatabaseInitializer
         {
             var connection = new Npgsql.NpgsqlConnection(connectionString);
             await connection.OpenAsync();
-            await using var cmd = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({Key})", connection);
+            // Waiting is the point: the other instance's migrations and seeding may take longer than a command's usual 30 s
+            // (a large migration, a busy machine), so the wait has its own bound.
+            await using var cmd = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({Key})", connection) { CommandTimeout = (int)WaitLimit.TotalSeconds };
             await cmd.ExecuteNonQueryAsync();
             return new PostgresStartupLock(connection);
         }
