@@ -258,7 +258,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
     private static readonly HashSet<Type> PublicContentTypes =
     [
         typeof(Opening), typeof(OpeningSkill), typeof(RecruitmentNotice), typeof(Organization), typeof(PostingCorrection),
-        typeof(ProposalCall), typeof(CallRole), typeof(EvaluationCriterion), typeof(CallAttachment), typeof(CallQuestion),
+        typeof(ProposalCall), typeof(CallRole), typeof(EvaluationCriterion), typeof(CallAttachment), typeof(CallQuestion), typeof(OpeningAttachment),
         typeof(DispatchRound), typeof(DispatchRequest), typeof(DispatchRequestHost), typeof(CioDispatch),
         typeof(CaseStudy), typeof(CaseGovernment),
     ];

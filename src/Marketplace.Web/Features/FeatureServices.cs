@@ -48,6 +48,7 @@ public static class FeatureServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => TaxonomyCatalog.Load(SeedFiles.PathOf("taxonomy.json"), SeedFiles.PathOf("prefectures.csv")));
         services.AddScoped<OpeningService>();
+        services.AddScoped<OpeningAttachments>();
         services.AddScoped<OpeningSearch>();
         services.AddSingleton<KeywordMatchCache>();
         services.AddScoped<OpeningDisplay>();

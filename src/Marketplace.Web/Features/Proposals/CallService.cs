@@ -181,12 +181,8 @@ public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<Shared
         {
             return CallResult<AttachmentInfo>.Fail(t["Call_AttachmentsClosed"]);
         }
-        if (await db.CallAttachments.CountAsync(a => a.CallId == id, ct) >= PdfFiles.MaxFiles)
-        {
-            return CallResult<AttachmentInfo>.Fail(t["Call_Val_PdfTooMany", PdfFiles.MaxFiles]);
-        }
-        var (pdf, error) = await PdfFiles.ReadAsync<CallAttachment>(file, t, Now, ct);
-        if (pdf is null) return CallResult<AttachmentInfo>.Invalid(new Dictionary<string, string> { ["file"] = error! });
+        var (pdf, errors) = await PdfFiles.AttachAsync<CallAttachment>(file, await db.CallAttachments.CountAsync(a => a.CallId == id, ct), t, Now, ct);
+        if (pdf is null) return CallResult<AttachmentInfo>.Invalid(errors!);
         pdf.CallId = id;
         db.CallAttachments.Add(pdf);
         call.UpdatedAt = Now;

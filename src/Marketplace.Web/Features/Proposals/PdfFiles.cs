@@ -24,6 +24,17 @@ public static class PdfFiles
         return tail.IndexOf(Trailer) >= 0;
     }
 
+    /// <summary>
+    /// Reads a file to attach next to <paramref name="existing"/> others, or returns why it is refused (in the
+    /// page's language, under the "file" field): too many files already, missing, too large or not a PDF.
+    /// </summary>
+    public static async Task<(T? Pdf, IReadOnlyDictionary<string, string>? Errors)> AttachAsync<T>(IFormFile? file, int existing, IStringLocalizer t, DateTime now, CancellationToken ct) where T : StoredPdf, new()
+    {
+        if (existing >= MaxFiles) return (null, new Dictionary<string, string> { ["file"] = t["Call_Val_PdfTooMany", MaxFiles] });
+        var (pdf, error) = await ReadAsync<T>(file, t, now, ct);
+        return pdf is null ? (null, new Dictionary<string, string> { ["file"] = error! }) : (pdf, null);
+    }
+
     /// <summary>Reads an uploaded file, or returns why it is refused (in the page's language).</summary>
     public static async Task<(T? Pdf, string? Error)> ReadAsync<T>(IFormFile? file, IStringLocalizer t, DateTime now, CancellationToken ct) where T : StoredPdf, new()
     {
@@ -62,3 +73,9 @@ public static class JapanTime
     /// <summary>The value a datetime-local input shows for a stored deadline.</summary>
     public static string ToInput(DateTime utc) => Localization.DisplayFormatter.ToJst(utc).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>
+/// What the shared attachment section (Pages/Shared/_PdfAttachments) shows: the PDFs with links under
+/// <paramref name="UrlBase"/>, and for staff the remove buttons and upload form posting to the current page.
+/// </summary>
+public sealed record PdfAttachmentList(int ParentId, string UrlBase, IReadOnlyList<AttachmentInfo> Items, bool CanRemove = false, bool CanUpload = false);

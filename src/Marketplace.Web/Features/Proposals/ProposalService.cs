@@ -155,12 +155,8 @@ public sealed class ProposalService(MarketplaceDbContext db, IStringLocalizer<Sh
         var proposal = await db.Proposals.Include(p => p.Call).FirstOrDefaultAsync(p => p.CallId == callId && p.VendorCompanyId == companyId, ct);
         if (proposal is null) return CallResult<AttachmentInfo>.NotFound;
         if (ChangeRefused(proposal.Call!) is { } refusal) return CallResult<AttachmentInfo>.Fail(refusal);
-        if (await db.ProposalAttachments.CountAsync(a => a.ProposalId == proposal.Id, ct) >= PdfFiles.MaxFiles)
-        {
-            return CallResult<AttachmentInfo>.Fail(t["Call_Val_PdfTooMany", PdfFiles.MaxFiles]);
-        }
-        var (pdf, error) = await PdfFiles.ReadAsync<ProposalAttachment>(file, t, Now, ct);
-        if (pdf is null) return CallResult<AttachmentInfo>.Invalid(new Dictionary<string, string> { ["file"] = error! });
+        var (pdf, errors) = await PdfFiles.AttachAsync<ProposalAttachment>(file, await db.ProposalAttachments.CountAsync(a => a.ProposalId == proposal.Id, ct), t, Now, ct);
+        if (pdf is null) return CallResult<AttachmentInfo>.Invalid(errors!);
         pdf.ProposalId = proposal.Id;
         db.ProposalAttachments.Add(pdf);
         proposal.UpdatedAt = Now;

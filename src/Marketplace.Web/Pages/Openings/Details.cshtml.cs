@@ -13,12 +13,13 @@ using Marketplace.Web.Features.Corrections;
 namespace Marketplace.Web.Pages.Openings;
 
 [OutputCache(PolicyName = PublicCacheSetup.Policy)]
-public sealed class DetailsModel(OpeningSearch search, MarketplaceDbContext db, TimeProvider clock, PostingCorrections corrections) : PageModel
+public sealed class DetailsModel(OpeningSearch search, OpeningAttachments attachments, MarketplaceDbContext db, TimeProvider clock, PostingCorrections corrections) : PageModel
 {
     public Opening Opening { get; private set; } = null!;
     public List<int> Siblings { get; private set; } = [];
     public int? MyApplicationId { get; private set; }
     public List<CorrectionEntry> Corrections { get; private set; } = [];
+    public List<Features.Proposals.AttachmentInfo> Attachments { get; private set; } = [];
     public DateOnly Today => DisplayFormatter.TodayInJapan(clock);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -32,6 +33,7 @@ public sealed class DetailsModel(OpeningSearch search, MarketplaceDbContext db, 
                 .Select(o => o.Id).ToListAsync(ct);
         }
         Corrections = await corrections.ForOpeningAsync(id, ct);
+        Attachments = await attachments.ListAsync(id, ct);
         if (User.IsInRole(Roles.Expert))
         {
             var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Openings;
+using Marketplace.Web.Features.Proposals;
 using Marketplace.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,12 +12,13 @@ using Marketplace.Web.Features.Corrections;
 
 namespace Marketplace.Web.Pages.Manage.Openings;
 
-public sealed class DetailsModel(OpeningService openings, PostingCorrections corrections, MarketplaceDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class DetailsModel(OpeningService openings, OpeningAttachments attachments, PostingCorrections corrections, MarketplaceDbContext db, IStringLocalizer<SharedResource> t) : PageModel
 {
     public Opening Opening { get; private set; } = null!;
     public string Token { get; private set; } = "";
     public int ApplicantCount { get; private set; }
     public List<CorrectionEntry> Corrections { get; private set; } = [];
+    public List<AttachmentInfo> Attachments { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -27,6 +29,7 @@ public sealed class DetailsModel(OpeningService openings, PostingCorrections cor
         ApplicantCount = await db.Applications.CountAsync(a => a.OpeningId == id, ct);
         AnyoneHired = await db.Applications.AnyAsync(a => a.OpeningId == id && a.Stage == Stages.Hired, ct);
         Corrections = await corrections.ForOpeningAsync(id, ct);
+        Attachments = await attachments.ListAsync(id, ct);
         return Page();
     }
 
@@ -57,6 +60,31 @@ public sealed class DetailsModel(OpeningService openings, PostingCorrections cor
         if (!result.Succeeded) return await Act(id, ct, () => Task.FromResult(result), "");
         TempData["Notice"] = t["Opening_Duplicated"].Value;
         return Redirect($"/manage/openings/{result.Opening!.Id}/edit");
+    }
+
+    public async Task<IActionResult> OnPostAttachAsync(int id, IFormFile? file, CancellationToken ct)
+    {
+        var result = await attachments.AddAsync(User.OrganizationId()!.Value, id, file, ct);
+        return await AfterAttachmentAsync(id, result.Outcome, result.Errors, t["Call_AttachmentAdded", result.Value?.FileName ?? ""], ct);
+    }
+
+    public async Task<IActionResult> OnPostRemoveAttachmentAsync(int id, int attachmentId, CancellationToken ct)
+    {
+        var result = await attachments.RemoveAsync(User.OrganizationId()!.Value, id, attachmentId, ct);
+        return await AfterAttachmentAsync(id, result.Outcome, result.Errors, t["Call_AttachmentRemoved"], ct);
+    }
+
+    private async Task<IActionResult> AfterAttachmentAsync(int id, CallOutcome outcome, IReadOnlyDictionary<string, string> errors, string done, CancellationToken ct)
+    {
+        if (outcome == CallOutcome.NotFound) return NotFound();
+        if (outcome == CallOutcome.Ok)
+        {
+            TempData["Notice"] = done;
+            return RedirectToPage(new { id });
+        }
+        foreach (var (field, message) in errors) ModelState.AddModelError(field, message);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return await OnGetAsync(id, ct);
     }
 
     private async Task<IActionResult> ConfirmAsync(int id, string? token, string action, bool danger, CancellationToken ct)
