@@ -43,11 +43,19 @@ public static class ApplicantCsv
                 a.Motivation,
             }.Select(Defuse))).Append("\r\n");
         }
-        var text = sb.ToString();
-        return shiftJis
-            ? ShiftJis.GetBytes(text)
-            : [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];
+        return Encode(sb.ToString(), shiftJis);
     }
+
+    /// <summary>Whether a download asked for Shift_JIS (<c>encoding=sjis</c> or <c>shift_jis</c>) rather than UTF-8.</summary>
+    public static bool WantsShiftJis(string? encoding) =>
+        string.Equals(encoding, "sjis", StringComparison.OrdinalIgnoreCase) || string.Equals(encoding, "shift_jis", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// CSV text as Excel opens it: Shift_JIS, or UTF-8 with a BOM at the start of the file (<paramref name="start"/>
+    /// false for a later piece of a file written in parts).
+    /// </summary>
+    public static byte[] Encode(string text, bool shiftJis, bool start = true) =>
+        shiftJis ? ShiftJis.GetBytes(text) : start ? [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)] : Encoding.UTF8.GetBytes(text);
 
     /// <summary>
     /// Characters that make a spreadsheet read a cell as a formula or a command (DDE), also in their full-width forms

@@ -22,8 +22,9 @@ public sealed class KeywordMatchCache(IServiceScopeFactory scopes)
     /// <summary>A set dropped from the cache stays answerable this long, for the queries still using it.</summary>
     private static readonly TimeSpan RetireAfter = TimeSpan.FromSeconds(60);
 
-    private sealed class Entry(Lazy<Task<long>> handle)
+    private sealed class Entry(long version, Lazy<Task<long>> handle)
     {
+        public long Version { get; } = version;
         public Lazy<Task<long>> Handle { get; } = handle;
         public long LastUsed = Environment.TickCount64;
     }
@@ -39,12 +40,14 @@ public sealed class KeywordMatchCache(IServiceScopeFactory scopes)
         var version = await db.PublicContentChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0;
         var key = version + "\u0001" + string.Join('\u0001', terms);
         // One read per set, whoever asks first; it runs on its own context, not tied to that request's cancellation.
-        var entry = _entries.GetOrAdd(key, _ => new Entry(new Lazy<Task<long>>(() => ReadAsync(terms))));
+        var entry = _entries.GetOrAdd(key, _ => new Entry(version, new Lazy<Task<long>>(() => ReadAsync(terms))));
         entry.LastUsed = Environment.TickCount64;
         try
         {
             var handle = await entry.Handle.Value.WaitAsync(ct);
-            if (version != Interlocked.Read(ref _trimmedVersion) || _entries.Count > Capacity || !_retired.IsEmpty) Trim(version);
+            // The whole cache is looked through only when the version moved on or it is over capacity, not per search.
+            if (version > Interlocked.Read(ref _trimmedVersion) || _entries.Count > Capacity) Retire(version);
+            FreeRetired();
             return handle;
         }
         catch (Exception) when (entry.Handle.IsValueCreated && entry.Handle.Value.IsFaulted)
@@ -65,18 +68,14 @@ public sealed class KeywordMatchCache(IServiceScopeFactory scopes)
         return KeywordMatchSets.Add(await q.Select(o => o.Id).ToListAsync());
     }
 
-    /// <summary>Drops sets of older versions and the least recently used beyond <see cref="Capacity"/>; frees retired ones.</summary>
-    private void Trim(long version)
+    /// <summary>Retires the sets of versions older than <paramref name="version"/> and the least recently used beyond <see cref="Capacity"/>.</summary>
+    private void Retire(long version)
     {
-        Interlocked.Exchange(ref _trimmedVersion, version);
+        Interlocked.Exchange(ref _trimmedVersion, Math.Max(version, Interlocked.Read(ref _trimmedVersion)));
+        var stale = _entries.Where(e => e.Value.Version < version).ToList();
+        var over = _entries.Count - stale.Count - Capacity;
+        if (over > 0) stale.AddRange(_entries.Where(e => e.Value.Version >= version).OrderBy(e => e.Value.LastUsed).Take(over));
         var now = Environment.TickCount64;
-        var prefix = version + "\u0001";
-        var stale = _entries.Where(e => !e.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-        if (_entries.Count - stale.Count > Capacity)
-        {
-            stale.AddRange(_entries.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal))
-                .OrderBy(e => e.Value.LastUsed).Take(_entries.Count - stale.Count - Capacity));
-        }
         foreach (var (key, entry) in stale)
         {
             if (_entries.TryRemove(key, out _) && entry.Handle.IsValueCreated && entry.Handle.Value.IsCompletedSuccessfully)
@@ -84,9 +83,18 @@ public sealed class KeywordMatchCache(IServiceScopeFactory scopes)
                 _retired.Enqueue((entry.Handle.Value.Result, now));
             }
         }
-        while (_retired.TryPeek(out var r) && now - r.RetiredAt > RetireAfter.TotalMilliseconds && _retired.TryDequeue(out r))
+    }
+
+    /// <summary>Frees the sets retired longer ago than <see cref="RetireAfter"/> (the queue is in retirement order).</summary>
+    private void FreeRetired()
+    {
+        var now = Environment.TickCount64;
+        bool Due() => _retired.TryPeek(out var r) && now - r.RetiredAt > RetireAfter.TotalMilliseconds;
+        if (!Due()) return;
+        // One thread dequeues at a time, so what it takes is the entry it just found due, not a younger one behind it.
+        lock (_retired)
         {
-            KeywordMatchSets.Remove(r.Handle);
+            while (Due() && _retired.TryDequeue(out var r)) KeywordMatchSets.Remove(r.Handle);
         }
     }
 }

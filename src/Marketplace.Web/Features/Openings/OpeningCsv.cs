@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Marketplace.Data.Entities;
 using Marketplace.Matching.Csv;
 using Marketplace.Matching.Pay;
@@ -59,8 +58,4 @@ public static class OpeningCsv
         ];
         return CsvTable.Line(cells.Select(ApplicantCsv.Defuse)) + "\r\n";
     }
-
-    /// <summary>The text in the encoding asked for: UTF-8 (with a BOM at the start) or Shift_JIS, as Excel opens both.</summary>
-    public static byte[] Encode(string text, bool shiftJis, bool first) =>
-        shiftJis ? ApplicantCsv.ShiftJis.GetBytes(text) : first ? [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)] : Encoding.UTF8.GetBytes(text);
 }

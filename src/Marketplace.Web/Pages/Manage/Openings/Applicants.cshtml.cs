@@ -28,7 +28,7 @@ public sealed class ApplicantsModel(ApplicationService applications, ConflictOfI
     public async Task<IActionResult> OnGetCsvAsync(int id, string? encoding, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        var sjis = string.Equals(encoding, "sjis", StringComparison.OrdinalIgnoreCase) || string.Equals(encoding, "shift_jis", StringComparison.OrdinalIgnoreCase);
+        var sjis = ApplicantCsv.WantsShiftJis(encoding);
         var bytes = ApplicantCsv.Build(Applicants, Flags, t, fmt, taxonomy, sjis);
         await audit.WriteAsync(Marketplace.Web.Features.Security.AuditActions.ApplicantsExport, "opening", id, User.OrganizationId(), $"rows={Applicants.Count}", ct);
         var name = $"applicants-{id}-{DateTime.UtcNow:yyyyMMdd}{(sjis ? "-sjis" : "")}.csv";
