@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Tests.Hosting;
 
+[Trait("Category", "Slow")]
 public class RestartTests
 {
     [Fact]

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Marketplace.Web.Tests.Hosting;
 
 /// <summary>Several stateless instances on one database, as behind a load balancer.</summary>
+[Trait("Category", "Slow")]
 public class ScaleOutTests
 {
     [Fact]

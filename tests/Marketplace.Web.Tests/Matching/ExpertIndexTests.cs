@@ -15,6 +15,7 @@ namespace Marketplace.Web.Tests.Matching;
 /// The long-lived expert index: kept current from the change sequence on every instance, it must equal an index
 /// rebuilt from scratch after any sequence of profile saves, hides, deletions, certifications and conflict records.
 /// </summary>
+[Trait("Category", "Slow")]
 public partial class ExpertIndexTests
 {
     [Fact]

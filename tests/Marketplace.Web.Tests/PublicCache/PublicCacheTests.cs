@@ -84,6 +84,7 @@ public class PublicCacheTests
     }
 
     [Fact]
+    [Slow]
     public Task TwoInstances_DefaultProvider_ChangeOnOneIsInTheOthersCachedSearchWithinOneSecond() =>
         ChangeReachesOtherInstanceAsync(TestDatabases.DefaultProvider);
 
