@@ -25,6 +25,7 @@ public static class CharNGrams
     }
 
     /// <summary>Writes the buckets of every gram of the normalised text <paramref name="s"/> into <paramref name="into"/> (at least s.Length long); returns how many.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int Collect(string s, Span<int> into)
     {
         var n = 0;
