@@ -195,3 +195,33 @@ public sealed class OpeningSearchSnapshots(IServiceScopeFactory scopes, IConfigu
         }
     }
 }
+
+/// <summary>
+/// Starts reading the search snapshot as soon as the app has started (SQLite only), so the first visitors' searches
+/// are answered from memory rather than waiting for a change to a version nobody asked for yet.
+/// </summary>
+public sealed class OpeningSearchWarmup(IServiceScopeFactory scopes, OpeningSearchSnapshots snapshots, IHostApplicationLifetime lifetime, ILogger<OpeningSearchWarmup> log) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (snapshots.Enabled) lifetime.ApplicationStarted.Register(() => _ = WarmAsync());
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task WarmAsync()
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+            if (!db.TestsKeywordMatchSetsInMemory) return;
+            snapshots.Ready(await KeywordMatchCache.VersionAsync(db, lifetime.ApplicationStopping));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "The search snapshot was not read at start; the first search reads it");
+        }
+    }
+}

@@ -9,6 +9,7 @@ public static class OpeningServices
         services.AddScoped<OpeningSearch>();
         services.AddSingleton<KeywordMatchCache>();
         services.AddSingleton<OpeningSearchSnapshots>();
+        services.AddHostedService<OpeningSearchWarmup>();
         services.AddScoped<OpeningDisplay>();
         return services;
     }
