@@ -42,6 +42,7 @@ public sealed class PostgresFactAttribute : FactAttribute
     }
 }
 
+[Trait("Category", "Slow")]
 public class PostgresTests
 {
     private static ServiceProvider Services(TempPostgres pg) =>

@@ -5,6 +5,7 @@ using Marketplace.Matching.Training;
 
 namespace Marketplace.Matching.Tests.Matching;
 
+[Trait("Category", "Slow")]
 public class ModelTests(TrainedModelFixture fixture) : IClassFixture<TrainedModelFixture>
 {
     private List<float[]> Rows(int openings)

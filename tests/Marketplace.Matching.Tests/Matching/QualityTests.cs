@@ -8,6 +8,7 @@ using F = Marketplace.Matching.Features.MatchFeatures;
 namespace Marketplace.Matching.Tests.Matching;
 
 /// <summary>Capacity chosen by validation, the plain reference kept beside the model, the domain features added for quality, spread figures.</summary>
+[Trait("Category", "Slow")]
 public class QualityTests(TrainedModelFixture fixture) : IClassFixture<TrainedModelFixture>
 {
     private static readonly CapacityGrid SmallGrid = new([4, 15], [20], [0.2, 0.1], 60, 20, TreeEnsembleScorer.MaxCompleteDepth, 0.25);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Tests.Infrastructure;
+using Marketplace.Web.Tests.Openings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Tests.Dashboard;

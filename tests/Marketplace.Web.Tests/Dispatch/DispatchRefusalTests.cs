@@ -74,7 +74,7 @@ public sealed class DispatchRefusalTests(MarketplaceFactory factory) : IClassFix
         var host = await factory.OrgAsync("336432"); // 西粟倉村
         await factory.MakeReadyAsync(host.Id);
         var round = await factory.RoundAsync();
-        var daysToStart = round.DispatchStartsOn.DayNumber - Localization.DisplayFormatter.TodayInJapan(TimeProvider.System).DayNumber;
+        var daysToStart = round.DispatchStartsOn.DayNumber - Marketplace.Web.Localization.DisplayFormatter.TodayInJapan(TimeProvider.System).DayNumber;
         var (_, userId, profileId) = await factory.CertifiedExpertAsync(validForDays: daysToStart - 1, name: "直前 四郎");
         var proposal = await factory.AcceptedProposalAsync(host.Id, userId, profileId);
         var before = await factory.StateAsync(proposal);

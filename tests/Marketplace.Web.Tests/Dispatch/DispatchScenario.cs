@@ -41,7 +41,7 @@ public static class DispatchScenario
             Assert.True((await cert.ReviewAsync(OfficeUser, application.Id, true, null, db.ConcurrencyTokenOf(application))).Succeeded);
             db.ChangeTracker.Clear();
             application = await db.CertificationApplications.SingleAsync(a => a.ExpertProfileId == profileId);
-            var until = Localization.DisplayFormatter.TodayInJapan(sp.GetRequiredService<TimeProvider>()).AddDays(validForDays).ToString("yyyy-MM-dd");
+            var until = Marketplace.Web.Localization.DisplayFormatter.TodayInJapan(sp.GetRequiredService<TimeProvider>()).AddDays(validForDays).ToString("yyyy-MM-dd");
             var certified = await cert.CertifyAsync(OfficeUser, application.Id, until, db.ConcurrencyTokenOf(application));
             Assert.True(certified.Succeeded, certified.FirstError);
             return 0;
@@ -56,7 +56,7 @@ public static class DispatchScenario
             var readiness = sp.GetRequiredService<ReadinessService>();
             var db = sp.GetRequiredService<MarketplaceDbContext>();
             foreach (var m in await db.TrainingModules.Where(m => m.Course!.Audience == TrainingAudience.Host).Select(m => m.Id).ToListAsync())
-                Assert.True((await readiness.RecordCompletionAsync(organizationId, StaffUser, "受入 職員", m, Localization.DisplayFormatter.TodayInJapan(sp.GetRequiredService<TimeProvider>()).ToString("yyyy-MM-dd"))).Succeeded);
+                Assert.True((await readiness.RecordCompletionAsync(organizationId, StaffUser, "受入 職員", m, Marketplace.Web.Localization.DisplayFormatter.TodayInJapan(sp.GetRequiredService<TimeProvider>()).ToString("yyyy-MM-dd"))).Succeeded);
             Assert.True((await readiness.SaveChecklistAsync(organizationId, StaffUser, "副町長", "企画課 2名", "調達仕様の決定権", await readiness.TokenAsync(organizationId))).Succeeded);
             return 0;
         });

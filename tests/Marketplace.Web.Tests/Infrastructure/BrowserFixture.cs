@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Xunit.Sdk;
 
 namespace Marketplace.Web.Tests.Infrastructure;
 
 /// <summary>A test that needs Debian's Chromium; skipped, with the reason shown, when it is not installed.</summary>
-public sealed class ChromiumFactAttribute : FactAttribute
+[TraitDiscoverer(SlowTraitDiscoverer.TypeName, SlowTraitDiscoverer.AssemblyName)]
+public sealed class ChromiumFactAttribute : FactAttribute, ITraitAttribute
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -39,24 +41,45 @@ public sealed class KestrelMarketplaceFactory : MarketplaceFactory
     }
 }
 
-/// <summary>One app on a real port and one Chromium, shared by every test of a class.</summary>
+/// <summary>
+/// One app on a real port per test class, and one Chromium for the whole run: every browser test class gets the same
+/// browser, started on first use, and each test opens its own browser context in it, so the classes still run side by
+/// side but Chromium starts once. A class's contexts are closed when its app stops; the browser, when the run ends.
+/// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    private static readonly Lazy<Task<IBrowser>> Shared = new(LaunchSharedAsync);
+
     public KestrelMarketplaceFactory App { get; } = new();
     public IBrowser? Browser { get; private set; }
-    private IPlaywright? _playwright;
 
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumFactAttribute.ChromiumPath)) return;
-        _playwright = await Playwright.CreateAsync();
-        Browser = await BrowserSession.LaunchAsync(_playwright);
+        Browser = await Shared.Value;
     }
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null) await Browser.DisposeAsync();
-        _playwright?.Dispose();
+        if (Browser is { Contexts.Count: > 0 })
+        {
+            // This class's contexts are the ones showing its app (by 127.0.0.1 or localhost); the other classes' stay open.
+            var port = new Uri(App.BaseUrl).Port;
+            var own = Browser.Contexts.Where(c => c.Pages.Any(p => Uri.TryCreate(p.Url, UriKind.Absolute, out var url) && url.IsLoopback && url.Port == port)).ToList();
+            foreach (var context in own) await context.CloseAsync();
+        }
         await App.DisposeAsync();
+    }
+
+    private static async Task<IBrowser> LaunchSharedAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await BrowserSession.LaunchAsync(playwright);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            browser.CloseAsync().Wait(TimeSpan.FromSeconds(10));
+            playwright.Dispose();
+        };
+        return browser;
     }
 }

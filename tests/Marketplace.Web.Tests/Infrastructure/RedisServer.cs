@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using Xunit.Sdk;
 
 namespace Marketplace.Web.Tests.Infrastructure;
 
 /// <summary>Runs only where redis-server is installed (.ci/run installs Debian's redis-server).</summary>
-public sealed class RedisFactAttribute : FactAttribute
+[TraitDiscoverer(SlowTraitDiscoverer.TypeName, SlowTraitDiscoverer.AssemblyName)]
+public sealed class RedisFactAttribute : FactAttribute, ITraitAttribute
 {
     public RedisFactAttribute()
     {

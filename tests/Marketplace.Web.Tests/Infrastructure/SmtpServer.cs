@@ -2,11 +2,13 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using MimeKit;
+using Xunit.Sdk;
 
 namespace Marketplace.Web.Tests.Infrastructure;
 
 /// <summary>Runs only where Debian's aiosmtpd is installed (.ci/run installs python3-aiosmtpd).</summary>
-public sealed class SmtpFactAttribute : FactAttribute
+[TraitDiscoverer(SlowTraitDiscoverer.TypeName, SlowTraitDiscoverer.AssemblyName)]
+public sealed class SmtpFactAttribute : FactAttribute, ITraitAttribute
 {
     public SmtpFactAttribute()
     {

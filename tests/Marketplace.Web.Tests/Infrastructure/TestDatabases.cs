@@ -1,5 +1,6 @@
 using Marketplace.Data;
 using Npgsql;
+using Xunit.Sdk;
 
 namespace Marketplace.Web.Tests.Infrastructure;
 
@@ -46,7 +47,8 @@ public static class TestDatabases
 }
 
 /// <summary>A test that needs a PostgreSQL server; skipped, with the reason shown, when none is configured.</summary>
-public sealed class PostgresFactAttribute : FactAttribute
+[TraitDiscoverer(SlowTraitDiscoverer.TypeName, SlowTraitDiscoverer.AssemblyName)]
+public sealed class PostgresFactAttribute : FactAttribute, ITraitAttribute
 {
     public PostgresFactAttribute()
     {

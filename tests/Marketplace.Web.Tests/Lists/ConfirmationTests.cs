@@ -1,6 +1,7 @@
 using System.Net;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Tests.Infrastructure;
+using Marketplace.Web.Tests.Openings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Tests.Lists;

@@ -2,6 +2,7 @@ using System.Net;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Security;
+using Marketplace.Web.Tests.Applications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Marketplace.Web.Tests.Infrastructure;

@@ -5,6 +5,7 @@ using Hangfire.Common;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Notifications;
 using Marketplace.Web.Jobs;
+using Marketplace.Web.Tests.Experts;
 using Marketplace.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

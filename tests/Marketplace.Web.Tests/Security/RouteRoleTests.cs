@@ -18,15 +18,14 @@ public sealed class SqliteOnlyFactAttribute : FactAttribute
 /// <summary>
 /// Issue 16, the attack kept as a test: every route of the running app (read from its endpoints, Razor pages with each
 /// handler and minimal-API endpoints), with real ids of each party's data and ids that do not exist, read (GET) by
-/// every party and posted to (POST with the poster's own valid antiforgery token and the form fields the rightful
-/// user's page holds) by every party that must not change it. Fails on any party's private marker in a response to a
-/// party it does not concern, on a page answering a party the table says it must not answer, on any change to the
-/// database by a party that must not change it, on any 5xx, and on any route the table does not classify.
+/// every party. Fails on any party's private marker in a response to a party it does not concern, on a page answering
+/// a party the table says it must not answer, on any 5xx, and on any route the table does not classify. The forged
+/// POSTs are <see cref="RouteForgeryTests"/>, on an attack world of their own so that the two run side by side.
 /// </summary>
 [Trait("Category", "Slow")]
 public sealed class RouteRoleTests(AttackWorld w, ITestOutputHelper output) : IClassFixture<AttackWorld>
 {
-    private static readonly Party[] Parties = Enum.GetValues<Party>();
+    internal static readonly Party[] Parties = Enum.GetValues<Party>();
 
     [SqliteOnlyFact]
     public async Task EveryRoute_IsClassified()
@@ -41,15 +40,13 @@ public sealed class RouteRoleTests(AttackWorld w, ITestOutputHelper output) : IC
     }
 
     [SqliteOnlyFact]
-    public async Task EveryRoute_EveryParty_NoLeakNoChange()
+    public async Task EveryRoute_EveryParty_ReadsNoLeak()
     {
         var clock = Stopwatch.StartNew();
         var routes = await RouteCatalog.ReadAsync(w.Factory);
         var table = RouteAccessTable.Build(w).ToDictionary(r => r.Pattern, StringComparer.OrdinalIgnoreCase);
         var failures = new List<string>();
-        var tokens = new Dictionary<Party, string>();
-        int gets = 0, posts = 0;
-        var snapshotTime = TimeSpan.Zero;
+        var gets = 0;
 
         foreach (var route in routes)
         {
@@ -73,7 +70,7 @@ public sealed class RouteRoleTests(AttackWorld w, ITestOutputHelper output) : IC
                     foreach (var (party, status, body) in answers)
                     {
                         gets++;
-                        CheckLeaks(party, "GET " + url, body, failures);
+                        CheckLeaks(w, party, "GET " + url, body, failures);
                         if (status >= 500) failures.Add($"GET {url} as {party}: {status}");
                         else if (rule.MayRead(party, target)) readable |= status == 200 && handler.Name is null;
                         else if (status is >= 200 and < 300) failures.Add($"GET {url} as {party} ({target.Label}): {status}, but the table says only {Who(rule.Read, target)} may read it");
@@ -81,63 +78,22 @@ public sealed class RouteRoleTests(AttackWorld w, ITestOutputHelper output) : IC
                 }
             }
             if (!readable && route.Gets.Any() && !rule.NoReadableTarget && rule.Targets.Any(t => t.Owners is not [])) failures.Add($"{route.Pattern}: no party the table allows got a 200 on GET (wrong ids in the table, or mark it NoReadableTarget)");
-
-            if (!route.Posts.Any()) continue;
-            var snap = Stopwatch.StartNew();
-            var before = w.Snapshot();
-            snapshotTime += snap.Elapsed;
-            var tried = new List<string>();
-            foreach (var handler in route.Posts)
-            {
-                foreach (var target in rule.Targets)
-                {
-                    var path = route.Path(target.Values);
-                    var form = await PlausibleFormAsync(rule, route, handler, target, path);
-                    var posters = Parties.Where(p => !rule.MayWrite(p, target)).ToList();
-                    foreach (var party in posters.Where(p => !tokens.ContainsKey(p)))
-                    {
-                        tokens[party] = await w.Clients[party].TokenAsync(party == Party.Anonymous ? "/account/login" : "/");
-                    }
-                    var answers = await Task.WhenAll(posters.Select(async party =>
-                    {
-                        var response = await w.Clients[party].PostAsync(handler.Url(path), new FormUrlEncodedContent([.. form, new("__RequestVerificationToken", tokens[party])]));
-                        return (party, status: (int)response.StatusCode, body: await BodyAsync(response));
-                    }));
-                    foreach (var (party, status, body) in answers)
-                    {
-                        posts++;
-                        CheckLeaks(party, "POST " + handler.Url(path), body, failures);
-                        if (status >= 500) failures.Add($"POST {handler.Url(path)} as {party}: {status}");
-                        else if (status is >= 200 and < 300 && !rule.SecretLink) failures.Add($"POST {handler.Url(path)} as {party} ({target.Label}): {status}, but the table says only {Who(rule.Write, target)} may post it");
-                        tried.Add($"{handler} as {party} on {target.Label}");
-                    }
-                }
-            }
-            if (tried.Count == 0) continue;
-            // No forged POST may end someone's session either.
-            foreach (var (party, page) in new[] { (Party.ExpertA, "/profile"), (Party.VendorA, "/vendor"), (Party.GovA, "/manage/openings"), (Party.Office, "/admin/organizations") })
-            {
-                var still = await w.Clients[party].GetAsync(page);
-                if (still.StatusCode != HttpStatusCode.OK) failures.Add($"after the POSTs to {route.Pattern}: {party} gets {(int)still.StatusCode} {still.Headers.Location} on {page}");
-            }
-            var changed = AttackWorld.Changed(before, w.Snapshot()).ToList();
-            if (changed.Count > 0) failures.Add($"POSTs to {route.Pattern} ({string.Join(", ", route.Posts)}; {tried.Count} requests by parties that must not change it, e.g. {tried[0]}) wrote to {string.Join(", ", changed)}");
         }
-        output.WriteLine($"{routes.Count} routes × {Parties.Length} parties: {gets} GETs, {posts} forged POSTs, {w.Markers.Count} markers, {clock.Elapsed.TotalSeconds:F1} s ({snapshotTime.TotalSeconds * 2:F1} s of it reading the write counters)");
+        output.WriteLine($"{routes.Count} routes × {Parties.Length} parties: {gets} GETs, {w.Markers.Count} markers, {clock.Elapsed.TotalSeconds:F1} s");
         Assert.True(failures.Count == 0, $"{failures.Count} failures:\n" + string.Join("\n", failures.Take(60)));
-        Assert.True(gets > 1000 && posts > 300, $"Too little was tried: {gets} GETs, {posts} POSTs");
+        Assert.True(gets > 1000, $"Too little was tried: {gets} GETs");
     }
 
-    private static string Who(Access access, Target target) =>
+    internal static string Who(Access access, Target target) =>
         target.Owners is null ? access.Name : target.Owners.Length == 0 ? "nobody" : string.Join("/", target.Owners);
 
-    private static async Task<string> BodyAsync(HttpResponseMessage response)
+    internal static async Task<string> BodyAsync(HttpResponseMessage response)
     {
         var bytes = await response.Content.ReadAsByteArrayAsync();
         return System.Text.Encoding.UTF8.GetString(bytes) + response.Headers.Location;
     }
 
-    private void CheckLeaks(Party party, string what, string body, List<string> failures)
+    internal static void CheckLeaks(AttackWorld w, Party party, string what, string body, List<string> failures)
     {
         foreach (var (marker, mayRead) in w.Markers)
         {
@@ -149,7 +105,7 @@ public sealed class RouteRoleTests(AttackWorld w, ITestOutputHelper output) : IC
     /// The fields a rightful user would send: the form of that handler on the page as its owner (or anyone the table
     /// allows) sees it, over a value for every field model binding reads (the route's ids for ids).
     /// </summary>
-    private async Task<List<KeyValuePair<string, string>>> PlausibleFormAsync(AccessRule rule, AppRoute route, RouteHandler handler, Target target, string path)
+    internal static async Task<List<KeyValuePair<string, string>>> PlausibleFormAsync(AttackWorld w, AccessRule rule, AppRoute route, RouteHandler handler, Target target, string path)
     {
         var fields = handler.Fields.ToDictionary(f => f.Name, f => Plausible(f.Name, f.Type, target), StringComparer.OrdinalIgnoreCase);
         var owner = target.Owners is { Length: > 0 } o ? o[0] : Parties.FirstOrDefault(p => p != Party.Anonymous && rule.Write.Allows(p) && rule.Read.Allows(p), Party.Anonymous);

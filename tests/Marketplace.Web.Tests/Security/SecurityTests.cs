@@ -4,6 +4,7 @@ using Marketplace.Web.Features.Applications;
 using Marketplace.Web.Features.Notifications;
 using Marketplace.Web.Features.Security;
 using Marketplace.Web.Tests.Infrastructure;
+using Marketplace.Web.Tests.Localization;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
