@@ -40,7 +40,7 @@ public sealed class MarketplaceMetrics
         meter.CreateObservableGauge("marketplace.outbox.messages", ReadOutbox, "{message}",
             "Mail outbox messages not sent yet, by status: pending (waiting or retrying), sending, failed (gave up), uncertain (a sender stopped mid-send)");
         meter.CreateObservableGauge("marketplace.matching.expert_index.age", ReadIndexAge, "s",
-            "Seconds since the expert index last applied the change sequence (or was built); absent while the first build runs");
+            "Seconds since this instance's expert index was last known to hold every committed profile change (it checks every 2 s); absent before the first build");
         meter.CreateObservableGauge("marketplace.matching.expert_index.experts", ReadIndexCount, "{expert}", "Experts held by the expert index");
     }
 
@@ -82,7 +82,7 @@ public sealed class MarketplaceMetrics
     }
 
     private IEnumerable<Measurement<double>> ReadIndexAge() =>
-        _index.Current is { } s ? [new((DateTime.UtcNow - s.AsOf).TotalSeconds)] : [];
+        _index.Current is not null && _index.CheckedAt is { } at ? [new((DateTime.UtcNow - at).TotalSeconds)] : [];
 
     private IEnumerable<Measurement<int>> ReadIndexCount() =>
         _index.Current is { } s ? [new(s.Index.Count)] : [];
