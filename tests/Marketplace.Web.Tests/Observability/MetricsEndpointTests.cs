@@ -37,6 +37,8 @@ public sealed class MetricsEndpointTests
     {
         using var app = new MarketplaceFactory();
         app.Settings["Jobs:Server"] = "true";
+        // Other tests' hosts in this process have meters too; this host reads only its own.
+        app.Settings["Observability:MeterName"] = $"Marketplace-{Guid.NewGuid():N}";
         var office = await app.SignedInAsync(WebClientExtensions.Office);
         Assert.Equal(HttpStatusCode.OK, (await office.GetAsync("/openings")).StatusCode);
         await app.WithDbAsync(async db =>

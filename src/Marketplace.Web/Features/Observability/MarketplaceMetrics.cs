@@ -15,6 +15,12 @@ public sealed class MarketplaceMetrics
 {
     public const string MeterName = "Marketplace";
 
+    /// <summary>
+    /// The meter's name: <see cref="MeterName"/> unless <c>Observability:MeterName</c> says otherwise. OpenTelemetry
+    /// listens to meters by name in the whole process, so hosts sharing a process (tests) each take a name of their own.
+    /// </summary>
+    public static string MeterNameIn(IConfiguration config) => config["Observability:MeterName"] is { Length: > 0 } name ? name : MeterName;
+
     /// <summary>How long one count of the outbox serves scrapes before the database is asked again.</summary>
     public static readonly TimeSpan OutboxRefresh = TimeSpan.FromSeconds(5);
 
@@ -29,12 +35,12 @@ public sealed class MarketplaceMetrics
     private Dictionary<OutboxStatus, int> _outbox = [];
     private long? _outboxReadAt;
 
-    public MarketplaceMetrics(IMeterFactory meters, IServiceScopeFactory scopes, ExpertIndexHost index, ILogger<MarketplaceMetrics> log)
+    public MarketplaceMetrics(IMeterFactory meters, IConfiguration config, IServiceScopeFactory scopes, ExpertIndexHost index, ILogger<MarketplaceMetrics> log)
     {
         _scopes = scopes;
         _index = index;
         _log = log;
-        var meter = meters.Create(MeterName);
+        var meter = meters.Create(MeterNameIn(config));
         _jobRuns = meter.CreateCounter<long>("marketplace.jobs.runs", "{run}", "Background job runs by job (class.method) and outcome (succeeded or failed)");
         _jobDuration = meter.CreateHistogram<double>("marketplace.jobs.duration", "s", "How long background job runs took, by job and outcome");
         meter.CreateObservableGauge("marketplace.outbox.messages", ReadOutbox, "{message}",

@@ -30,7 +30,7 @@ public static class ObservabilitySetup
             .ConfigureResource(r => r.AddService("marketplace-web"))
             .WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
-                .AddMeter(MarketplaceMetrics.MeterName)
+                .AddMeter(MarketplaceMetrics.MeterNameIn(config))
                 .AddPrometheusExporter());
         var otlp = config["OpenTelemetry:OtlpEndpoint"];
         if (!string.IsNullOrWhiteSpace(otlp))
