@@ -7,6 +7,7 @@ using Marketplace.Web.Tests.Infrastructure;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Web.Tests;
@@ -166,6 +167,92 @@ public class SearchIndexTests
         Assert.Equal(all.Append(id).Order(), after);
         Assert.True(reads.Count > before);
         Assert.True((await ExpectedAsync(app, "補佐")).SequenceEqual(after));
+    }
+
+    /// <summary>
+    /// On SQLite the search walks a snapshot in memory (OpeningSearchSnapshot); it must answer every query exactly as
+    /// the database's search indexes do (the path PostgreSQL takes): the same postings in the same order on every page,
+    /// the same capped total, for each status, sort, filter and keyword, with ties in every sort key.
+    /// </summary>
+    [Fact]
+    public async Task InMemorySnapshot_AnswersEveryQueryAsTheDatabaseDoes()
+    {
+        using var app = new MarketplaceFactory();
+        if (app.Provider != DatabaseProvider.Sqlite) return; // PostgreSQL has no snapshot: its indexes are the reference
+        _ = app.NewClient();
+        await app.WithDbAsync(async db =>
+        {
+            var rng = new Random(14);
+            var templates = await db.Openings.Where(o => o.Status == OpeningStatus.Published).OrderBy(o => o.Id).Select(o => o.Id).ToListAsync();
+            var organizations = await db.Organizations.Select(g => g.Id).ToListAsync();
+            var today = DisplayFormatter.TodayInJapan(TimeProvider.System);
+            var published = DateTime.UtcNow.AddDays(-3);
+            for (var i = 0; i < 2_500; i++)
+            {
+                var template = templates[rng.Next(templates.Count)];
+                var copy = await db.Openings.AsNoTracking().SingleAsync(o => o.Id == template);
+                copy.Id = 0;
+                copy.OrganizationId = organizations[rng.Next(organizations.Count)];
+                copy.Status = rng.Next(10) switch { < 7 => OpeningStatus.Published, < 9 => OpeningStatus.Closed, _ => OpeningStatus.Draft };
+                copy.FilledOn = copy.Status == OpeningStatus.Closed && rng.Next(2) == 0 ? today.AddDays(-rng.Next(30)) : null;
+                copy.ApplicationDeadline = today.AddDays(rng.Next(-10, 60));
+                copy.PublishedAt = published.AddHours(-rng.Next(0, 48)); // many share an hour: ties broken by id
+                copy.DayRateYen = rng.Next(0, 8) * 5_000;
+                copy.OnsiteDaysPerMonth = rng.Next(0, 9);
+                copy.RemoteAllowed = rng.Next(2) == 0;
+                copy.FirstTermMonths = rng.Next(1, 30);
+                copy.SearchText = JapaneseText.Normalize((rng.Next(3) == 0 ? "補佐官 " : "") + (rng.Next(4) == 0 ? "クラウド " : "") + copy.Title);
+                db.Openings.Add(copy);
+                if (i % 100 == 99) { await db.SaveChangesAsync(); db.ChangeTracker.Clear(); }
+            }
+            return await db.SaveChangesAsync();
+        });
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var inMemory = services.GetRequiredService<Marketplace.Web.Features.Openings.OpeningSearch>();
+        // The snapshot of the data just saved is read in the background: wait for it, so the searches below use it.
+        var version = await Marketplace.Web.Features.Openings.KeywordMatchCache.VersionAsync(services.GetRequiredService<MarketplaceDbContext>(), default);
+        var snapshot = await services.GetRequiredService<Marketplace.Web.Features.Openings.OpeningSearchSnapshots>().AtLeastAsync(version);
+        Assert.True(snapshot.Count > 2_000);
+        var snapshots = new Marketplace.Web.Features.Openings.OpeningSearchSnapshots(
+            services.GetRequiredService<IServiceScopeFactory>(),
+            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Search:InMemory"] = "false" }).Build(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Marketplace.Web.Features.Openings.OpeningSearchSnapshots>.Instance);
+        var database = new Marketplace.Web.Features.Openings.OpeningSearch(
+            services.GetRequiredService<MarketplaceDbContext>(), TimeProvider.System,
+            services.GetRequiredService<Marketplace.Web.Features.Taxonomy.TaxonomyCatalog>(),
+            services.GetRequiredService<Marketplace.Web.Features.Openings.KeywordMatchCache>(), snapshots);
+
+        var queries = new List<Marketplace.Web.Features.Openings.OpeningQuery>();
+        foreach (var status in new string?[] { null, "closed", "awarded" })
+        foreach (var sort in new string?[] { null, "deadline", "day_rate" })
+        foreach (var q in new string?[] { null, "補佐官", "クラウド 補佐官", "市" })
+        {
+            queries.Add(new() { Status = status, Sort = sort, Q = q });
+            queries.Add(new() { Status = status, Sort = sort, Q = q, Page = 3 });
+            queries.Add(new() { Status = status, Sort = sort, Q = q, Page = 60 });
+        }
+        queries.AddRange(
+        [
+            new() { Prefecture = "38" }, new() { Prefecture = "27", MinDayRate = "２万" }, new() { Role = "cio_advisor", Sort = "day_rate" },
+            new() { Engagement = "part_time_appointee", Page = 2 }, new() { Engagement = "outsourced" }, new() { Kind = "opening", Remote = true },
+            new() { MaxOnsiteDays = "2", Sort = "deadline" }, new() { Term = "short" }, new() { Term = "medium", Page = 2 },
+            new() { Term = "long", Remote = true, Q = "補佐官" }, new() { Kind = "call" }, new() { PublishedAfter = DateTime.UtcNow.AddDays(-4) },
+        ]);
+        var capped = false;
+        foreach (var query in queries)
+        {
+            var expected = await database.SearchAsync(query);
+            capped |= expected.TotalCapped;
+            var actual = await inMemory.SearchAsync(query);
+            Assert.True(expected.Items.Select(o => (o.Kind, o.Id)).SequenceEqual(actual.Items.Select(o => (o.Kind, o.Id))), $"items of {query}");
+            Assert.Equal(expected.Items, actual.Items);
+            Assert.Equal((expected.Total, expected.TotalCapped, expected.Page), (actual.Total, actual.TotalCapped, actual.Page));
+            Assert.Equal(await database.OpeningIdsAsync(query, 50), await inMemory.OpeningIdsAsync(query, 50));
+        }
+        Assert.True(capped, "some query finds more than the capped count");
+        Assert.Same(snapshot, services.GetRequiredService<Marketplace.Web.Features.Openings.OpeningSearchSnapshots>().Ready(version));
     }
 
     [Fact]

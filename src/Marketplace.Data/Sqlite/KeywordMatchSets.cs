@@ -39,13 +39,19 @@ public static class KeywordMatchSets
     /// <summary>Whether the set <paramref name="handle"/> holds <paramref name="id"/>; mapped to <c>mp_in_set</c> in queries.</summary>
     public static bool Contains(long handle, int id) => Test(handle, id);
 
-    private static bool Test(long handle, long id)
+    /// <summary>The set <paramref name="handle"/> itself, for a search that tests rows in memory (null once freed).</summary>
+    public static ulong[]? Bits(long handle) => Sets.TryGetValue(handle, out var bits) ? bits : null;
+
+    /// <summary>Whether <paramref name="bits"/> (a set from <see cref="Bits"/>) holds <paramref name="id"/>.</summary>
+    public static bool Holds(ulong[] bits, long id)
     {
-        // A set retired while a query still ran would answer "no match": retirement waits (see the web layer's cache).
-        if (!Sets.TryGetValue(handle, out var bits) || id < 0) return false;
+        if (id < 0) return false;
         var word = id >> 6;
         return word < bits.Length && (bits[word] & (1UL << (int)(id & 63))) != 0;
     }
+
+    // A set retired while a query still ran would answer "no match": retirement waits (see the web layer's cache).
+    private static bool Test(long handle, long id) => Sets.TryGetValue(handle, out var bits) && Holds(bits, id);
 
     /// <summary>Makes <c>mp_in_set</c> known to a newly opened connection.</summary>
     internal static void Register(SqliteConnection connection) =>

@@ -51,6 +51,7 @@ public static class FeatureServices
         services.AddScoped<OpeningAttachments>();
         services.AddScoped<OpeningSearch>();
         services.AddSingleton<KeywordMatchCache>();
+        services.AddSingleton<OpeningSearchSnapshots>();
         services.AddScoped<OpeningDisplay>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<AccountService>();

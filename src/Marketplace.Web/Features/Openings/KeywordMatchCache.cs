@@ -35,9 +35,16 @@ public sealed class KeywordMatchCache(IServiceScopeFactory scopes)
     private long _trimmedVersion = -1;
 
     /// <summary>The handle of the set of openings whose (normalised) search text contains every term.</summary>
-    public async Task<long> HandleAsync(MarketplaceDbContext db, IReadOnlyCollection<string> terms, CancellationToken ct)
+    public async Task<long> HandleAsync(MarketplaceDbContext db, IReadOnlyCollection<string> terms, CancellationToken ct) =>
+        await HandleAsync(terms, await VersionAsync(db, ct), ct);
+
+    /// <summary>The public-content version: the newest change's id, 0 before any.</summary>
+    public static async Task<long> VersionAsync(MarketplaceDbContext db, CancellationToken ct) =>
+        await db.PublicContentChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0;
+
+    /// <summary>The handle of the set of openings containing every term, as of <paramref name="version"/> (read by the caller).</summary>
+    public async Task<long> HandleAsync(IReadOnlyCollection<string> terms, long version, CancellationToken ct)
     {
-        var version = await db.PublicContentChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0;
         var key = version + "\u0001" + string.Join('\u0001', terms);
         // One read per set, whoever asks first; it runs on its own context, not tied to that request's cancellation.
         var entry = _entries.GetOrAdd(key, _ => new Entry(version, new Lazy<Task<long>>(() => ReadAsync(terms))));
@@ -57,14 +64,17 @@ public sealed class KeywordMatchCache(IServiceScopeFactory scopes)
         }
     }
 
-    /// <summary>The ids matching every term: the FTS5 candidates, with the substring test where the index is not exact.</summary>
+    /// <summary>
+    /// The ids matching every term: the FTS5 candidates, with the substring test where the index is not exact; the
+    /// substring test alone over every opening when no term is long enough for the index (one character, such as 市).
+    /// </summary>
     private async Task<long> ReadAsync(IReadOnlyCollection<string> terms)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
-        var candidates = db.KeywordCandidates(KeywordTarget.Openings, terms)
-            ?? throw new InvalidOperationException("The keyword match cache needs the SQLite keyword index.");
-        var q = OpeningSearch.MatchingAllTerms(db.Openings.AsNoTracking().Where(o => candidates.Contains(o.Id)), terms.Where(t => !KeywordIndex.IsExactInSqlite(t)));
+        var q = db.KeywordCandidates(KeywordTarget.Openings, terms) is { } candidates
+            ? OpeningSearch.MatchingAllTerms(db.Openings.AsNoTracking().Where(o => candidates.Contains(o.Id)), terms.Where(t => !KeywordIndex.IsExactInSqlite(t)))
+            : OpeningSearch.MatchingAllTerms(db.Openings.AsNoTracking(), terms);
         return KeywordMatchSets.Add(await q.Select(o => o.Id).ToListAsync());
     }
 

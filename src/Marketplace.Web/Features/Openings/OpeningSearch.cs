@@ -108,7 +108,7 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, in
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, Taxonomy.TaxonomyCatalog taxonomy, KeywordMatchCache keywordMatches)
+public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, Taxonomy.TaxonomyCatalog taxonomy, KeywordMatchCache keywordMatches, OpeningSearchSnapshots snapshots)
 {
     public const int PageSize = 20;
 
@@ -127,32 +127,69 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, T
         // Beyond the capped count there are no pages to go to: a deeper page is the last one.
         var page = Math.Min(query.Page, CountCap / PageSize);
         var skip = (page - 1) * PageSize;
-        var calls = await CallsAsync(query, today, ct);
-        var openings = await OpeningsMatchingAsync(query, today, ct);
-        if (openings is null) return Page(calls.Skip(skip).Take(PageSize).ToList(), page, calls.Count);
+        var memory = await InMemoryAsync(query, ct);
+        var calls = Summaries(query, memory is null ? await CallRowsAsync(query, ct) : CallRows(memory.Value.Snapshot.Calls, query));
+        if (query.Kind == "call") return Page(calls.Skip(skip).Take(PageSize).ToList(), page, calls.Count);
 
-        // The ids of the page first: the search index serves them without reading a wide row; then the 20 rows shown.
+        // The page's ids first (the search index serves them without reading a wide row), then the 20 rows shown.
         var take = calls.Count == 0 ? PageSize : skip + PageSize;
-        var ids = await Ordered(openings, query.Sort).Select(o => o.Id).Skip(calls.Count == 0 ? skip : 0).Take(take).ToListAsync(ct);
-        // A first page that is not full is every match: no count to run.
-        var counted = (skip == 0 && ids.Count < take ? ids.Count : await openings.Take(CountCap + 1).CountAsync(ct)) + calls.Count;
-        var rows = await db.Openings.AsNoTracking().Where(o => ids.Contains(o.Id))
-            .Select(o => new OpeningSummary(
-                o.Id, o.Title, o.Organization!.NameJa, o.Organization.NameEn, o.Organization.PrefectureCode,
-                o.RoleCode, o.EngagementCode, o.Rank, o.PayAmountYen, o.PayUnit, o.DayRateYen,
-                o.DaysPerWeek, o.OnsiteDaysPerMonth, o.RemoteAllowed, o.FirstTermMonths,
-                o.ApplicationDeadline, o.PublishedAt, o.NoticeId) { RecordedAfterTheFact = o.RecordedAfterTheFact })
-            .ToDictionaryAsync(o => o.Id, ct);
-        var items = ids.Select(id => rows[id]).ToList();
+        var openingSkip = calls.Count == 0 ? skip : 0;
+        List<OpeningSummary> items;
+        int counted;
+        if (memory is var (snapshot, keywords))
+        {
+            (items, counted) = snapshot.Find(query, today, keywords, openingSkip, take, CountCap + 1);
+        }
+        else
+        {
+            var openings = await OpeningsMatchingAsync(query, today, ct);
+            var ids = await Ordered(openings, query.Sort).Select(o => o.Id).Skip(openingSkip).Take(take).ToListAsync(ct);
+            // A first page that is not full is every match: no count to run.
+            counted = openingSkip == 0 && ids.Count < take ? ids.Count : await openings.Take(CountCap + 1).CountAsync(ct);
+            var rows = await db.Openings.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(SummaryOf).ToDictionaryAsync(o => o.Id, ct);
+            items = [.. ids.Select(id => rows[id])];
+        }
         if (calls.Count > 0) items = [.. Sorted(items.Concat(calls), query.Sort).Skip(skip).Take(PageSize)];
-        return Page(items, page, counted);
+        return Page(items, page, counted + calls.Count);
     }
+
+    /// <summary>An opening as a search result.</summary>
+    internal static readonly System.Linq.Expressions.Expression<Func<Opening, OpeningSummary>> SummaryOf = o => new OpeningSummary(
+        o.Id, o.Title, o.Organization!.NameJa, o.Organization.NameEn, o.Organization.PrefectureCode,
+        o.RoleCode, o.EngagementCode, o.Rank, o.PayAmountYen, o.PayUnit, o.DayRateYen,
+        o.DaysPerWeek, o.OnsiteDaysPerMonth, o.RemoteAllowed, o.FirstTermMonths,
+        o.ApplicationDeadline, o.PublishedAt, o.NoticeId) { RecordedAfterTheFact = o.RecordedAfterTheFact };
 
     /// <summary>Every opening meeting the query (calls are not included), in the search's order, at most <paramref name="limit"/>.</summary>
     public async Task<List<int>> OpeningIdsAsync(OpeningQuery query, int limit, CancellationToken ct = default)
     {
-        var openings = await OpeningsMatchingAsync(query, DisplayFormatter.TodayInJapan(clock), ct);
-        return openings is null ? [] : await Ordered(openings, query.Sort).Select(o => o.Id).Take(limit).ToListAsync(ct);
+        if (query.Kind == "call") return [];
+        var today = DisplayFormatter.TodayInJapan(clock);
+        if (await InMemoryAsync(query, ct) is var (snapshot, keywords))
+        {
+            return [.. snapshot.Find(query, today, keywords, 0, limit, limit).Items.Select(o => o.Id)];
+        }
+        return await Ordered(await OpeningsMatchingAsync(query, today, ct), query.Sort).Select(o => o.Id).Take(limit).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// On SQLite, the search snapshot in memory at the current public-content version (see
+    /// <see cref="OpeningSearchSnapshot"/>) and the set of openings containing the query's keywords (null: none
+    /// asked for); null on PostgreSQL, and on SQLite while the snapshot of a new version is being read: then the
+    /// database's search indexes serve the search.
+    /// </summary>
+    private async Task<(OpeningSearchSnapshot Snapshot, ulong[]? Keywords)?> InMemoryAsync(OpeningQuery query, CancellationToken ct)
+    {
+        if (!db.TestsKeywordMatchSetsInMemory || !snapshots.Enabled) return null;
+        var version = await KeywordMatchCache.VersionAsync(db, ct);
+        ulong[]? keywords = null;
+        if (JapaneseText.SearchTerms(query.Q) is { Count: > 0 } terms)
+        {
+            // A set is freed only a minute after it was retired, so it is there; if not, the database answers.
+            keywords = KeywordMatchSets.Bits(await keywordMatches.HandleAsync(terms, version, ct));
+            if (keywords is null) return null;
+        }
+        return snapshots.Ready(version) is { } snapshot ? (snapshot, keywords) : null;
     }
 
     /// <summary>Openings with their organisation and skills, in the order of <paramref name="ids"/>.</summary>
@@ -166,11 +203,10 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, T
     private static Paged<OpeningSummary> Page(List<OpeningSummary> items, int page, int counted) =>
         new(items, page, PageSize, Math.Min(counted, CountCap)) { TotalCapped = counted > CountCap };
 
-    /// <summary>Openings meeting the query, unordered; null when the query leaves openings out (calls only).</summary>
+    /// <summary>Openings meeting the query, unordered.</summary>
     /// <remarks>"awarded" finds filled openings (an appointment recorded); "closed" every opening past its deadline, filled or not.</remarks>
-    private async Task<IQueryable<Opening>?> OpeningsMatchingAsync(OpeningQuery query, DateOnly today, CancellationToken ct)
+    private async Task<IQueryable<Opening>> OpeningsMatchingAsync(OpeningQuery query, DateOnly today, CancellationToken ct)
     {
-        if (query.Kind == "call") return null;
         var q = db.Openings.AsNoTracking();
         q = query.StatusOrOpen switch
         {
@@ -213,15 +249,10 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, T
         _ => items.OrderByDescending(o => o.PublishedAt).ThenBy(o => o.Kind).ThenByDescending(o => o.Id),
     };
 
-    /// <summary>
-    /// Published calls for proposals in the status asked for that meet the query, as search results, in the search's
-    /// order: the ceiling is the posted amount (a contract total) and the comparable day rate spreads it, tax
-    /// excluded, over the contract period at 5 days a week (a full-time equivalent). A call is outsourced work, so an
-    /// engagement form other than 業務委託 leaves calls out; a role filter finds calls naming that role (<see cref="RoleNames"/>).
-    /// </summary>
-    private async Task<List<OpeningSummary>> CallsAsync(OpeningQuery query, DateOnly today, CancellationToken ct)
+    /// <summary>Published calls for proposals in the status asked for that meet the query's filters (the day rate and term are tested in <see cref="Summaries"/>).</summary>
+    private async Task<List<CallRow>> CallRowsAsync(OpeningQuery query, CancellationToken ct)
     {
-        if (query.Kind == "opening" || (!string.IsNullOrEmpty(query.Engagement) && query.Engagement != OutsourcedCode)) return [];
+        if (!CallsWanted(query)) return [];
         var now = clock.GetUtcNow().UtcDateTime;
         var calls = db.ProposalCalls.AsNoTracking().Where(c => c.PublishedAt != null);
         calls = query.StatusOrOpen switch
@@ -241,11 +272,56 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, T
         if (!string.IsNullOrEmpty(query.Prefecture)) calls = calls.Where(c => c.Organization!.PrefectureCode == query.Prefecture);
         if (ParseMaxOnsite(query) is { } maxOnsite) calls = calls.Where(c => c.OnsiteDaysPerWeek * ComparablePay.WeeksPerMonth <= maxOnsite);
         if (query.Remote) calls = calls.Where(c => c.OnsiteDaysPerWeek < 5);
-        var rows = await calls.Select(c => new
-        {
-            c.Id, c.Title, c.Organization!.NameJa, c.Organization.NameEn, c.Organization.PrefectureCode, c.CeilingYen, c.CeilingTaxIncluded,
-            c.ContractStart, c.ContractEnd, c.OnsiteDaysPerWeek, c.SubmissionDeadline, c.PublishedAt, c.RecordedAfterTheFact,
-        }).ToListAsync(ct);
+        return await calls.Select(CallRowOf).ToListAsync(ct);
+    }
+
+    /// <summary><see cref="CallRowsAsync"/> over the calls of the search snapshot: the same tests, in memory.</summary>
+    private List<CallRow> CallRows(IReadOnlyList<CallRow> all, OpeningQuery query)
+    {
+        if (!CallsWanted(query)) return [];
+        var now = clock.GetUtcNow().UtcDateTime;
+        var status = query.StatusOrOpen;
+        IReadOnlyList<string>? names = string.IsNullOrEmpty(query.Role) ? null : RoleNames(taxonomy, query.Role);
+        if (names is { Count: 0 }) return [];
+        var terms = JapaneseText.SearchTerms(query.Q);
+        var maxOnsite = ParseMaxOnsite(query);
+        return [.. all.Where(c =>
+            (status switch
+            {
+                OpeningQuery.ClosedStatus => c.Status == CallStatus.Published && c.SubmissionDeadline <= now,
+                OpeningQuery.AwardedStatus => c.Status == CallStatus.Awarded,
+                _ => c.Status == CallStatus.Published && c.SubmissionDeadline > now,
+            })
+            && (query.PublishedAfter is not { } after || c.PublishedAt > after)
+            && (names is null || c.RoleNames.Any(names.Contains))
+            && terms.All(t => c.SearchText.Contains(t, StringComparison.Ordinal))
+            && (string.IsNullOrEmpty(query.Prefecture) || c.PrefectureCode == query.Prefecture)
+            && (maxOnsite is not { } m || c.OnsiteDaysPerWeek * ComparablePay.WeeksPerMonth <= m)
+            && (!query.Remote || c.OnsiteDaysPerWeek < 5))];
+    }
+
+    /// <summary>A call is outsourced work, so an engagement form other than 業務委託 (or openings only) leaves calls out.</summary>
+    private static bool CallsWanted(OpeningQuery query) =>
+        query.Kind != "opening" && (string.IsNullOrEmpty(query.Engagement) || query.Engagement == OutsourcedCode);
+
+    /// <summary>What the search needs of a published call for proposals.</summary>
+    internal sealed record CallRow(
+        int Id, string Title, string NameJa, string NameEn, string PrefectureCode, long CeilingYen, bool CeilingTaxIncluded,
+        DateOnly ContractStart, DateOnly ContractEnd, double OnsiteDaysPerWeek, DateTime SubmissionDeadline, DateTime? PublishedAt,
+        bool RecordedAfterTheFact, CallStatus Status, string SearchText, List<string> RoleNames);
+
+    internal static readonly System.Linq.Expressions.Expression<Func<ProposalCall, CallRow>> CallRowOf = c => new CallRow(
+        c.Id, c.Title, c.Organization!.NameJa, c.Organization.NameEn, c.Organization.PrefectureCode, c.CeilingYen, c.CeilingTaxIncluded,
+        c.ContractStart, c.ContractEnd, c.OnsiteDaysPerWeek, c.SubmissionDeadline, c.PublishedAt, c.RecordedAfterTheFact,
+        c.Status, c.SearchText, c.Roles.Select(r => r.Name).ToList());
+
+    /// <summary>
+    /// Calls for proposals meeting the query as search results, in the search's order: the ceiling is the posted
+    /// amount (a contract total) and the comparable day rate spreads it, tax excluded, over the contract period at 5
+    /// days a week (a full-time equivalent). A role filter finds calls naming that role (<see cref="RoleNames"/>).
+    /// </summary>
+    private static List<OpeningSummary> Summaries(OpeningQuery query, List<CallRow> rows)
+    {
         var minRate = ParseMinDayRate(query);
         var summaries = rows.Select(c =>
             {
