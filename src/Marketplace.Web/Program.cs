@@ -2,6 +2,7 @@ using Marketplace.Data;
 using Marketplace.Web.Email;
 using Marketplace.Web.Features;
 using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Observability;
 using Marketplace.Web.Features.OpenData;
 using Marketplace.Web.Features.Openings;
 using Marketplace.Web.Features.PayBenchmark;
@@ -36,6 +37,7 @@ builder.Services.AddMarketplaceWeb(builder.Configuration);
 builder.Services.AddMarketplaceSecurity(builder.Configuration);
 builder.Services.AddMarketplaceJobs(builder.Configuration);
 builder.Services.AddOpenData();
+builder.Services.AddObservability(builder.Configuration);
 
 var app = builder.Build();
 
@@ -52,6 +54,7 @@ app.MapCallsApi();
 app.MapPayBenchmarkApi();
 app.MapOpenData();
 app.MapMarketplaceJobs();
+app.MapObservability();
 app.UseMarketplaceSchedules();
 app.PrintWelcome();
 

@@ -64,7 +64,14 @@ public static class MatchingDataset
     }
 
     /// <summary>Validates and parses the three files' texts (outcomes may be null: none).</summary>
-    public static DatasetLoadResult Parse(string openingsCsv, string expertsCsv, string? outcomesCsv)
+    public static DatasetLoadResult Parse(string openingsCsv, string expertsCsv, string? outcomesCsv) =>
+        TryParseFast(openingsCsv, expertsCsv, outcomesCsv) is { } data ? new DatasetLoadResult(data, []) : ParsePlain(openingsCsv, expertsCsv, outcomesCsv);
+
+    /// <summary>
+    /// The whole folder read one row after the other: the reference <see cref="Parse"/> equals, and the path that
+    /// reports problems (the fast path gives up at the first problem and leaves the report to this one).
+    /// </summary>
+    internal static DatasetLoadResult ParsePlain(string openingsCsv, string expertsCsv, string? outcomesCsv)
     {
         var errors = new List<string>();
         var openingIds = new HashSet<string>(StringComparer.Ordinal);
@@ -241,14 +248,84 @@ public static class MatchingDataset
             Raw(column).Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
     }
 
+    /// <summary>
+    /// Valid files in parallel: the experts' CSV is cut into pieces parsed at once, and their rows are checked at once
+    /// (each with the plain path's own checks); ids and duplicates are then taken in file order. Null at the first
+    /// problem of any kind, so that <see cref="ParsePlain"/> reports every problem in its order.
+    /// </summary>
+    internal static MatchingData? TryParseFast(string openingsCsv, string expertsCsv, string? outcomesCsv)
+    {
+        var errors = new List<string>();
+        var openingIds = new HashSet<string>(StringComparer.Ordinal);
+        var expertIds = new HashSet<string>(StringComparer.Ordinal);
+        var openings = ParseOpenings(openingsCsv, errors, openingIds);
+        if (errors.Count > 0) return null;
+        var experts = ParseExpertsParallel(expertsCsv, errors, expertIds);
+        if (experts is null || errors.Count > 0) return null;
+        var outcomes = outcomesCsv is null ? [] : ParseOutcomes(outcomesCsv, errors, openingIds, expertIds);
+        return errors.Count > 0 ? null : new MatchingData(openings, experts, outcomes);
+    }
+
+    private static List<ExpertRecord>? ParseExpertsParallel(string csv, List<string> errors, HashSet<string> ids)
+    {
+        var parts = Environment.ProcessorCount;
+        var (records, syntax) = CsvTable.ParseParallel(csv, parts);
+        if (syntax.Count > 0) return null;
+        if (Rows(ExpertsFile, records, syntax, ExpertColumns, errors) is not { } checkedHeader || errors.Count > 0) return null;
+        var (header, columns) = checkedHeader;
+        var n = records.Count - 1;
+        var parsed = new ExpertRecord?[n];
+        var failed = 0;
+        var slices = Math.Max(1, Math.Min(parts, n / 2048));
+        Parallel.For(0, slices, w =>
+        {
+            var local = new List<string>();
+            for (var i = (int)((long)n * w / slices); i < (int)((long)n * (w + 1) / slices); i++)
+            {
+                var rec = records[i + 1];
+                if (rec.Fields.Count != header.Fields.Count) { Volatile.Write(ref failed, 1); return; }
+                var row = new Row(ExpertsFile, rec, columns, local);
+                var id = row.Id("expert_id");
+                parsed[i] = ParseExpert(row, id);
+                if (local.Count > 0) { Volatile.Write(ref failed, 1); return; }
+            }
+        });
+        if (failed != 0) return null;
+        var result = new List<ExpertRecord>(n);
+        foreach (var x in parsed)
+        {
+            if (!ids.Add(x!.Id)) return null; // a duplicate: the plain path says of which line
+            result.Add(x);
+        }
+        return result;
+    }
+
     private static List<Row> Rows(string file, string csv, string[] requiredColumns, List<string> errors)
     {
         var (records, syntax) = CsvTable.Parse(csv);
+        var rows = new List<Row>();
+        if (Rows(file, records, syntax, requiredColumns, errors) is not { } checkedHeader) return rows;
+        var (header, columns) = checkedHeader;
+        foreach (var rec in records.Skip(1))
+        {
+            if (rec.Fields.Count != header.Fields.Count)
+            {
+                errors.Add($"{file}:{rec.Line}: expected {header.Fields.Count} fields as in the header, found {rec.Fields.Count}");
+                continue;
+            }
+            rows.Add(new Row(file, rec, columns, errors));
+        }
+        return rows;
+    }
+
+    /// <summary>Checks the header: its record and the position of each column, or null when a required column is missing.</summary>
+    private static (CsvRecord Header, Dictionary<string, int> Columns)? Rows(string file, List<CsvRecord> records, List<CsvSyntaxError> syntax, string[] requiredColumns, List<string> errors)
+    {
         foreach (var s in syntax) errors.Add($"{file}:{s.Line}:{s.Column}: {s.Message}");
         if (records.Count == 0)
         {
             errors.Add($"{file}:1: the header row is missing");
-            return [];
+            return null;
         }
         var header = records[0];
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -260,18 +337,8 @@ public static class MatchingDataset
         }
         var missing = requiredColumns.Where(c => !columns.ContainsKey(c)).ToList();
         foreach (var m in missing) errors.Add($"{file}:{header.Line}: {m}: the column is missing from the header");
-        if (missing.Count > 0) return [];
-        var rows = new List<Row>();
-        foreach (var rec in records.Skip(1))
-        {
-            if (rec.Fields.Count != header.Fields.Count)
-            {
-                errors.Add($"{file}:{rec.Line}: expected {header.Fields.Count} fields as in the header, found {rec.Fields.Count}");
-                continue;
-            }
-            rows.Add(new Row(file, rec, columns, errors));
-        }
-        return rows;
+        if (missing.Count > 0) return null;
+        return (header, columns);
     }
 
     private static List<OpeningRecord> ParseOpenings(string csv, List<string> errors, HashSet<string> ids)
@@ -327,38 +394,42 @@ public static class MatchingDataset
             var id = row.Id("expert_id");
             ids.Add(id);
             if (id.Length > 0 && !seen.TryAdd(id, row.Line)) row.Error("expert_id", $"'{id}' is a duplicate of line {seen[id]}");
-            var pref = row.Prefecture("home_prefecture_code");
-            var skills = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var item in row.Items("skills"))
-            {
-                var colon = item.LastIndexOf(':');
-                if (colon <= 0)
-                {
-                    row.Error("skills", $"'{item}' is not code:years");
-                    continue;
-                }
-                var code = item[..colon].Trim();
-                var yearsText = item[(colon + 1)..].Trim();
-                if (MatchingTaxonomy.SkillIndex(code) < 0) row.Error("skills", $"'{code}' is not a known skill code");
-                else if (!int.TryParse(yearsText, NumberStyles.None, CultureInfo.InvariantCulture, out var skillYears))
-                    row.Error("skills", $"'{item}': years '{yearsText}' is not a whole number ≥ 0");
-                else if (!skills.TryAdd(code, skillYears)) row.Error("skills", $"'{code}' is listed twice");
-            }
-            var certs = row.CodeList("certifications", MatchingTaxonomy.Certifications, "certification");
-            var years = row.Int("years_experience", 0);
-            var pubYears = row.Int("public_sector_years", 0);
-            var avail = row.Decimal("available_days_per_week", 0, true, 5);
-            var onsite = row.Decimal("max_onsite_days_per_month", 0, false, 31);
-            var rate = row.Long("desired_day_rate_yen", 0);
-            var accepts = row.CodeList("accepts_engagements", MatchingTaxonomy.Engagements, "engagement");
-            var certified = row.Bool("certified_cio");
-            if (row.Ok)
-            {
-                result.Add(new ExpertRecord(id, pref, skills, certs, years, pubYears, avail, onsite, rate, accepts, certified,
-                    row.Text("summary"), Array.Empty<string>()));
-            }
+            if (ParseExpert(row, id) is { } expert) result.Add(expert);
         }
         return result;
+    }
+
+    /// <summary>Everything of an expert's row after its id; null when the row has a problem (reported to the row).</summary>
+    private static ExpertRecord? ParseExpert(Row row, string id)
+    {
+        var pref = row.Prefecture("home_prefecture_code");
+        var skills = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var item in row.Items("skills"))
+        {
+            var colon = item.LastIndexOf(':');
+            if (colon <= 0)
+            {
+                row.Error("skills", $"'{item}' is not code:years");
+                continue;
+            }
+            var code = item[..colon].Trim();
+            var yearsText = item[(colon + 1)..].Trim();
+            if (MatchingTaxonomy.SkillIndex(code) < 0) row.Error("skills", $"'{code}' is not a known skill code");
+            else if (!int.TryParse(yearsText, NumberStyles.None, CultureInfo.InvariantCulture, out var skillYears))
+                row.Error("skills", $"'{item}': years '{yearsText}' is not a whole number ≥ 0");
+            else if (!skills.TryAdd(code, skillYears)) row.Error("skills", $"'{code}' is listed twice");
+        }
+        var certs = row.CodeList("certifications", MatchingTaxonomy.Certifications, "certification");
+        var years = row.Int("years_experience", 0);
+        var pubYears = row.Int("public_sector_years", 0);
+        var avail = row.Decimal("available_days_per_week", 0, true, 5);
+        var onsite = row.Decimal("max_onsite_days_per_month", 0, false, 31);
+        var rate = row.Long("desired_day_rate_yen", 0);
+        var accepts = row.CodeList("accepts_engagements", MatchingTaxonomy.Engagements, "engagement");
+        var certified = row.Bool("certified_cio");
+        return row.Ok
+            ? new ExpertRecord(id, pref, skills, certs, years, pubYears, avail, onsite, rate, accepts, certified, row.Text("summary"), Array.Empty<string>())
+            : null;
     }
 
     private static List<OutcomeRecord> ParseOutcomes(string csv, List<string> errors, HashSet<string> openingIds, HashSet<string> expertIds)

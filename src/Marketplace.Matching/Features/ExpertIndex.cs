@@ -66,6 +66,8 @@ public sealed class ExpertIndex
         return (int i, out ReadOnlySpan<ushort> ids, out ReadOnlySpan<float> w) => { ids = vectors[i].Ids; w = vectors[i].W; };
     }
 
+    // Runs once per index over every expert: compiled optimised at once rather than first in the quick tier.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private ExpertIndex(IReadOnlyList<ExpertRecord> experts, TextIdf idf, VectorSource vectors)
     {
         Experts = experts;

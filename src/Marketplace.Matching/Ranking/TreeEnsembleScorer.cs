@@ -33,47 +33,53 @@ internal sealed class TreeEnsembleScorer : IPairScorer
     /// <summary>How the exact top-k search groups candidates for this ensemble.</summary>
     public PartitionScheme Partitions { get; }
 
-    public TreeEnsembleScorer(RegressionTreeEnsemble ensemble, float[] baseline)
+    public TreeEnsembleScorer(RegressionTreeEnsemble ensemble, float[] baseline) : this(PlainTrees.From(ensemble), baseline)
     {
+    }
+
+    /// <summary>The trees as trained (no ML.NET types): what the model file keeps so that ranking never loads ML.NET.</summary>
+    public PlainTrees Plain { get; }
+
+    public TreeEnsembleScorer(PlainTrees plain, float[] baseline)
+    {
+        Plain = plain;
         _baseline = baseline;
-        _bias = ensemble.Bias;
-        var trees = ensemble.Trees;
-        var weights = ensemble.TreeWeights;
+        _bias = plain.Bias;
+        var trees = plain.Trees;
         var nodes = new List<Node>();
         var leaves = new List<double>();
-        _roots = new int[trees.Count];
-        _remainingMax = new double[trees.Count + 1];
-        var maxLeaf = new double[trees.Count];
-        for (var t = 0; t < trees.Count; t++)
+        _roots = new int[trees.Length];
+        _remainingMax = new double[trees.Length + 1];
+        var maxLeaf = new double[trees.Length];
+        for (var t = 0; t < trees.Length; t++)
         {
             var tree = trees[t];
-            var w = weights.Count > t ? weights[t] : 1.0;
+            var w = tree.Weight;
             var nodeBase = nodes.Count;
             var leafBase = leaves.Count;
             foreach (var v in tree.LeafValues) leaves.Add(v * w);
-            maxLeaf[t] = tree.LeafValues.Count == 0 ? 0 : tree.LeafValues.Max() * w;
-            if (tree.NumberOfNodes == 0)
+            maxLeaf[t] = tree.LeafValues.Length == 0 ? 0 : tree.LeafValues.Max() * w;
+            if (tree.Features.Length == 0)
             {
                 _roots[t] = ~leafBase;
                 continue;
             }
-            if (tree.CategoricalSplitFlags.Any(c => c)) throw new NotSupportedException("Categorical splits are not used by the matcher.");
             int Map(int child) => child >= 0 ? nodeBase + child : ~(leafBase + ~child);
-            for (var i = 0; i < tree.NumberOfNodes; i++)
+            for (var i = 0; i < tree.Features.Length; i++)
             {
                 nodes.Add(new Node
                 {
-                    Feature = tree.NumericalSplitFeatureIndexes[i],
-                    Threshold = tree.NumericalSplitThresholds[i],
-                    Left = Map(tree.LeftChild[i]),
-                    Right = Map(tree.RightChild[i]),
+                    Feature = tree.Features[i],
+                    Threshold = tree.Thresholds[i],
+                    Left = Map(tree.Left[i]),
+                    Right = Map(tree.Right[i]),
                 });
             }
             _roots[t] = nodeBase;
         }
         _nodes = nodes.ToArray();
         _leaves = leaves.ToArray();
-        for (var t = trees.Count - 1; t >= 0; t--) _remainingMax[t] = _remainingMax[t + 1] + maxLeaf[t];
+        for (var t = trees.Length - 1; t >= 0; t--) _remainingMax[t] = _remainingMax[t + 1] + maxLeaf[t];
         if (_nodes.Any(n => n.Feature < 0 || n.Feature >= MatchFeatures.Count)) throw new InvalidDataException("The trees use an unknown feature.");
         double Max(int n) => n < 0 ? _leaves[~n] : Math.Max(Max(_nodes[n].Left), Max(_nodes[n].Right));
         Partitions = PartitionScheme.FromSplits(_nodes.Select(n => (n.Feature, n.Threshold, Math.Abs(Max(n.Left) - Max(n.Right)))));
@@ -420,4 +426,118 @@ internal sealed class TreeEnsembleScorer : IPairScorer
             if (any) byGroup[(int)g] = full - Score(copy);
         }
     }
+}
+
+/// <summary>
+/// A trained tree ensemble as plain arrays, exactly as ML.NET holds it (leaf values before the tree's weight, splits
+/// "feature ≤ threshold goes left", ~i for leaf i), with a compact binary form for the model file.
+/// </summary>
+internal sealed class PlainTrees
+{
+    /// <summary>One regression tree: per split node its feature, threshold and children; per leaf its value.</summary>
+    public sealed record Tree(double Weight, double[] LeafValues, int[] Features, float[] Thresholds, int[] Left, int[] Right);
+
+    private const int Magic = 0x54504D4D; // "MMPT"
+    private const int Version = 1;
+
+    public double Bias { get; }
+    public Tree[] Trees { get; }
+
+    public PlainTrees(double bias, Tree[] trees)
+    {
+        Bias = bias;
+        Trees = trees;
+    }
+
+    /// <summary>Copies ML.NET's trees (numerical splits only).</summary>
+    public static PlainTrees From(RegressionTreeEnsemble ensemble)
+    {
+        var weights = ensemble.TreeWeights;
+        var trees = new Tree[ensemble.Trees.Count];
+        for (var t = 0; t < trees.Length; t++)
+        {
+            var tree = ensemble.Trees[t];
+            if (tree.NumberOfNodes > 0 && tree.CategoricalSplitFlags.Any(c => c)) throw new NotSupportedException("Categorical splits are not used by the matcher.");
+            var n = tree.NumberOfNodes;
+            trees[t] = new Tree(weights.Count > t ? weights[t] : 1.0, tree.LeafValues.ToArray(),
+                n == 0 ? [] : tree.NumericalSplitFeatureIndexes.ToArray(), n == 0 ? [] : tree.NumericalSplitThresholds.ToArray(),
+                n == 0 ? [] : tree.LeftChild.ToArray(), n == 0 ? [] : tree.RightChild.ToArray());
+        }
+        return new PlainTrees(ensemble.Bias, trees);
+    }
+
+    public byte[] ToBytes()
+    {
+        using var ms = new MemoryStream();
+        using (var w = new BinaryWriter(ms))
+        {
+            w.Write(Magic);
+            w.Write(Version);
+            w.Write(Bias);
+            w.Write(Trees.Length);
+            foreach (var t in Trees)
+            {
+                w.Write(t.Weight);
+                w.Write(t.LeafValues.Length);
+                foreach (var v in t.LeafValues) w.Write(v);
+                w.Write(t.Features.Length);
+                for (var i = 0; i < t.Features.Length; i++)
+                {
+                    w.Write(t.Features[i]);
+                    w.Write(t.Thresholds[i]);
+                    w.Write(t.Left[i]);
+                    w.Write(t.Right[i]);
+                }
+            }
+        }
+        return ms.ToArray();
+    }
+
+    /// <summary>Reads <see cref="ToBytes"/>; a file that is cut short or whose children point outside its tree is refused.</summary>
+    public static PlainTrees FromBytes(byte[] bytes)
+    {
+        try
+        {
+            using var r = new BinaryReader(new MemoryStream(bytes));
+            if (r.ReadInt32() != Magic || r.ReadInt32() != Version) throw new InvalidDataException("The model's trees are in an unknown format.");
+            var bias = r.ReadDouble();
+            var trees = new Tree[Count(r, bytes.Length)];
+            for (var t = 0; t < trees.Length; t++)
+            {
+                var weight = r.ReadDouble();
+                var leaves = new double[Count(r, bytes.Length)];
+                for (var i = 0; i < leaves.Length; i++) leaves[i] = r.ReadDouble();
+                var n = Count(r, bytes.Length);
+                var features = new int[n];
+                var thresholds = new float[n];
+                var left = new int[n];
+                var right = new int[n];
+                for (var i = 0; i < n; i++)
+                {
+                    features[i] = r.ReadInt32();
+                    thresholds[i] = r.ReadSingle();
+                    left[i] = r.ReadInt32();
+                    right[i] = r.ReadInt32();
+                    if (!Child(left[i], i, n, leaves.Length) || !Child(right[i], i, n, leaves.Length)) throw new InvalidDataException("The model's trees are damaged.");
+                }
+                if (leaves.Length == 0 || (n > 0 && leaves.Length != n + 1)) throw new InvalidDataException("The model's trees are damaged.");
+                trees[t] = new Tree(weight, leaves, features, thresholds, left, right);
+            }
+            if (r.BaseStream.Position != bytes.Length) throw new InvalidDataException("The model's trees are damaged.");
+            return new PlainTrees(bias, trees);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException("The model's trees are cut short.");
+        }
+    }
+
+    private static int Count(BinaryReader r, int limit)
+    {
+        var n = r.ReadInt32();
+        return n >= 0 && n <= limit ? n : throw new InvalidDataException("The model's trees are damaged.");
+    }
+
+    // A split's children come after it (as ML.NET numbers them), so a walk always ends at a leaf.
+    private static bool Child(int c, int parent, int nodes, int leaves) => c >= 0 ? c > parent && c < nodes : ~c < leaves;
 }

@@ -6,39 +6,51 @@ namespace Marketplace.Matching.Text;
 /// <summary>Normalisation that makes Japanese text comparable: full-width ASCII and half-width kana folded by NFKC, then lower-cased.</summary>
 public static class JapaneseText
 {
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static string Normalize(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        // Most self-introductions hold only characters NFKC leaves as they are: skip the (costly) normaliser then.
-        var nfkc = NfkcStable(text) ? text : text.Normalize(NormalizationForm.FormKC);
-        return nfkc.ToLower(CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>
-    /// True when every character is one NFKC maps to itself: printable ASCII and tab/line breaks, CJK unified
-    /// ideographs, hiragana, full-width katakana (without the compatibility ones) and the common Japanese punctuation.
-    /// </summary>
-    private static bool NfkcStable(string text)
-    {
+        // Most self-introductions hold only characters that NFKC maps to themselves, plus upper-case ASCII and full-width
+        // ASCII (ＤＸ, （）), which NFKC and lower-casing map one character to one character: do that in one pass and skip
+        // the (costly) normaliser. Anything else goes through NFKC and lower-casing as written.
+        var change = false;
         foreach (var c in text)
         {
-            var ok = c switch
-            {
-                >= ' ' and <= '~' => true,
-                '\n' or '\r' or '\t' => true,
-                >= '\u4E00' and <= '\u9FFF' => true,
-                >= '\u3041' and <= '\u3096' => true,
-                >= '\u30A1' and <= '\u30FA' => true,
-                >= '\u30FC' and <= '\u30FE' => true,
-                >= '\u3001' and <= '\u3003' => true,
-                >= '\u3005' and <= '\u3007' => true,
-                >= '\u300C' and <= '\u300F' => true,
-                _ => false,
-            };
-            if (!ok) return false;
+            if (c is >= 'A' and <= 'Z' or >= FullWidthFirst and <= FullWidthLast) change = true;
+            else if (!NfkcStable(c)) return text.Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture);
         }
-        return true;
+        return change ? string.Create(text.Length, text, static (span, t) =>
+        {
+            for (var i = 0; i < t.Length; i++)
+            {
+                var c = t[i];
+                if (c is >= FullWidthFirst and <= FullWidthLast) c = (char)(c - FullWidthOffset);
+                span[i] = c is >= 'A' and <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+            }
+        }) : text;
     }
+
+    // Full-width ASCII (！ to ～): NFKC maps each to the ASCII character 0xFEE0 below it.
+    private const char FullWidthFirst = '\uFF01', FullWidthLast = '\uFF5E';
+    private const int FullWidthOffset = 0xFEE0;
+
+    /// <summary>
+    /// True for a character that NFKC maps to itself whatever its neighbours (none composes with another) and that
+    /// has no lower case: printable ASCII other than A–Z, tab/line breaks, CJK unified ideographs, hiragana, full-width
+    /// katakana (without the compatibility ones) and the common Japanese punctuation (、。〃々〆〇「」『』・ー).
+    /// </summary>
+    private static bool NfkcStable(char c) => c switch
+    {
+        >= ' ' and <= '~' => true,
+        '\n' or '\r' or '\t' => true,
+        >= '\u4E00' and <= '\u9FFF' => true,
+        >= '\u3041' and <= '\u3096' => true,
+        >= '\u30A1' and <= '\u30FE' => true,
+        >= '\u3001' and <= '\u3003' => true,
+        >= '\u3005' and <= '\u3007' => true,
+        >= '\u300C' and <= '\u300F' => true,
+        _ => false,
+    };
 
     /// <summary>Splits a search query into normalised terms (on any kind of white space, including 全角スペース).</summary>
     public static IReadOnlyList<string> SearchTerms(string? query) =>

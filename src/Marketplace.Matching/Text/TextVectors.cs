@@ -25,6 +25,7 @@ public static class CharNGrams
     }
 
     /// <summary>Writes the buckets of every gram of the normalised text <paramref name="s"/> into <paramref name="into"/> (at least s.Length long); returns how many.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int Collect(string s, Span<int> into)
     {
         var n = 0;
@@ -114,53 +115,96 @@ public sealed class TextIdf
 
     public float this[int bucket] => _idf[bucket];
 
+    // Per thread: how often each bucket occurs in the text being vectorised (all zero between calls).
+    [ThreadStatic] private static int[]? t_counts;
+
     /// <summary>An L2-normalised tf-idf vector (sublinear tf), keeping only the <paramref name="maxTerms"/> heaviest grams.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (ushort[] Ids, float[] Weights) Vectorize(string? text, int maxTerms)
     {
         var s = JapaneseText.Normalize(text);
         if (s.Length == 0) return ([], []);
-        // Grams sorted by bucket give each distinct gram's count as a run: no dictionary, no per-gram allocation.
+        // Each distinct gram is counted in a per-thread table of every bucket (reset after use): no dictionary, no sort
+        // of every gram, no per-gram allocation.
+        var counts = t_counts ??= new int[CharNGrams.Buckets];
         var grams = ArrayPool<int>.Shared.Rent(s.Length + 1);
-        var items = ArrayPool<(int Id, float W)>.Shared.Rent(s.Length + 1);
+        var keys = ArrayPool<ulong>.Shared.Rent(s.Length + 1);
         try
         {
             var all = grams.AsSpan(0, CharNGrams.Collect(s, grams));
-            all.Sort();
+            var distinct = 0;
+            foreach (var g in all)
+                if (counts[g]++ == 0) grams[distinct++] = g; // overwrites only grams already read
+            // Key: weight descending, then bucket ascending. Weights are positive, so their bits order them as the
+            // numbers do, and the order is one of plain 64-bit keys.
             var m = 0;
-            for (var i = 0; i < all.Length;)
+            for (var i = 0; i < distinct; i++)
             {
-                var j = i + 1;
-                while (j < all.Length && all[j] == all[i]) j++;
-                var w = (1 + MathF.Log(j - i)) * _idf[all[i]];
-                if (w > 0) items[m++] = (all[i], w);
-                i = j;
+                var g = grams[i];
+                var w = (1 + MathF.Log(counts[g])) * _idf[g];
+                counts[g] = 0;
+                if (w > 0) keys[m++] = ((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(w)) << 32) | (uint)g;
             }
-            var kept = items.AsSpan(0, m);
+            var kept = keys.AsSpan(0, m);
             if (m > maxTerms)
             {
-                // The heaviest grams (ties to the lower bucket), then back in bucket order.
-                kept.Sort(static (a, b) => b.W.CompareTo(a.W) is var c && c != 0 ? c : a.Id.CompareTo(b.Id));
+                SelectSmallest(kept, maxTerms);
                 kept = kept[..maxTerms];
-                kept.Sort(static (a, b) => a.Id.CompareTo(b.Id));
             }
+            // Back in bucket order: the bucket in the high half, the weight's bits in the low half.
+            for (var i = 0; i < kept.Length; i++) kept[i] = (kept[i] << 32) | (uint.MaxValue - (uint)(kept[i] >> 32));
+            kept.Sort();
             // Summed in double and rounded to float, as Enumerable.Sum over floats does (earlier vectors stay identical).
             double sum = 0;
-            foreach (var x in kept) sum += x.W * x.W;
+            foreach (var k in kept)
+            {
+                var w = BitConverter.UInt32BitsToSingle((uint)k);
+                sum += w * w;
+            }
             var norm = MathF.Sqrt((float)sum);
             if (norm <= 0) return ([], []);
             var ids = new ushort[kept.Length];
             var weights = new float[kept.Length];
             for (var i = 0; i < kept.Length; i++)
             {
-                ids[i] = (ushort)kept[i].Id;
-                weights[i] = kept[i].W / norm;
+                ids[i] = (ushort)(kept[i] >> 32);
+                weights[i] = BitConverter.UInt32BitsToSingle((uint)kept[i]) / norm;
             }
             return (ids, weights);
         }
         finally
         {
             ArrayPool<int>.Shared.Return(grams);
-            ArrayPool<(int, float)>.Shared.Return(items);
+            ArrayPool<ulong>.Shared.Return(keys);
+        }
+    }
+
+    /// <summary>Moves the <paramref name="k"/> smallest of the distinct <paramref name="keys"/> to the front, in any order (quickselect).</summary>
+    private static void SelectSmallest(Span<ulong> keys, int k)
+    {
+        int lo = 0, hi = keys.Length - 1;
+        while (lo < hi)
+        {
+            // Median of three as the pivot, moved to the end.
+            var mid = lo + (hi - lo) / 2;
+            if (keys[mid] < keys[lo]) (keys[mid], keys[lo]) = (keys[lo], keys[mid]);
+            if (keys[hi] < keys[lo]) (keys[hi], keys[lo]) = (keys[lo], keys[hi]);
+            if (keys[mid] < keys[hi]) (keys[mid], keys[hi]) = (keys[hi], keys[mid]);
+            var pivot = keys[hi];
+            var store = lo;
+            for (var i = lo; i < hi; i++)
+            {
+                if (keys[i] < pivot)
+                {
+                    (keys[i], keys[store]) = (keys[store], keys[i]);
+                    store++;
+                }
+            }
+            (keys[store], keys[hi]) = (keys[hi], keys[store]);
+            // Now keys[lo..store) < keys[store] < keys(store..hi].
+            if (store == k || store == k - 1) return;
+            if (store < k) lo = store + 1;
+            else hi = store - 1;
         }
     }
 

@@ -50,6 +50,7 @@ public sealed class MatchingModel
     private const string MetadataEntry = "matching-model.json";
     private const string MlNetEntry = "mlnet-model.zip";
     private const string ReferenceEntry = "reference-model.zip";
+    private const string TreesEntry = "trees.bin";
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     public ModelMetadata Metadata { get; }
@@ -62,12 +63,14 @@ public sealed class MatchingModel
     internal byte[]? MlNetBytes { get; }
     internal HashSet<ulong> TrainingFingerprints { get; }
     internal byte[]? ReferenceBytes { get; }
-    private readonly Lazy<(ITransformer Transformer, TreeEnsembleScorer Trees)?> _loaded;
+    private readonly Lazy<ITransformer?> _transformer;
+    private readonly Lazy<TreeEnsembleScorer?> _trees;
     private readonly Lazy<MatchingModel?> _reference;
-    private readonly MLContext _ml = new(seed: 0);
+    // ML.NET (its context, the model's transformer) is loaded only when asked for: ranking evaluates the trees itself.
+    private readonly Lazy<MLContext> _ml = new(() => new MLContext(seed: 0));
 
     internal MatchingModel(ModelMetadata metadata, IReadOnlyList<string> heldOut, TextIdf idf, float[] baseline, byte[]? mlNet, HashSet<ulong> trainingFingerprints,
-        byte[]? reference = null)
+        byte[]? reference = null, PlainTrees? trees = null)
     {
         Metadata = metadata;
         HeldOutOpeningIds = heldOut;
@@ -76,7 +79,9 @@ public sealed class MatchingModel
         MlNetBytes = mlNet;
         TrainingFingerprints = trainingFingerprints;
         ReferenceBytes = reference;
-        _loaded = new(LoadMlNet);
+        _transformer = new(LoadMlNet);
+        _trees = new(() => trees is not null ? new TreeEnsembleScorer(trees, baseline)
+            : _transformer.Value is { } t ? new TreeEnsembleScorer(Parameters(t).TrainedTreeEnsemble, baseline) : null);
         _reference = new(() => reference is null ? null
             : new MatchingModel(metadata with { VersionId = metadata.VersionId + "-reference", Capacity = Training.Capacity.Reference, HeldOut = null },
                 heldOut, idf, baseline, reference, trainingFingerprints));
@@ -91,7 +96,7 @@ public sealed class MatchingModel
 
     /// <summary>The ranker this model stands for: the learned model, or the rule-based scorer for a cold-start model.</summary>
     public IMatchRanker CreateRanker() =>
-        Metadata.Kind == "model" ? new ModelRanker(this, _loaded.Value!.Value.Trees) : new RuleBasedRanker(Idf.DocumentCount > 0 ? Idf : null);
+        Metadata.Kind == "model" ? new ModelRanker(this, Trees) : new RuleBasedRanker(Idf.DocumentCount > 0 ? Idf : null);
 
     /// <summary>True when this opening's outcomes were used to train the trees.</summary>
     public bool WasTrainedOn(OpeningRecord opening) => TrainingFingerprints.Contains(Fingerprint(opening));
@@ -107,29 +112,34 @@ public sealed class MatchingModel
         return h;
     }
 
-    internal ITransformer Transformer => _loaded.Value?.Transformer ?? throw new InvalidOperationException("A rules model has no ML.NET transformer.");
-    internal TreeEnsembleScorer Trees => _loaded.Value?.Trees ?? throw new InvalidOperationException("A rules model has no trees.");
+    /// <summary>Whether ML.NET's copy of the trees has been loaded (ranking with a file that keeps the compact trees never needs it).</summary>
+    internal bool MlNetLoaded => _transformer.IsValueCreated;
 
-    private (ITransformer, TreeEnsembleScorer)? LoadMlNet()
+    internal ITransformer Transformer => _transformer.Value ?? throw new InvalidOperationException("A rules model has no ML.NET transformer.");
+    internal TreeEnsembleScorer Trees => _trees.Value ?? throw new InvalidOperationException("A rules model has no trees.");
+
+    private ITransformer? LoadMlNet()
     {
         if (MlNetBytes is null) return null;
         using var ms = new MemoryStream(MlNetBytes);
-        var transformer = _ml.Model.Load(ms, out _);
-        var parameters = transformer switch
-        {
-            RankingPredictionTransformer<LightGbmRankingModelParameters> r => r.Model,
-            TransformerChain<ITransformer> chain => chain.OfType<RankingPredictionTransformer<LightGbmRankingModelParameters>>().Last().Model,
-            _ => throw new InvalidDataException($"Unexpected ML.NET model type {transformer.GetType().Name}."),
-        };
-        return (transformer, new TreeEnsembleScorer(parameters.TrainedTreeEnsemble, Baseline));
+        var transformer = _ml.Value.Model.Load(ms, out _);
+        _ = Parameters(transformer);
+        return transformer;
     }
+
+    private static LightGbmRankingModelParameters Parameters(ITransformer transformer) => transformer switch
+    {
+        RankingPredictionTransformer<LightGbmRankingModelParameters> r => r.Model,
+        TransformerChain<ITransformer> chain => chain.OfType<RankingPredictionTransformer<LightGbmRankingModelParameters>>().Last().Model,
+        _ => throw new InvalidDataException($"Unexpected ML.NET model type {transformer.GetType().Name}."),
+    };
 
     /// <summary>Scores feature vectors one by one with ML.NET's PredictionEngine (the reference the fast scorer must equal).</summary>
     internal Func<float[], float> CreatePredictionEngine()
     {
         var schema = SchemaDefinition.Create(typeof(FeatureRow));
         schema[nameof(FeatureRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, MatchFeatures.Count);
-        var engine = _ml.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(Transformer, inputSchemaDefinition: schema);
+        var engine = _ml.Value.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(Transformer, inputSchemaDefinition: schema);
         var row = new FeatureRow();
         var output = new ScoreRow();
         return f =>
@@ -145,7 +155,7 @@ public sealed class MatchingModel
     {
         var schema = SchemaDefinition.Create(typeof(FeatureRow));
         schema[nameof(FeatureRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, MatchFeatures.Count);
-        var view = _ml.Data.LoadFromEnumerable(rows.Select(r => new FeatureRow { Features = r }), schema);
+        var view = _ml.Value.Data.LoadFromEnumerable(rows.Select(r => new FeatureRow { Features = r }), schema);
         return Transformer.Transform(view).GetColumn<float>("Score").ToArray();
     }
 
@@ -169,6 +179,13 @@ public sealed class MatchingModel
         {
             using var s = zip.CreateEntry(MlNetEntry, CompressionLevel.NoCompression).Open();
             s.Write(MlNetBytes);
+        }
+        if (MlNetBytes is not null)
+        {
+            // The trees once more in the product's own compact form: loading them for ranking takes milliseconds,
+            // where ML.NET's model loader takes most of a second.
+            using var s = zip.CreateEntry(TreesEntry, CompressionLevel.Fastest).Open();
+            s.Write(Trees.Plain.ToBytes());
         }
         if (ReferenceBytes is not null)
         {
@@ -212,12 +229,14 @@ public sealed class MatchingModel
         }
         var ml = Read(zip.GetEntry(MlNetEntry));
         var reference = Read(zip.GetEntry(ReferenceEntry));
+        // Files written before the compact trees were kept have only ML.NET's copy, which is then loaded.
+        var trees = ml is not null && Read(zip.GetEntry(TreesEntry)) is { } treeBytes ? PlainTrees.FromBytes(treeBytes) : null;
         var df = new Dictionary<int, int>();
         for (var i = 0; i + 1 < dto.IdfFrequencies.Length; i += 2) df[dto.IdfFrequencies[i]] = dto.IdfFrequencies[i + 1];
         var fp = Convert.FromBase64String(dto.TrainingOpenings);
         var prints = new HashSet<ulong>();
         for (var i = 0; i + 8 <= fp.Length; i += 8) prints.Add(BitConverter.ToUInt64(fp, i));
-        var model = new MatchingModel(dto.Metadata, dto.HeldOutOpeningIds, TextIdf.FromFrequencies(dto.IdfDocuments, df), dto.Baseline, ml, prints, reference);
+        var model = new MatchingModel(dto.Metadata, dto.HeldOutOpeningIds, TextIdf.FromFrequencies(dto.IdfDocuments, df), dto.Baseline, ml, prints, reference, trees);
         if (ml is not null) _ = model.Trees; // fail now, not at the first query
         return model;
     }

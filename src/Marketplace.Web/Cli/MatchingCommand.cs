@@ -83,7 +83,12 @@ public static class MatchingCommand
         }
     }
 
-    private static void Progress(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+    private static readonly Stopwatch Clock = Stopwatch.StartNew();
+
+    // Each line says how long the verb has run and how much processor time the process has used so far (on a shared
+    // machine the second is the steadier measure).
+    private static void Progress(string message) =>
+        Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message} ({Clock.ElapsedMilliseconds} ms, cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:0} ms)");
 
     private static MatchingData? LoadData(string dir)
     {
@@ -228,6 +233,7 @@ public static class MatchingCommand
     {
         var data = LoadData(o.Require("data"));
         var model = LoadModel(o.Require("model"));
+        Progress("model loaded");
         var top = o.Int("top");
         if (top <= 0) throw new UsageException("--top must be at least 1");
         if (data is null) return 1;
@@ -253,6 +259,7 @@ public static class MatchingCommand
         Progress($"ranker in use: {ranker.Kind}: {ranker.Description}");
         if (ranker.Kind == "rules") Progress(model.Metadata.ColdStart.ReasonEn);
         var index = ranker.BuildIndex(data.Experts);
+        Progress($"index of {index.Count} experts built");
         Progress($"ranking {data.Experts.Count} experts for {openings.Count} openings, top {top}");
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { NewLine = "\n", AutoFlush = false };
         var sw = Stopwatch.StartNew();

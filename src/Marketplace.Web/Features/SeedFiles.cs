@@ -1,4 +1,4 @@
-using Marketplace.Matching.Csv;
+using Marketplace.Web.Infrastructure;
 
 namespace Marketplace.Web.Features;
 
@@ -12,7 +12,7 @@ public static class SeedFiles
     public static List<Dictionary<string, string>> ReadCsv(string path)
     {
         using var reader = new StreamReader(path);
-        var (records, errors) = CsvTable.Parse(reader);
+        var (records, errors) = Csv.Read(reader.ReadToEnd());
         if (errors.Count > 0) throw new InvalidDataException($"{path}:{errors[0].Line}:{errors[0].Column}: {errors[0].Message}");
         var header = records[0].Fields;
         return records.Skip(1)

@@ -10,7 +10,7 @@ namespace Marketplace.Matching.Tests.Matching;
 /// <summary>The faster loading path (text vectors, normalisation, CSV, incremental index) gives exactly what the plain one gave.</summary>
 public class FastLoadTests
 {
-    private const string Alphabet = "自治体のデジタル化を進めＤＸ推進ｶﾀｶﾅ半角ABCxyz012３４５、。「」・ー　 ,\"\n㍿①ⅰ";
+    private const string Alphabet = "自治体のデジタル化を進めＤＸ推進ｶﾀｶﾅ半角ABCxyz012３４５、。「」・ー　 ,\"\n㍿①ⅰ（）！～Ａｚヽヾ｡･\u3099";
 
     private static string RandomText(Random r, int length)
     {
@@ -58,6 +58,12 @@ public class FastLoadTests
             Assert.Equal(text.Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture), JapaneseText.Normalize(text));
         }
         Assert.Equal("dx推進 カタカナ", JapaneseText.Normalize("ＤＸ推進　ｶﾀｶﾅ"));
+        // The one-pass folding of full-width ASCII and upper case (no other character in the text).
+        for (var c = '\uFF01'; c <= '\uFF5E'; c++)
+        {
+            var text = "行政・DX（" + c + "）Ab";
+            Assert.Equal(text.Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture), JapaneseText.Normalize(text));
+        }
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Text;
 using Marketplace.Data.Entities;
-using Marketplace.Matching.Csv;
+using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +16,7 @@ public class OpeningCsvTests(MarketplaceFactory factory)
 {
     private static List<Dictionary<string, string>> Rows(string text)
     {
-        var (records, errors) = CsvTable.Parse(text);
+        var (records, errors) = Csv.Read(text);
         Assert.Empty(errors);
         var header = records[0].Fields;
         return records.Skip(1).Select(r => header.Select((h, i) => (h, v: r.Fields[i])).ToDictionary(x => x.h, x => x.v)).ToList();

@@ -211,6 +211,10 @@ public class SearchIndexTests
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var inMemory = services.GetRequiredService<Marketplace.Web.Features.Openings.OpeningSearch>();
+        // The snapshot of the data just saved is read in the background: wait for it, so the searches below use it.
+        var version = await Marketplace.Web.Features.Openings.KeywordMatchCache.VersionAsync(services.GetRequiredService<MarketplaceDbContext>(), default);
+        var snapshot = await services.GetRequiredService<Marketplace.Web.Features.Openings.OpeningSearchSnapshots>().AtLeastAsync(version);
+        Assert.True(snapshot.Count > 2_000);
         var snapshots = new Marketplace.Web.Features.Openings.OpeningSearchSnapshots(
             services.GetRequiredService<IServiceScopeFactory>(),
             new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Search:InMemory"] = "false" }).Build(),
@@ -248,6 +252,7 @@ public class SearchIndexTests
             Assert.Equal(await database.OpeningIdsAsync(query, 50), await inMemory.OpeningIdsAsync(query, 50));
         }
         Assert.True(capped, "some query finds more than the capped count");
+        Assert.Same(snapshot, services.GetRequiredService<Marketplace.Web.Features.Openings.OpeningSearchSnapshots>().Ready(version));
     }
 
     [Fact]

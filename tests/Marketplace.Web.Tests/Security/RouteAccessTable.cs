@@ -225,6 +225,7 @@ public static class RouteAccessTable
             R("/admin/audit", Access.Office),
             R("/admin/two-factor", Access.Office),
             R("/admin/jobs/{**path}", Access.Office, T("dashboard", any, ("path", ""))),
+            R("/metrics", Access.Office),
             R("/admin/cases", Access.Office),
             R("/admin/cases/new", Access.Office),
             R("/admin/cases/{id:int}", Access.Office, Id("draft of A", w.CaseDraftA, any), Id("published of A", w.CasePubA, any), MissingId),

@@ -3,6 +3,7 @@ using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Applications;
 using Marketplace.Web.Features.Notifications;
 using Marketplace.Web.Features.Security;
+using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Tests.Infrastructure;
 using Marketplace.Web.Tests.Localization;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
@@ -156,8 +157,8 @@ public class SecurityTests(MarketplaceFactory factory)
     [InlineData("\rx")]
     public void CsvCells_StartingWithAFormulaCharacter_AreDefused(string cell)
     {
-        Assert.Equal("'" + cell, ApplicantCsv.Defuse(cell));
-        Assert.Equal("大阪府", ApplicantCsv.Defuse("大阪府"));
+        Assert.Equal("'" + cell, Csv.Defuse(cell));
+        Assert.Equal("大阪府", Csv.Defuse("大阪府"));
     }
 
     [Theory]

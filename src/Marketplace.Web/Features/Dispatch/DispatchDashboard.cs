@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Text;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
-using Marketplace.Matching.Csv;
-using Marketplace.Web.Features.Applications;
 using Marketplace.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -107,9 +104,8 @@ public sealed class DispatchDashboard(MarketplaceDbContext db, RoundService roun
     /// <summary>One of the dashboard's tables as CSV (UTF-8 with a BOM, so that Excel opens Japanese correctly).</summary>
     public byte[] Csv(DashboardData data, string table)
     {
-        var sb = new StringBuilder();
-        void Row(params object[] cells) =>
-            sb.Append(CsvTable.Line(cells.Select(c => ApplicantCsv.Defuse(Convert.ToString(c, CultureInfo.InvariantCulture))))).Append("\r\n");
+        var csv = Infrastructure.Csv.Text();
+        void Row(params object[] cells) => csv.Row(cells.Select(c => Convert.ToString(c, CultureInfo.InvariantCulture)));
         switch (table)
         {
             case "prefectures":
@@ -131,6 +127,6 @@ public sealed class DispatchDashboard(MarketplaceDbContext db, RoundService roun
                 foreach (var p in data.Pipeline) Row(t[p.Key].Value, p.Count);
                 break;
         }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
+        return Infrastructure.Csv.Encode(csv.ToString(), shiftJis: false);
     }
 }

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Marketplace.Matching.Csv;
+using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Localization;
 using Microsoft.Extensions.Localization;
 
@@ -92,8 +92,8 @@ public sealed class ImportReader(IStringLocalizer<SharedResource> t)
     {
         var (text, name, problem) = Decode(bytes, encoding);
         if (text is null) return new([], [problem!], name);
-        var (records, syntax) = CsvTable.Parse(text);
-        var problems = syntax.Select(e => new ImportProblem(e.Line, e.Column, "", t["Import_CsvSyntax", CsvMessage(e.Message)])).ToList();
+        var (records, syntax) = Csv.Read(text);
+        var problems = syntax.Select(e => new ImportProblem(e.Line, e.Column, "", t["Import_CsvSyntax", CsvMessage(e.Reason)])).ToList();
         var rows = new List<ImportRow>();
         if (records.Count == 0) return new(rows, [.. problems, new ImportProblem(1, 1, "", t["Import_Empty"])], name);
 
@@ -127,12 +127,12 @@ public sealed class ImportReader(IStringLocalizer<SharedResource> t)
         return new(rows, problems, name);
     }
 
-    private string CsvMessage(string english) => english switch
+    private string CsvMessage(CsvHelper.CsvMalformedReason reason) => reason switch
     {
-        "text after a closing quote" => t["Import_Csv_AfterQuote"],
-        "a quote inside an unquoted field" => t["Import_Csv_QuoteInside"],
-        "a quoted field is not closed" => t["Import_Csv_Unclosed"],
-        _ => english,
+        CsvHelper.CsvMalformedReason.TextAfterClosingQuote => t["Import_Csv_AfterQuote"],
+        CsvHelper.CsvMalformedReason.StrayQuote => t["Import_Csv_QuoteInside"],
+        CsvHelper.CsvMalformedReason.UnterminatedQuote => t["Import_Csv_Unclosed"],
+        _ => reason.ToString(),
     };
 
     private ImportTable ReadJson(ImportKind kind, byte[] bytes)

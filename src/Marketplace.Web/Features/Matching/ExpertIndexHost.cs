@@ -59,12 +59,16 @@ public sealed class ExpertIndexHost(IServiceScopeFactory scopes, RankerCache cac
     private readonly HashSet<long> _appliedAbove = [];
     private readonly Dictionary<long, DateTime> _gapsSeen = [];
     private long _watermark;
+    private long _checkedAtTicks;
 
     /// <summary>Starts the first build in the background (idempotent).</summary>
     public Task StartAsync()
     {
         lock (_rebuildLock) return _first ??= Task.Run(() => RebuildAsync(CancellationToken.None));
     }
+
+    /// <summary>When the index was last known to hold every committed change (the last catch-up, with or without changes).</summary>
+    public DateTime? CheckedAt => Interlocked.Read(ref _checkedAtTicks) is > 0 and var t ? new DateTime(t, DateTimeKind.Utc) : null;
 
     /// <summary>The snapshot as of now, or null before the first build finished.</summary>
     public ExpertIndexSnapshot? Current => _current;
@@ -95,7 +99,11 @@ public sealed class ExpertIndexHost(IServiceScopeFactory scopes, RankerCache cac
             var changes = await db.MatchingChanges.AsNoTracking().Where(c => c.Id > from).OrderBy(c => c.Id).Take(10_000)
                 .Select(c => new { c.Id, c.Kind, c.ExpertProfileId, c.RemovedExpertProfileId, c.CreatedAt }).ToListAsync(ct);
             changes.RemoveAll(c => _appliedAbove.Contains(c.Id));
-            if (changes.Count == 0) return;
+            if (changes.Count == 0)
+            {
+                Interlocked.Exchange(ref _checkedAtTicks, DateTime.UtcNow.Ticks);
+                return;
+            }
 
             var touched = new HashSet<int>();
             var removed = new HashSet<int>();
@@ -116,6 +124,7 @@ public sealed class ExpertIndexHost(IServiceScopeFactory scopes, RankerCache cac
             var updated = await ApplyAsync(db, snapshot, touched, removed, conflicts, ct);
             Advance(changes.Select(c => c.Id));
             _current = updated with { AppliedThrough = _watermark, AsOf = DateTime.UtcNow, ChangesSinceFullBuild = updated.ChangesSinceFullBuild + changes.Count };
+            Interlocked.Exchange(ref _checkedAtTicks, _current.AsOf.Ticks);
             // Text weights learned from the profiles themselves (rule-based ranking) drift as profiles change: rebuild
             // from scratch once a tenth of the index has changed, so the weights follow the corpus.
             if (_current.Ranker.Kind == "rules" && _current.Model is null && _current.ChangesSinceFullBuild > Math.Max(50, _current.Index.Count / 10))

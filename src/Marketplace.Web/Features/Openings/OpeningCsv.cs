@@ -1,8 +1,7 @@
 using System.Globalization;
 using Marketplace.Data.Entities;
-using Marketplace.Matching.Csv;
 using Marketplace.Matching.Pay;
-using Marketplace.Web.Features.Applications;
+using Marketplace.Web.Infrastructure;
 
 namespace Marketplace.Web.Features.Openings;
 
@@ -28,7 +27,7 @@ public static class OpeningCsv
         "recordedAfterTheFact", "filledOn", "duties", "description",
     ];
 
-    public static string Header => CsvTable.Line(Columns) + "\r\n";
+    public static string Header => Csv.Text().Header(Columns).ToString();
 
     /// <summary>One opening's row (with its organisation and skills loaded).</summary>
     public static string Row(Opening o, string baseUrl)
@@ -56,6 +55,6 @@ public static class OpeningCsv
             o.ApplicationDeadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), o.PublishedAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             B(o.RecordedAfterTheFact), o.FilledOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.Join('\n', o.Duties), o.Description,
         ];
-        return CsvTable.Line(cells.Select(ApplicantCsv.Defuse)) + "\r\n";
+        return Csv.Text().Row(cells).ToString();
     }
 }

@@ -175,7 +175,8 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, T
     /// <summary>
     /// On SQLite, the search snapshot in memory at the current public-content version (see
     /// <see cref="OpeningSearchSnapshot"/>) and the set of openings containing the query's keywords (null: none
-    /// asked for); null on PostgreSQL, where the database's search indexes serve the search.
+    /// asked for); null on PostgreSQL, and on SQLite while the snapshot of a new version is being read: then the
+    /// database's search indexes serve the search.
     /// </summary>
     private async Task<(OpeningSearchSnapshot Snapshot, ulong[]? Keywords)?> InMemoryAsync(OpeningQuery query, CancellationToken ct)
     {
@@ -188,7 +189,7 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, T
             keywords = KeywordMatchSets.Bits(await keywordMatches.HandleAsync(terms, version, ct));
             if (keywords is null) return null;
         }
-        return (await snapshots.AtLeastAsync(version, ct), keywords);
+        return snapshots.Ready(version) is { } snapshot ? (snapshot, keywords) : null;
     }
 
     /// <summary>Openings with their organisation and skills, in the order of <paramref name="ids"/>.</summary>

@@ -136,9 +136,11 @@ public sealed class OpeningSearchSnapshot
 }
 
 /// <summary>
-/// The newest <see cref="OpeningSearchSnapshot"/>: read again, once, by the first search that finds the public-content
-/// version moved on (every save of an opening or its government adds to it in its own transaction, on any instance),
-/// so a search never sees postings older than the version it read.
+/// The newest <see cref="OpeningSearchSnapshot"/>. A search uses it only if it is as new as the public-content version
+/// the search read (every save of an opening or its government adds to that version in its own transaction, on any
+/// instance), so a search never sees postings older than the database's. When the version has moved on, the first
+/// search to notice starts reading a new snapshot in the background (at 100,000 postings that takes about a second)
+/// and, like every search until it is ready, is answered by the database's search indexes meanwhile.
 /// </summary>
 public sealed class OpeningSearchSnapshots(IServiceScopeFactory scopes, IConfiguration config, ILogger<OpeningSearchSnapshots> log)
 {
@@ -152,39 +154,74 @@ public sealed class OpeningSearchSnapshots(IServiceScopeFactory scopes, IConfigu
 
     private Pending? _latest;
 
-    /// <summary>A snapshot at <paramref name="version"/> or newer.</summary>
-    public async Task<OpeningSearchSnapshot> AtLeastAsync(long version, CancellationToken ct)
+    /// <summary>The snapshot at <paramref name="version"/> or newer if it is ready; otherwise null, and one is being read.</summary>
+    public OpeningSearchSnapshot? Ready(long version)
+    {
+        var latest = Start(version);
+        return latest.Read.IsCompletedSuccessfully ? latest.Read.Result : null;
+    }
+
+    /// <summary>A snapshot at <paramref name="version"/> or newer, waiting for it to be read.</summary>
+    public Task<OpeningSearchSnapshot> AtLeastAsync(long version, CancellationToken ct = default) => Start(version).Read.WaitAsync(ct);
+
+    private Pending Start(long version)
     {
         while (true)
         {
             var latest = Volatile.Read(ref _latest);
-            if (latest is null || latest.Version < version)
-            {
-                var next = new Pending(version, ReadAsync(version));
-                if (Interlocked.CompareExchange(ref _latest, next, latest) != latest) continue; // another search started one
-                latest = next;
-            }
-            try
-            {
-                return await latest.Read.WaitAsync(ct);
-            }
-            catch (Exception) when (latest.Read.IsFaulted)
-            {
-                Interlocked.CompareExchange(ref _latest, null, latest); // the next search reads again
-                throw;
-            }
+            if (latest is not null && latest.Version >= version && !latest.Read.IsFaulted) return latest;
+            // A newer read than a faulted or older one; an older snapshot is dropped only once the new one is asked for.
+            var next = new Pending(version, Task.Run(() => ReadAsync(version)));
+            if (Interlocked.CompareExchange(ref _latest, next, latest) == latest) return next;
         }
     }
 
     private async Task<OpeningSearchSnapshot> ReadAsync(long version)
     {
-        await Task.Yield();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
-        var snapshot = await OpeningSearchSnapshot.ReadAsync(db, version);
-        log.LogDebug("Search snapshot of {Count} openings at version {Version} read in {Ms:0} ms",
-            snapshot.Count, version, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return snapshot;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+            var snapshot = await OpeningSearchSnapshot.ReadAsync(db, version);
+            log.LogDebug("Search snapshot of {Count} openings at version {Version} read in {Ms:0} ms",
+                snapshot.Count, version, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return snapshot;
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Search snapshot at version {Version} could not be read; searches use the database", version);
+            throw;
+        }
+    }
+}
+
+/// <summary>
+/// Starts reading the search snapshot as soon as the app has started (SQLite only), so the first visitors' searches
+/// are answered from memory rather than waiting for a change to a version nobody asked for yet.
+/// </summary>
+public sealed class OpeningSearchWarmup(IServiceScopeFactory scopes, OpeningSearchSnapshots snapshots, IHostApplicationLifetime lifetime, ILogger<OpeningSearchWarmup> log) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (snapshots.Enabled) lifetime.ApplicationStarted.Register(() => _ = WarmAsync());
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task WarmAsync()
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+            if (!db.TestsKeywordMatchSetsInMemory) return;
+            snapshots.Ready(await KeywordMatchCache.VersionAsync(db, lifetime.ApplicationStopping));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "The search snapshot was not read at start; the first search reads it");
+        }
     }
 }

@@ -1,6 +1,6 @@
 using Marketplace.Matching.Pay;
-using Marketplace.Web.Features.Applications;
 using Marketplace.Web.Features.PublicCache;
+using Marketplace.Web.Infrastructure;
 
 namespace Marketplace.Web.Features.Openings;
 
@@ -28,18 +28,18 @@ public static class OpeningsApi
         api.MapGet("/export.csv", async (HttpContext http, OpeningSearch search, IConfiguration config, CancellationToken ct) =>
         {
             var query = OpeningQuery.FromRequest(http.Request.Query);
-            var sjis = ApplicantCsv.WantsShiftJis(http.Request.Query["encoding"]);
+            var sjis = Csv.WantsShiftJis(http.Request.Query["encoding"]);
             var ids = await search.OpeningIdsAsync(query, ExportLimit, ct);
             var baseUrl = (config["Site:BaseUrl"] ?? $"{http.Request.Scheme}://{http.Request.Host}").TrimEnd('/');
             http.Response.ContentType = sjis ? "text/csv; charset=shift_jis" : "text/csv; charset=utf-8";
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"openings-{DateTime.UtcNow:yyyyMMdd}{(sjis ? "-sjis" : "")}.csv\"";
-            await http.Response.Body.WriteAsync(ApplicantCsv.Encode(OpeningCsv.Header, sjis), ct);
+            await http.Response.Body.WriteAsync(Csv.Encode(OpeningCsv.Header, sjis), ct);
             // In batches, written as they are read: a national export is tens of thousands of rows.
             foreach (var batch in ids.Chunk(500))
             {
                 var text = new System.Text.StringBuilder();
                 foreach (var o in await search.OpeningsByIdAsync(batch, ct)) text.Append(OpeningCsv.Row(o, baseUrl));
-                await http.Response.Body.WriteAsync(ApplicantCsv.Encode(text.ToString(), sjis, start: false), ct);
+                await http.Response.Body.WriteAsync(Csv.Encode(text.ToString(), sjis, start: false), ct);
             }
         }).WithName("ExportOpenings").WithSummary("Every opening the search finds (same query parameters as /api/openings), with every fact, as CSV; encoding=sjis for Shift_JIS.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");

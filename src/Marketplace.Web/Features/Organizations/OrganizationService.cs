@@ -2,7 +2,7 @@ using System.Globalization;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Matching.Codes;
-using Marketplace.Matching.Csv;
+using Marketplace.Web.Infrastructure;
 using Marketplace.Matching.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -93,13 +93,13 @@ public sealed class OrganizationService(MarketplaceDbContext db, IStringLocalize
         var toAdd = new List<Organization>();
         var existing = (await db.Organizations.Select(o => o.Code).ToListAsync(ct)).ToHashSet();
         var skipped = 0;
-        List<CsvRecord> records;
+        List<CsvLine> records;
         try
         {
             using var reader = new StreamReader(csvStream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            var parsed = CsvTable.Parse(reader);
+            var parsed = Csv.Read(reader.ReadToEnd());
             records = parsed.Records;
-            errors.AddRange(parsed.Errors.Select(e => $"{fileName}:{e.Line}:{e.Column}: {t["Csv_Syntax"]} ({e.Message})"));
+            errors.AddRange(parsed.Problems.Select(e => $"{fileName}:{e.Line}:{e.Column}: {t["Csv_Syntax"]} ({e.Message})"));
         }
         catch (System.Text.DecoderFallbackException)
         {

@@ -1,10 +1,8 @@
 using System.Globalization;
-using System.Text;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
-using Marketplace.Matching.Csv;
 using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Applications;
+using Marketplace.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Features.Security;
@@ -92,17 +90,16 @@ public sealed class AuditLog(MarketplaceDbContext db, IHttpContextAccessor http,
     {
         var entries = await Query(organizationId, action).Take(100_000).ToListAsync(ct);
         var names = await NamesAsync(entries, ct);
-        var sb = new StringBuilder();
-        sb.Append(CsvTable.Line(["at_utc", "actor_id", "actor", "organization_id", "action", "subject_type", "subject_id", "detail"])).Append("\r\n");
+        var csv = Csv.Text().Header(["at_utc", "actor_id", "actor", "organization_id", "action", "subject_type", "subject_id", "detail"]);
         foreach (var e in entries)
         {
-            sb.Append(CsvTable.Line(new[]
-            {
+            csv.Row(
+            [
                 e.At.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), e.ActorUserId, e.ActorUserId is null ? null : names.GetValueOrDefault(e.ActorUserId),
                 e.OrganizationId?.ToString(CultureInfo.InvariantCulture), e.Action, e.SubjectType, e.SubjectId, e.Detail,
-            }.Select(ApplicantCsv.Defuse))).Append("\r\n");
+            ]);
         }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
+        return Csv.Encode(csv.ToString(), shiftJis: false);
     }
 
     private Task<Dictionary<string, string>> NamesAsync(List<AuditEntry> entries, CancellationToken ct)

@@ -1,6 +1,7 @@
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Applications;
+using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,7 +29,7 @@ public sealed class ApplicantsModel(ApplicationService applications, ConflictOfI
     public async Task<IActionResult> OnGetCsvAsync(int id, string? encoding, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        var sjis = ApplicantCsv.WantsShiftJis(encoding);
+        var sjis = Csv.WantsShiftJis(encoding);
         var bytes = ApplicantCsv.Build(Applicants, Flags, t, fmt, taxonomy, sjis);
         await audit.WriteAsync(Marketplace.Web.Features.Security.AuditActions.ApplicantsExport, "opening", id, User.OrganizationId(), $"rows={Applicants.Count}", ct);
         var name = $"applicants-{id}-{DateTime.UtcNow:yyyyMMdd}{(sjis ? "-sjis" : "")}.csv";

@@ -1,0 +1,11 @@
+namespace Marketplace.Web.Features.Accounts;
+
+public static class AccountServices
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.AddScoped<AccountService>();
+        services.AddScoped<CredentialService>();
+        return services;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Marketplace.Web.Features.Dispatch;
+
+public static class DispatchServices
+{
+    public static IServiceCollection AddDispatch(this IServiceCollection services)
+    {
+        services.AddScoped<RoundService>();
+        services.AddScoped<CertificationService>();
+        services.AddScoped<ReadinessService>();
+        services.AddScoped<RequestService>();
+        services.AddScoped<DispatchMatchingService>();
+        services.AddScoped<DispatchService>();
+        services.AddScoped<IncentiveService>();
+        services.AddScoped<DispatchDashboard>();
+        return services;
+    }
+}

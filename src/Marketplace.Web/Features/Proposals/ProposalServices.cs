@@ -1,0 +1,14 @@
+namespace Marketplace.Web.Features.Proposals;
+
+public static class ProposalServices
+{
+    public static IServiceCollection AddProposals(this IServiceCollection services)
+    {
+        services.AddScoped<CallService>();
+        services.AddScoped<CallDisplay>();
+        services.AddScoped<VendorService>();
+        services.AddScoped<ProposalService>();
+        services.AddScoped<EvaluationService>();
+        return services;
+    }
+}
