@@ -8,7 +8,9 @@ public static class OpeningCopies
 {
     public static Task<int> PublishAsync(MarketplaceFactory app, string title, string? prefecture = null) => app.WithDbAsync(async db =>
     {
-        var template = await db.Openings.AsNoTracking().Include(o => o.Skills)
+        // The lowest id: always a demo posting, never an earlier copy (whose search text carries another test word;
+        // PostgreSQL returned a fresh copy first now and then without an order).
+        var template = await db.Openings.AsNoTracking().Include(o => o.Skills).OrderBy(o => o.Id)
             .FirstAsync(o => o.Status == OpeningStatus.Published && (prefecture == null || o.Organization!.PrefectureCode == prefecture)
                 && o.ApplicationDeadline > DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3));
         template.Id = 0;
