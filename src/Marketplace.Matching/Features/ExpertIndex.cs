@@ -88,37 +88,49 @@ public sealed class ExpertIndex
         Certified = new bool[n];
         Hidden = new bool[n];
         TextOffsets = new int[n + 1];
+        // Each expert's own figures on all cores (every write is to the expert's own slots); ids, conflicts and text
+        // offsets in order after.
+        var textLengths = new int[n];
+        Parallel.For(0, (n + 4095) / 4096, chunk =>
+        {
+            for (var i = chunk * 4096; i < Math.Min(n, (chunk + 1) * 4096); i++)
+            {
+                var x = experts[i];
+                if (x.Skills is Dictionary<string, int> skills)
+                {
+                    foreach (var (code, years) in skills) AddSkill(i, code, years);
+                }
+                else
+                {
+                    foreach (var (code, years) in x.Skills) AddSkill(i, code, years);
+                }
+                foreach (var c in x.Certifications)
+                {
+                    var ci = MatchingTaxonomy.CertificationIndex(c);
+                    if (ci is >= 0 and < 32) CertMask[i] |= 1u << ci;
+                }
+                foreach (var e in x.AcceptsEngagements) EngagementMask[i] |= EngagementBit(e);
+                Prefecture[i] = (sbyte)Geo.Prefectures.IndexOf(x.HomePrefectureCode);
+                Available[i] = (float)x.AvailableDaysPerWeek;
+                MaxOnsite[i] = (float)x.MaxOnsiteDaysPerMonth;
+                DesiredRate[i] = x.DesiredDayRateYen;
+                PublicYears[i] = Math.Min(x.PublicSectorYears, 40);
+                YearsExp[i] = Math.Min(x.YearsExperience, 50);
+                CertCount[i] = x.Certifications.Count;
+                SkillCountArr[i] = x.Skills.Count;
+                Certified[i] = x.CertifiedCio;
+                Hidden[i] = x.Hidden;
+                vectors(i, out var ids, out _);
+                textLengths[i] = ids.Length;
+            }
+        });
         var conflicts = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         _byId = new Dictionary<string, int>(n, StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
         {
             var x = experts[i];
             _byId.TryAdd(x.Id, i);
-            foreach (var (code, years) in x.Skills)
-            {
-                var s = MatchingTaxonomy.SkillIndex(code);
-                if (s is < 0 or >= SkillSlots) continue;
-                SkillYears[i * SkillSlots + s] = (byte)(Math.Clamp(years, 0, 254) + 1);
-                SkillMask[i] |= 1UL << s;
-            }
-            foreach (var c in x.Certifications)
-            {
-                var ci = MatchingTaxonomy.CertificationIndex(c);
-                if (ci is >= 0 and < 32) CertMask[i] |= 1u << ci;
-            }
-            foreach (var e in x.AcceptsEngagements) EngagementMask[i] |= EngagementBit(e);
-            Prefecture[i] = (sbyte)Geo.Prefectures.IndexOf(x.HomePrefectureCode);
-            Available[i] = (float)x.AvailableDaysPerWeek;
-            MaxOnsite[i] = (float)x.MaxOnsiteDaysPerMonth;
-            DesiredRate[i] = x.DesiredDayRateYen;
-            PublicYears[i] = Math.Min(x.PublicSectorYears, 40);
-            YearsExp[i] = Math.Min(x.YearsExperience, 50);
-            CertCount[i] = x.Certifications.Count;
-            SkillCountArr[i] = x.Skills.Count;
-            Certified[i] = x.CertifiedCio;
-            Hidden[i] = x.Hidden;
-            vectors(i, out var ids, out _);
-            TextOffsets[i + 1] = TextOffsets[i] + ids.Length;
+            TextOffsets[i + 1] = TextOffsets[i] + textLengths[i];
             foreach (var org in x.ConflictOrgCodes)
             {
                 if (!conflicts.TryGetValue(org, out var list)) conflicts[org] = list = [];
@@ -127,24 +139,32 @@ public sealed class ExpertIndex
         }
         TextIds = new ushort[TextOffsets[n]];
         TextWeights = new float[TextOffsets[n]];
-        for (var i = 0; i < n; i++)
-        {
-            vectors(i, out var ids, out var w);
-            ids.CopyTo(TextIds.AsSpan(TextOffsets[i]));
-            w.CopyTo(TextWeights.AsSpan(TextOffsets[i]));
-        }
         Rows = new Row[n];
-        for (var i = 0; i < n; i++)
+        Parallel.For(0, (n + 4095) / 4096, chunk =>
         {
-            Rows[i] = new Row
+            for (var i = chunk * 4096; i < Math.Min(n, (chunk + 1) * 4096); i++)
             {
-                SkillMask = SkillMask[i], CertMask = CertMask[i], Engagement = EngagementMask[i], Prefecture = Prefecture[i],
-                Certified = Certified[i], Available = Available[i], MaxOnsite = MaxOnsite[i], DesiredRate = DesiredRate[i],
-                PublicYears = PublicYears[i], YearsExp = YearsExp[i], CertCount = CertCount[i], SkillCount = SkillCountArr[i],
-                TextStart = TextOffsets[i], TextEnd = TextOffsets[i + 1],
-            };
-        }
+                vectors(i, out var ids, out var w);
+                ids.CopyTo(TextIds.AsSpan(TextOffsets[i]));
+                w.CopyTo(TextWeights.AsSpan(TextOffsets[i]));
+                Rows[i] = new Row
+                {
+                    SkillMask = SkillMask[i], CertMask = CertMask[i], Engagement = EngagementMask[i], Prefecture = Prefecture[i],
+                    Certified = Certified[i], Available = Available[i], MaxOnsite = MaxOnsite[i], DesiredRate = DesiredRate[i],
+                    PublicYears = PublicYears[i], YearsExp = YearsExp[i], CertCount = CertCount[i], SkillCount = SkillCountArr[i],
+                    TextStart = TextOffsets[i], TextEnd = TextOffsets[i + 1],
+                };
+            }
+        });
         _conflicts = conflicts.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    private void AddSkill(int i, string code, int years)
+    {
+        var s = MatchingTaxonomy.SkillIndex(code);
+        if (s is < 0 or >= SkillSlots) return;
+        SkillYears[i * SkillSlots + s] = (byte)(Math.Clamp(years, 0, 254) + 1);
+        SkillMask[i] |= 1UL << s;
     }
 
     /// <summary>Whether expert <paramref name="i"/>'s profile is hidden (see <see cref="ExpertRecord.Hidden"/>).</summary>

@@ -26,7 +26,7 @@ public static class CharNGrams
 
     /// <summary>Writes the buckets of every gram of the normalised text <paramref name="s"/> into <paramref name="into"/> (at least s.Length long); returns how many.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static int Collect(string s, Span<int> into)
+    internal static int Collect(ReadOnlySpan<char> s, Span<int> into)
     {
         var n = 0;
         var runStart = -1;
@@ -122,7 +122,24 @@ public sealed class TextIdf
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (ushort[] Ids, float[] Weights) Vectorize(string? text, int maxTerms)
     {
-        var s = JapaneseText.Normalize(text);
+        if (string.IsNullOrEmpty(text)) return ([], []);
+        // The normalised text goes to a pooled buffer (no string per text) unless it needs the full normaliser.
+        var folded = ArrayPool<char>.Shared.Rent(text.Length);
+        try
+        {
+            return JapaneseText.TryFold(text, folded)
+                ? Vectorize(folded.AsSpan(0, text.Length), maxTerms)
+                : Vectorize(JapaneseText.Normalize(text), maxTerms);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(folded);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (ushort[] Ids, float[] Weights) Vectorize(ReadOnlySpan<char> s, int maxTerms)
+    {
         if (s.Length == 0) return ([], []);
         // Each distinct gram is counted in a per-thread table of every bucket (reset after use): no dictionary, no sort
         // of every gram, no per-gram allocation.
