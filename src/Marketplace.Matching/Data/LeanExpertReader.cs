@@ -213,13 +213,15 @@ internal static class LeanExpertReader
     }
 
     /// <summary>One row's expert, checked as MatchingDataset.ParseExpert checks it; null at the first problem.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ExpertRecord? Expert(char[] chars, Span<Range> f, string summary)
     {
         var id = chars.AsSpan(f[0]).Trim();
         if (id.Length == 0) return null;
         var pref = chars.AsSpan(f[1]).Trim();
         if (pref.Length != 2 || !int.TryParse(pref, NumberStyles.None, CultureInfo.InvariantCulture, out var p) || p is < 1 or > 47) return null;
-        var skills = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Sized for every item at once (the capacity does not change a dictionary's order).
+        var skills = new Dictionary<string, int>(chars.AsSpan(f[2]).Count(';') + 1, StringComparer.Ordinal);
         var skillCodes = Skills.Value;
         foreach (var r in chars.AsSpan(f[2]).Split(';'))
         {
@@ -253,9 +255,10 @@ internal static class LeanExpertReader
         double.TryParse(v.Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : null;
 
     /// <summary>As Row.CodeList: ';'-separated known codes, each once; null at an unknown or repeated one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<string>? CodeList(ReadOnlySpan<char> v, Codes codes)
     {
-        var result = new List<string>();
+        var result = new List<string>(v.Count(';') + 1);
         foreach (var r in v.Split(';'))
         {
             var item = v[r].Trim();
