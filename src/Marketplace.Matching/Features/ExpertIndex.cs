@@ -59,11 +59,40 @@ public sealed class ExpertIndex
     {
     }
 
+    /// <summary>Vectors of every expert, on all cores, written into one flat pair of arrays per chunk of experts (no arrays per expert).</summary>
     private static VectorSource Vectorize(IReadOnlyList<ExpertRecord> experts, TextIdf idf)
     {
-        var vectors = new (ushort[] Ids, float[] W)[experts.Count];
-        Parallel.For(0, experts.Count, i => vectors[i] = idf.Vectorize(experts[i].Summary, TextTermsPerExpert));
-        return (int i, out ReadOnlySpan<ushort> ids, out ReadOnlySpan<float> w) => { ids = vectors[i].Ids; w = vectors[i].W; };
+        const int chunk = 2048;
+        var n = experts.Count;
+        var chunks = (n + chunk - 1) / chunk;
+        var ids = new ushort[chunks][];
+        var weights = new float[chunks][];
+        var offsets = new int[n + chunks];
+        Parallel.For(0, chunks, c =>
+        {
+            var first = c * chunk;
+            var count = Math.Min(chunk, n - first);
+            var chunkIds = new ushort[count * TextTermsPerExpert];
+            var chunkWeights = new float[count * TextTermsPerExpert];
+            var at = 0;
+            for (var k = 0; k < count; k++)
+            {
+                offsets[first + c + k] = at;
+                at += idf.VectorizeInto(experts[first + k].Summary, TextTermsPerExpert, chunkIds.AsSpan(at), chunkWeights.AsSpan(at));
+            }
+            offsets[first + c + count] = at;
+            ids[c] = chunkIds;
+            weights[c] = chunkWeights;
+        });
+        // Expert i's vector starts at offsets[i + i / chunk] of its chunk (each chunk has one more offset than experts).
+        return (int i, out ReadOnlySpan<ushort> vectorIds, out ReadOnlySpan<float> w) =>
+        {
+            var c = i / chunk;
+            var from = offsets[i + c];
+            var length = offsets[i + c + 1] - from;
+            vectorIds = ids[c].AsSpan(from, length);
+            w = weights[c].AsSpan(from, length);
+        };
     }
 
     // Runs once per index over every expert: compiled optimised at once rather than first in the quick tier.

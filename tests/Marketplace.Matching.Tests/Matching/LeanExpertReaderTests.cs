@@ -218,10 +218,13 @@ public class LeanExpertReaderTests
         Assert.False(JapaneseText.TryFold("ﾃﾞｼﾞﾀﾙ", new char[6]));
     }
 
-    [Fact]
-    public void Index_FromLeanRecords_EqualsVectorsAndIdsOneByOne()
+    [Theory]
+    [InlineData("fullwidth")]
+    [InlineData("empty-fields")]
+    [InlineData("quoted")]
+    public void Index_FromLeanRecords_EqualsVectorsAndIdsOneByOne(string variant)
     {
-        var csv = Variant("fullwidth");
+        var csv = Variant(variant);
         var lean = LeanExpertReader.TryRead(Utf8(csv), new HashSet<string>(StringComparer.Ordinal), 3)!;
         var idf = TextIdf.FromCorpus(lean.Select(x => x.Summary));
         var index = ExpertIndex.Build(lean, idf);
@@ -242,5 +245,26 @@ public class LeanExpertReaderTests
                 Assert.Equal(lean[i].Skills.TryGetValue(MatchingTaxonomy.Skills.Count > s ? MatchingTaxonomy.Skills[s].Code : "", out var y) ? Math.Clamp(y, 0, 254) : -1, index.YearsOf(i, s));
             }
         }
+    }
+
+    [Fact]
+    public void Index_OverSeveralVectorChunks_EachExpertHasItsOwnVector()
+    {
+        // More experts than one chunk of flat vector arrays (2,048), some without a self-introduction.
+        var experts = SyntheticDataGenerator.Generate(new GeneratorOptions(10, 5000, 8)).Experts
+            .Select((x, i) => i % 97 == 0 ? x with { Summary = "" } : x).ToList();
+        var idf = TextIdf.FromCorpus(experts.Select(x => x.Summary));
+        var index = ExpertIndex.Build(experts, idf);
+        var empty = 0;
+        for (var i = 0; i < experts.Count; i++)
+        {
+            var (ids, w) = index.TextVector(i);
+            var (eIds, eW) = idf.Vectorize(experts[i].Summary, ExpertIndex.TextTermsPerExpert);
+            Assert.Equal(eIds, ids);
+            Assert.Equal(eW, w);
+            Assert.Equal(index.Rows[i].TextEnd - index.Rows[i].TextStart, ids.Length);
+            if (ids.Length == 0) empty++;
+        }
+        Assert.True(empty >= experts.Count / 97);
     }
 }
