@@ -78,7 +78,7 @@ internal sealed class CliProgress
             _console.WriteLine(line);
             // Without a terminal the line itself is the progress: a spinner stage would only repeat it as "0%".
             if (!_console.Profile.Capabilities.Interactive) return;
-            if (_stage is { IsFinished: false, IsIndeterminate: true }) _stage.Description = Markup.Escape(message);
+            if (_stage is { IsFinished: false, IsIndeterminate: true }) _stage.Description = Describe(message);
             else Begin(message, null);
         }
     }
@@ -108,10 +108,13 @@ internal sealed class CliProgress
     private ProgressTask Begin(string description, int? total)
     {
         _stage?.StopTask();
-        _stage = _context.AddTask(Markup.Escape(description), maxValue: Math.Max(1, total ?? 1));
+        _stage = _context.AddTask(Describe(description), maxValue: Math.Max(1, total ?? 1));
         _stage.IsIndeterminate = total is null;
         return _stage;
     }
+
+    // One line beside the bar: a long message is cut (the full text is in the line above the display).
+    private static string Describe(string message) => Markup.Escape(message.Length <= 60 ? message : message[..59] + "…");
 
     private void Finish()
     {
