@@ -25,7 +25,9 @@ public static class DatabaseTemplate
             if (File.Exists(path)) return; // never over a database that already exists
             // The template is a file no app ever opens, read here without pooling, so nothing can hold a lock on it.
             using var target = Backup($"Data Source={Sqlite.Value};Mode=ReadOnly", connectionString);
-            using var keys = new SqliteCommand("DELETE FROM \"DataProtectionKeys\"", target);
+            // WAL, as the app's databases are (the template keeps a rollback journal, see Create); the app's first
+            // connection is EF's read-only existence check, which cannot switch the mode itself.
+            using var keys = new SqliteCommand("PRAGMA journal_mode=WAL; DELETE FROM \"DataProtectionKeys\"", target);
             keys.ExecuteNonQuery();
             return;
         }
@@ -87,7 +89,7 @@ public static class DatabaseTemplate
         using (var copy = Backup(app.ConnectionString, $"Data Source={template}"))
         {
             // A rollback journal, not WAL: read-only readers of a WAL file race to recover its index ("database is
-            // locked", SQLITE_BUSY_RECOVERY) when many apps copy it at once. Each copy goes back to WAL when its app opens it.
+            // locked", SQLITE_BUSY_RECOVERY) when many apps copy it at once. Each copy is switched back to WAL (CopyInto).
             using var journal = new SqliteCommand("PRAGMA journal_mode=DELETE", copy);
             journal.ExecuteNonQuery();
         }
