@@ -6,7 +6,7 @@ namespace Marketplace.Matching.Csv;
 /// One record of a CSV file with the physical line it starts on (quoted fields may span lines) and where each field
 /// starts (line and 1-based character column), so a problem in one cell can be named file:line:column.
 /// </summary>
-public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields, IReadOnlyList<(int Line, int Column)>? Positions = null)
+internal sealed record CsvRecord(int Line, IReadOnlyList<string> Fields, IReadOnlyList<(int Line, int Column)>? Positions = null)
 {
     /// <summary>Where field <paramref name="index"/> starts; past the last field, just after the record's last field.</summary>
     public (int Line, int Column) PositionOf(int index) =>
@@ -14,13 +14,13 @@ public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields, IReadOnly
 }
 
 /// <summary>A CSV syntax problem at a line (1-based) and column (1-based character position).</summary>
-public sealed record CsvSyntaxError(int Line, int Column, string Message);
+internal sealed record CsvSyntaxError(int Line, int Column, string Message);
 
 /// <summary>
 /// A small RFC 4180 reader: comma-separated, double-quote quoting with "" escapes, CRLF or LF,
 /// an optional UTF-8 BOM. It reports where a record starts so errors can name file:line.
 /// </summary>
-public static class CsvTable
+internal static class CsvTable
 {
     public static (List<CsvRecord> Records, List<CsvSyntaxError> Errors) Parse(TextReader reader) => Parse(reader.ReadToEnd());
 
