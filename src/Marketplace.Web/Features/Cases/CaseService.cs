@@ -89,7 +89,7 @@ public sealed class CaseService(MarketplaceDbContext db, TaxonomyCatalog taxonom
         db.Cases.AsNoTracking().Where(c => c.OwnerOrganizationId == organizationId).OrderByDescending(c => c.UpdatedAt).ToListAsync(ct);
 
     /// <summary>The office's list: submitted cases first, then the rest, newest first.</summary>
-    public Task<Openings.Paged<CaseStudy>> ForOfficeListAsync(CaseStatus? status, int page, CancellationToken ct = default)
+    public Task<Paged<CaseStudy>> ForOfficeListAsync(CaseStatus? status, int page, CancellationToken ct = default)
     {
         var q = db.Cases.AsNoTracking().Include(c => c.OwnerOrganization).AsQueryable();
         if (status is { } s) q = q.Where(c => c.Status == s);

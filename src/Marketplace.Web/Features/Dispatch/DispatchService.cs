@@ -40,7 +40,7 @@ public sealed class DispatchService(MarketplaceDbContext db, DispatchMatchingSer
     public Task<List<CioDispatch>> AllForCioAsync(string userId, CancellationToken ct = default) =>
         WithDetails().AsNoTracking().Where(d => d.Expert!.UserId == userId).OrderByDescending(d => d.StartDate).ToListAsync(ct);
 
-    public async Task<Openings.Paged<CioDispatch>> ForOfficeListAsync(int roundId, DispatchStatus? status, int page, CancellationToken ct = default)
+    public async Task<Paged<CioDispatch>> ForOfficeListAsync(int roundId, DispatchStatus? status, int page, CancellationToken ct = default)
     {
         var q = WithDetails().AsNoTracking().Where(d => d.RoundId == roundId);
         if (status is { } s) q = q.Where(d => d.Status == s);

@@ -43,7 +43,7 @@ public sealed class IncentiveService(MarketplaceDbContext db, DispatchMatchingSe
     public Task<List<IncentiveClaim>> OfDispatchForOfficeAsync(int dispatchId, CancellationToken ct = default) =>
         WithDetails().AsNoTracking().Where(c => c.DispatchId == dispatchId).OrderBy(c => c.SubmittedAt).ToListAsync(ct);
 
-    public async Task<Openings.Paged<IncentiveClaim>> ListAsync(int? organizationId, ClaimStatus? status, int? roundId, int page, CancellationToken ct = default)
+    public async Task<Paged<IncentiveClaim>> ListAsync(int? organizationId, ClaimStatus? status, int? roundId, int page, CancellationToken ct = default)
     {
         var q = WithDetails().AsNoTracking();
         if (organizationId is { } org) q = q.Where(c => c.OrganizationId == org);

@@ -66,7 +66,7 @@ public sealed class RequestService(MarketplaceDbContext db, RoundService rounds,
         WithDetails().AsNoTracking().Where(r => r.Hosts.Any(h => h.OrganizationId == organizationId))
             .OrderByDescending(r => r.CreatedAt).ToListAsync(ct);
 
-    public async Task<Openings.Paged<DispatchRequest>> ForOfficeAsync(int roundId, DispatchRequestStatus? status, string? prefecture, int page, CancellationToken ct = default)
+    public async Task<Paged<DispatchRequest>> ForOfficeAsync(int roundId, DispatchRequestStatus? status, string? prefecture, int page, CancellationToken ct = default)
     {
         var q = WithDetails().AsNoTracking().Where(r => r.RoundId == roundId);
         if (status is { } s) q = q.Where(r => r.Status == s);
