@@ -12,7 +12,7 @@ public sealed record TaxonomyEntry(string Code, string Ja, string En)
 /// <summary>
 /// The code lists of seed/taxonomy.json, embedded in this assembly at build time (single source of truth: seed/).
 /// </summary>
-public static class MatchingTaxonomy
+internal static class MatchingTaxonomy
 {
     private static readonly Lazy<Dictionary<string, TaxonomyEntry[]>> Lists = new(Load);
 

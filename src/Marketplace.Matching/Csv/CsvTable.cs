@@ -200,13 +200,4 @@ public static class CsvTable
         }
         return (records, errors);
     }
-
-    /// <summary>Quotes a field when it holds a comma, quote or line break (RFC 4180).</summary>
-    public static string Escape(string? value)
-    {
-        value ??= "";
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
-
-    public static string Line(IEnumerable<string?> fields) => string.Join(',', fields.Select(Escape));
 }

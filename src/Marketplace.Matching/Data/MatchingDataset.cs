@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CsvHelper;
 using Marketplace.Matching.Codes;
 using Marketplace.Matching.Csv;
 using Marketplace.Matching.Geo;
@@ -96,49 +97,50 @@ public static class MatchingDataset
     private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
     private static string B(bool v) => v ? "1" : "0";
 
-    public static string OpeningsToCsv(IEnumerable<OpeningRecord> openings)
+    // The interchange format as it has always been written: LF line ends, a field quoted only when it holds a comma, a
+    // quote or a line break, numbers invariant (DatasetWritingTests hold the bytes).
+    private static readonly CsvWriterOptions WriteFormat = CsvWriterOptions.Default with
     {
-        var sb = new StringBuilder();
-        sb.Append(CsvTable.Line(OpeningColumns)).Append('\n');
-        foreach (var o in openings)
+        NewLine = "\n", Quoting = CsvQuoting.WhenNeeded, Injection = CsvInjection.None,
+    };
+
+    private static string ToCsv<T>(string[] columns, IEnumerable<T> rows, Func<T, string[]> fields)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(text, WriteFormat, leaveOpen: true))
         {
-            sb.Append(CsvTable.Line([
-                o.Id, o.OrgCode, o.PrefectureCode, o.Role, o.Engagement, o.TermMonths.ToString(CultureInfo.InvariantCulture),
-                o.PayYen.ToString(CultureInfo.InvariantCulture), o.PayUnit, B(o.PayTaxIncluded), F(o.DaysPerWeek),
-                F(o.OnsiteDaysPerMonth), string.Join(';', o.RequiredSkills), string.Join(';', o.PreferredSkills),
-                B(o.PublicSectorExperienceRequired), B(o.CertifiedCioOnly), o.Title, o.Description,
-            ])).Append('\n');
+            foreach (var column in columns) csv.WriteField(column);
+            csv.EndRecord();
+            foreach (var row in rows)
+            {
+                foreach (var field in fields(row)) csv.WriteField(field);
+                csv.EndRecord();
+            }
         }
-        return sb.ToString();
+        return text.ToString();
     }
 
-    public static string ExpertsToCsv(IEnumerable<ExpertRecord> experts)
-    {
-        var sb = new StringBuilder();
-        sb.Append(CsvTable.Line(ExpertColumns)).Append('\n');
-        foreach (var x in experts)
-        {
-            sb.Append(CsvTable.Line([
-                x.Id, x.HomePrefectureCode,
-                string.Join(';', x.Skills.Select(s => s.Key + ":" + s.Value.ToString(CultureInfo.InvariantCulture))),
-                string.Join(';', x.Certifications), x.YearsExperience.ToString(CultureInfo.InvariantCulture),
-                x.PublicSectorYears.ToString(CultureInfo.InvariantCulture), F(x.AvailableDaysPerWeek), F(x.MaxOnsiteDaysPerMonth),
-                x.DesiredDayRateYen.ToString(CultureInfo.InvariantCulture), string.Join(';', x.AcceptsEngagements),
-                B(x.CertifiedCio), x.Summary,
-            ])).Append('\n');
-        }
-        return sb.ToString();
-    }
+    public static string OpeningsToCsv(IEnumerable<OpeningRecord> openings) => ToCsv(OpeningColumns, openings, o =>
+    [
+        o.Id, o.OrgCode, o.PrefectureCode, o.Role, o.Engagement, o.TermMonths.ToString(CultureInfo.InvariantCulture),
+        o.PayYen.ToString(CultureInfo.InvariantCulture), o.PayUnit, B(o.PayTaxIncluded), F(o.DaysPerWeek),
+        F(o.OnsiteDaysPerMonth), string.Join(';', o.RequiredSkills), string.Join(';', o.PreferredSkills),
+        B(o.PublicSectorExperienceRequired), B(o.CertifiedCioOnly), o.Title, o.Description,
+    ]);
 
-    public static string OutcomesToCsv(IEnumerable<OutcomeRecord> outcomes)
-    {
-        var sb = new StringBuilder();
-        sb.Append(CsvTable.Line(OutcomeColumns)).Append('\n');
-        foreach (var r in outcomes) sb.Append(CsvTable.Line([r.OpeningId, r.ExpertId, r.Stage])).Append('\n');
-        return sb.ToString();
-    }
+    public static string ExpertsToCsv(IEnumerable<ExpertRecord> experts) => ToCsv(ExpertColumns, experts, x =>
+    [
+        x.Id, x.HomePrefectureCode,
+        string.Join(';', x.Skills.Select(s => s.Key + ":" + s.Value.ToString(CultureInfo.InvariantCulture))),
+        string.Join(';', x.Certifications), x.YearsExperience.ToString(CultureInfo.InvariantCulture),
+        x.PublicSectorYears.ToString(CultureInfo.InvariantCulture), F(x.AvailableDaysPerWeek), F(x.MaxOnsiteDaysPerMonth),
+        x.DesiredDayRateYen.ToString(CultureInfo.InvariantCulture), string.Join(';', x.AcceptsEngagements),
+        B(x.CertifiedCio), x.Summary,
+    ]);
 
-    /// <summary>A record with named access that reports problems as file:line: column: message.</summary>
+    public static string OutcomesToCsv(IEnumerable<OutcomeRecord> outcomes) =>
+        ToCsv(OutcomeColumns, outcomes, r => [r.OpeningId, r.ExpertId, r.Stage]);
+
     private sealed class Row(string file, CsvRecord record, Dictionary<string, int> columns, List<string> errors)
     {
         public int Line => record.Line;

@@ -1,7 +1,7 @@
 namespace Marketplace.Matching.Features;
 
 /// <summary>What a feature (or a group of features) is about; explanations are given per group.</summary>
-public enum FeatureGroup
+internal enum FeatureGroup
 {
     Context,
     RequiredSkills,
@@ -23,7 +23,7 @@ public enum FeatureGroup
 /// the records do not even carry them. <see cref="FeatureGroup.Context"/> features describe the opening only
 /// (the same for every candidate) and let the trees condition on the kind of opening.
 /// </summary>
-public static class MatchFeatures
+internal static class MatchFeatures
 {
     public const int RequiredCount = 0;
     /// <summary>Share of required skills the expert has (1 when none are required).</summary>

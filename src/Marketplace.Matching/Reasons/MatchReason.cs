@@ -31,7 +31,7 @@ public sealed record MatchReason(string Code, IReadOnlyList<string> Args, double
 }
 
 /// <summary>The reason codes and their arguments.</summary>
-public static class ReasonCodes
+internal static class ReasonCodes
 {
     /// <summary>have, total, missing skill codes (';'-joined, may be empty).</summary>
     public const string RequiredSkills = "required_skills";
@@ -78,7 +78,7 @@ public static class ReasonCodes
 }
 
 /// <summary>Puts reasons into words the way a Japanese HR professional would write them (and in English).</summary>
-public static class ReasonFormatter
+internal static class ReasonFormatter
 {
     public static string Format(MatchReason r, string language)
     {

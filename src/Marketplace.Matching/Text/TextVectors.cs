@@ -9,7 +9,7 @@ namespace Marketplace.Matching.Text;
 /// into overlapping character bigrams (a one-character run is kept as a unigram). Grams are hashed into
 /// <see cref="Buckets"/> buckets.
 /// </summary>
-public static class CharNGrams
+internal static class CharNGrams
 {
     /// <summary>Number of hash buckets (2^16): small enough for a query's dense vector to stay in cache.</summary>
     public const int Buckets = 1 << 16;

@@ -14,7 +14,7 @@ namespace Marketplace.Matching.Training;
 /// <item><term>no application 0</term><description>non-applicants sampled as negatives.</description></item>
 /// </list>
 /// </summary>
-public static class StageLabels
+internal static class StageLabels
 {
     public const int MaxLevel = 4;
 

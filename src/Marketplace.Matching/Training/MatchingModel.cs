@@ -278,7 +278,7 @@ internal sealed class ScoreRow
 }
 
 /// <summary>The learned ranker: LightGBM lambdarank trees evaluated directly (same scores as ML.NET), explained by feature-group contributions.</summary>
-public sealed class ModelRanker : MatchRankerBase
+internal sealed class ModelRanker : MatchRankerBase
 {
     private readonly MatchingModel _model;
     private readonly TreeEnsembleScorer _trees;

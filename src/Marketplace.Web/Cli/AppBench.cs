@@ -318,5 +318,5 @@ internal static partial class AppBench
         }
     }
 
-    private static void Progress(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+    private static void Progress(string message) => CliProgress.Line(message);
 }

@@ -1,5 +1,5 @@
+using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Marketplace.Matching;
@@ -11,93 +11,133 @@ using Marketplace.Matching.Training;
 namespace Marketplace.Web.Cli;
 
 /// <summary>
-/// The <c>matching</c> verbs: generate, train, rank, evaluate, bench. Results go to stdout, progress and errors to stderr.
-/// Exit codes: 0 success, 1 invalid input (nothing trained or written), 2 usage error.
+/// The <c>matching</c> verbs: generate, train, rank, evaluate, bench, bench-app. Results go to stdout, progress and
+/// errors to stderr. Exit codes: 0 success, 1 invalid input (nothing trained or written), 2 usage error.
 /// </summary>
 public static class MatchingCommand
 {
-    private const string Usage = """
-        usage: matching <verb> [options]
-          generate --out DIR [--openings N=1000] [--experts M=3000] [--seed S=1]
-                   writes a synthetic dataset with a hidden structure in the interchange format
-          train    --data DIR --model FILE [--seed S=42] [--negatives N=100] [--hard-negatives H=0]
-                   trains the LightGBM ranker (capacity chosen on a validation split; or a rule-based ranker when
-                   outcomes are too few) and the plain reference beside it, prints held-out
-                   figures and replaces FILE only if the new model's held-out NDCG@10 is not worse
-          rank     --data DIR --model FILE --top K [--openings IDS_FILE]
-                   one JSON line per opening: {"opening_id":..,"experts":[{"expert_id":..,"score":..,"reasons":[..]}]}
-                   (default openings: those with no rows in outcomes.csv)
-          evaluate --data DIR --model FILE [--spread STRENGTH=0.5]
-                   NDCG@5/@10 of the model, its plain reference (300 trees × 31 leaves), BM25 and the rules on openings
-                   of DIR the model was not trained on; how the model's top 20s spread over the experts, without and
-                   with re-ranking at STRENGTH, and what re-ranking costs in NDCG
-          bench    --experts N [--openings 200] [--top 20] [--engine-openings ALL] [--seed S=7] [--repeat R=3]
-                   latency of top-K queries against scoring every candidate with ML.NET's PredictionEngine
-                   (each query timed R times in rounds over all openings; an opening's latency is its median)
-          bench-app --experts N [--requests 15] [--keep 0]
-                   times the recommended-experts page of 大洲市's staff in the running app (own process, throwaway
-                   SQLite database): with the demo's experts, then with copies bulk-inserted up to N experts
-        """;
-
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Build()
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
-        {
-            Console.Error.WriteLine(Usage);
-            return args.Length == 0 ? 2 : 0;
-        }
-        Options o;
-        try
-        {
-            o = Options.Parse(args.AsSpan(1));
-        }
-        catch (UsageException e)
-        {
-            Console.Error.WriteLine($"matching {args[0]}: {e.Message}");
-            Console.Error.WriteLine(Usage);
-            return 2;
-        }
-        try
-        {
-            return args[0] switch
-            {
-                "generate" => Generate(o),
-                "train" => Train(o),
-                "rank" => await Rank(o),
-                "evaluate" => Evaluate(o),
-                "bench-app" => await AppBench.RunAsync(o.Int("experts"), o.Int("requests", 15), o.Int("keep", 0) != 0),
-                "bench" => MatchingBench.Run(o.Int("experts"), o.Int("openings", 200), o.Int("top", 20), o.Int("engine-openings", o.Int("openings", 200)), o.Int("seed", 7), o.Int("repeat", 3)),
-                _ => throw new UsageException($"unknown verb '{args[0]}'"),
-            };
-        }
-        catch (UsageException e)
-        {
-            Console.Error.WriteLine($"matching {args[0]}: {e.Message}");
-            Console.Error.WriteLine(Usage);
-            return 2;
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"matching {args[0]}: {e.Message}");
-            return 1;
-        }
+        var matching = new Command("matching", "The matching component: synthetic data, training, evaluation, ranking and benchmarks.");
+        matching.Subcommands.Add(GenerateCommand());
+        matching.Subcommands.Add(TrainCommand());
+        matching.Subcommands.Add(RankCommand());
+        matching.Subcommands.Add(EvaluateCommand());
+        matching.Subcommands.Add(BenchCommand());
+        matching.Subcommands.Add(BenchAppCommand());
+        return matching;
     }
 
-    private static readonly Stopwatch Clock = Stopwatch.StartNew();
-
-    // Each line says how long the verb has run and how much processor time the process has used so far (on a shared
-    // machine the second is the steadier measure).
-    private static void Progress(string message) =>
-        Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message} ({Clock.ElapsedMilliseconds} ms, cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:0} ms)");
-
-    private static MatchingData? LoadData(string dir)
+    private static Command GenerateCommand()
     {
-        Progress($"reading {dir}");
+        var output = CliOptions.Required<string>("--out", "DIR", "folder to write openings.csv, experts.csv and outcomes.csv to");
+        var openings = CliOptions.Int("--openings", 1000, "number of openings");
+        var experts = CliOptions.Int("--experts", 3000, "number of experts");
+        var seed = CliOptions.Int("--seed", 1, "random seed", "S");
+        var command = new Command("generate", "Writes a synthetic dataset with a hidden structure in the interchange format.") { output, openings, experts, seed };
+        command.SetAction((r, _) => CliOptions.Run("matching generate", p => Task.FromResult(
+            Generate(p, r.GetValue(output)!, r.GetValue(openings), r.GetValue(experts), r.GetValue(seed)))));
+        return command;
+    }
+
+    private static Command TrainCommand()
+    {
+        var data = DataOption();
+        var model = ModelOption();
+        var seed = CliOptions.Int("--seed", 42, "random seed", "S");
+        var negatives = CliOptions.Int("--negatives", 100, "random non-applicants per opening in the training rows");
+        var hard = CliOptions.Int("--hard-negatives", 0, "non-applicants the rules rank high, per opening", "H");
+        var command = new Command("train",
+            "Trains the LightGBM ranker (capacity chosen on a validation split; or a rule-based ranker when outcomes are too few) " +
+            "and the plain reference beside it, prints held-out figures and replaces FILE only if the new model's held-out NDCG@10 is not worse.")
+            { data, model, seed, negatives, hard };
+        command.SetAction((r, _) => CliOptions.Run("matching train", p => Task.FromResult(
+            Train(p, r.GetValue(data)!, r.GetValue(model)!, r.GetValue(seed), r.GetValue(negatives), r.GetValue(hard)))));
+        return command;
+    }
+
+    private static Command RankCommand()
+    {
+        var data = DataOption();
+        var model = ModelOption();
+        var top = CliOptions.Required<int>("--top", "K", "experts per opening");
+        CliOptions.AtLeast(top, 1);
+        var openings = new Option<string>("--openings") { HelpName = "IDS_FILE", Description = "file of opening ids, one a line (default: the openings with no rows in outcomes.csv)" };
+        var command = new Command("rank",
+            "One JSON line per opening on stdout: {\"opening_id\":..,\"experts\":[{\"expert_id\":..,\"score\":..,\"reasons\":[..]}]}.")
+            { data, model, top, openings };
+        command.SetAction((r, _) => CliOptions.Run("matching rank", p =>
+            Rank(p, r.GetValue(data)!, r.GetValue(model)!, r.GetValue(top), r.GetValue(openings))));
+        return command;
+    }
+
+    private static Command EvaluateCommand()
+    {
+        var data = DataOption();
+        var model = ModelOption();
+        var spread = new Option<double>("--spread")
+        {
+            HelpName = "STRENGTH",
+            Description = "strength of the spread re-ranking to compare with",
+            DefaultValueFactory = _ => SpreadOptions.DefaultStrength,
+        };
+        CliOptions.Check(spread, x => x >= 0, "--spread must be a number ≥ 0");
+        var command = new Command("evaluate",
+            "NDCG@5/@10 of the model, its plain reference (300 trees × 31 leaves), BM25 and the rules on openings of DIR the model was not trained on; " +
+            "how the model's top 20s spread over the experts, without and with re-ranking at STRENGTH, and what re-ranking costs in NDCG.")
+            { data, model, spread };
+        command.SetAction((r, _) => CliOptions.Run("matching evaluate", p =>
+            Task.FromResult(Evaluate(p, r.GetValue(data)!, r.GetValue(model)!, r.GetValue(spread)))));
+        return command;
+    }
+
+    private static Command BenchCommand()
+    {
+        var experts = CliOptions.Required<int>("--experts", "N", "experts in the synthetic pool");
+        var openings = CliOptions.Int("--openings", 200, "openings queried");
+        var top = CliOptions.Int("--top", 20, "experts per query", "K");
+        var engine = new Option<int?>("--engine-openings") { HelpName = "N", Description = "openings also scored with PredictionEngine (default: all of --openings)" };
+        var seed = CliOptions.Int("--seed", 7, "random seed", "S");
+        var repeat = CliOptions.Int("--repeat", 3, "times each query is timed (its latency is the median)", "R");
+        foreach (var o in new Option[] { experts, openings, top, repeat }) CliOptions.AtLeast((Option<int>)o, 1);
+        CliOptions.Check(engine, n => n is null or >= 1, "--engine-openings must be at least 1");
+        var command = new Command("bench",
+            "Latency of top-K queries against scoring every candidate with ML.NET's PredictionEngine " +
+            "(each query timed R times in rounds over all openings; an opening's latency is its median).")
+            { experts, openings, top, engine, seed, repeat };
+        command.SetAction((r, _) => CliOptions.Run("matching bench", p => Task.FromResult(MatchingBench.Run(p,
+            r.GetValue(experts), r.GetValue(openings), r.GetValue(top), r.GetValue(engine) ?? r.GetValue(openings), r.GetValue(seed), r.GetValue(repeat))), times: false));
+        return command;
+    }
+
+    private static Command BenchAppCommand()
+    {
+        var experts = CliOptions.Required<int>("--experts", "N", "experts to bulk-insert up to");
+        var requests = CliOptions.Int("--requests", 15, "timed requests per measurement");
+        var keep = CliOptions.Int("--keep", 0, "1 leaves the temporary folder (database) in place", "0|1");
+        CliOptions.AtLeast(experts, 1);
+        CliOptions.AtLeast(requests, 1);
+        var command = new Command("bench-app",
+            "Times the recommended-experts page of 大洲市's staff in the running app (own process, throwaway SQLite database): " +
+            "with the demo's experts, then with copies bulk-inserted up to N experts.")
+            { experts, requests, keep };
+        command.SetAction((r, _) => CliOptions.Run("matching bench-app", _ =>
+            AppBench.RunAsync(r.GetValue(experts), r.GetValue(requests), r.GetValue(keep) != 0), times: false));
+        return command;
+    }
+
+    private static Option<string> DataOption() => CliOptions.Required<string>("--data", "DIR", "dataset folder (openings.csv, experts.csv, outcomes.csv)");
+
+    private static Option<string> ModelOption() => CliOptions.Required<string>("--model", "FILE", "model file");
+
+    private static MatchingData? LoadData(CliProgress p, string dir)
+    {
+        p.Log($"reading {dir}");
         var result = MatchingDataset.Load(dir);
         if (result.Success)
         {
             var d = result.Data!;
-            Progress($"{d.Openings.Count} openings, {d.Experts.Count} experts, {d.Outcomes.Count} outcomes");
+            p.Log($"{d.Openings.Count} openings, {d.Experts.Count} experts, {d.Outcomes.Count} outcomes");
             return d;
         }
         foreach (var e in result.Errors) Console.Error.WriteLine(e);
@@ -105,26 +145,25 @@ public static class MatchingCommand
         return null;
     }
 
-    private static int Generate(Options o)
+    private static int Generate(CliProgress p, string dir, int openings, int experts, int seed)
     {
-        var dir = o.Require("out");
-        var data = SyntheticDataGenerator.Generate(new GeneratorOptions(o.Int("openings", 1000), o.Int("experts", 3000), o.Int("seed", 1)));
+        p.Log($"generating {openings} openings and {experts} experts");
+        var data = SyntheticDataGenerator.Generate(new GeneratorOptions(openings, experts, seed));
         MatchingDataset.Write(dir, data);
         Console.WriteLine($"wrote {data.Openings.Count} openings, {data.Experts.Count} experts, {data.Outcomes.Count} outcomes to {dir}");
         return 0;
     }
 
-    private static int Train(Options o)
+    private static int Train(CliProgress p, string dataDir, string path, int seed, int negatives, int hardNegatives)
     {
-        var data = LoadData(o.Require("data"));
-        var path = o.Require("model");
+        var data = LoadData(p, dataDir);
         if (data is null)
         {
             Console.Error.WriteLine("nothing was trained.");
             return 1;
         }
-        var result = MatchingTrainer.Train(data, new TrainingOptions { Seed = o.Int("seed", 42), Tuning = CapacityGrid.Default, TrainReference = true,
-            RandomNegatives = o.Int("negatives", 100), HardNegatives = o.Int("hard-negatives", 0) }, Progress);
+        var result = MatchingTrainer.Train(data, new TrainingOptions { Seed = seed, Tuning = CapacityGrid.Default, TrainReference = true,
+            RandomNegatives = negatives, HardNegatives = hardNegatives }, p.Log);
         var candidate = result.Model;
         Console.WriteLine(result.Decision.ReasonEn);
         PrintModel(candidate.Metadata);
@@ -145,7 +184,7 @@ public static class MatchingCommand
                     var fair = candidate.HeldOutOpeningIds.Where(id => !existing.WasTrainedOn(byId[id])).ToList();
                     if (fair.Count >= 10)
                     {
-                        Progress($"comparing both models on {fair.Count} held-out openings neither was trained on");
+                        p.Log($"comparing both models on {fair.Count} held-out openings neither was trained on");
                         current = current with { HeldOut = MatchingTrainer.Reevaluate(existing, data, fair) };
                         candidateMeta = candidateMeta with { HeldOut = MatchingTrainer.Reevaluate(candidate, data, fair) };
                         Console.WriteLine($"on the {current.HeldOut.Openings} openings neither model was trained on: current NDCG@10 {current.HeldOut.Model.Ndcg10:0.0000}, new {candidateMeta.HeldOut.Model.Ndcg10:0.0000}");
@@ -204,13 +243,13 @@ public static class MatchingCommand
         return model;
     }
 
-    private static int Evaluate(Options o)
+    private static int Evaluate(CliProgress p, string dataDir, string modelPath, double strength)
     {
-        var data = LoadData(o.Require("data"));
-        var model = LoadModel(o.Require("model"));
+        var data = LoadData(p, dataDir);
+        var model = LoadModel(modelPath);
         if (data is null) return 1;
         var ranker = model.CreateRanker();
-        Progress($"ranker in use: {ranker.Kind}: {ranker.Description}");
+        p.Log($"ranker in use: {ranker.Kind}: {ranker.Description}");
         var withOutcomes = data.Outcomes.Select(r => r.OpeningId).ToHashSet(StringComparer.Ordinal);
         var heldOut = data.Openings.Where(x => withOutcomes.Contains(x.Id) && !model.WasTrainedOn(x)).Select(x => x.Id).ToList();
         var trainedOn = withOutcomes.Count - heldOut.Count;
@@ -221,25 +260,20 @@ public static class MatchingCommand
         }
         Console.WriteLine($"ranker: {ranker.Kind}: {ranker.Description}");
         Console.WriteLine($"{heldOut.Count} openings with outcomes were not used for training ({trainedOn} were); those with an outcome at applied or better are evaluated");
-        var strength = o.Get("spread") is { } v
-            ? double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x >= 0 ? x : throw new UsageException($"--spread: '{v}' is not a number ≥ 0")
-            : SpreadOptions.DefaultStrength;
-        var figures = MatchingEvaluator.Evaluate(model, data, heldOut, Progress, new SpreadOptions(strength));
+        var figures = MatchingEvaluator.Evaluate(model, data, heldOut, p.Log, new SpreadOptions(strength));
         PrintFigures(figures);
         return 0;
     }
 
-    private static async Task<int> Rank(Options o)
+    private static async Task<int> Rank(CliProgress p, string dataDir, string modelPath, int top, string? idsFile)
     {
-        var data = LoadData(o.Require("data"));
-        var model = LoadModel(o.Require("model"));
-        Progress("model loaded");
-        var top = o.Int("top");
-        if (top <= 0) throw new UsageException("--top must be at least 1");
+        var data = LoadData(p, dataDir);
+        var model = LoadModel(modelPath);
+        p.Log("model loaded");
         if (data is null) return 1;
         IReadOnlyList<OpeningRecord> openings;
         var byId = data.Openings.ToDictionary(x => x.Id, StringComparer.Ordinal);
-        if (o.Get("openings") is { } idsFile)
+        if (idsFile is not null)
         {
             var ids = (await File.ReadAllLinesAsync(idsFile)).Select(l => l.Trim().TrimStart('\uFEFF')).Where(l => l.Length > 0).ToList();
             var unknown = ids.Select((id, i) => (id, line: i + 1)).Where(x => !byId.ContainsKey(x.id)).ToList();
@@ -256,54 +290,25 @@ public static class MatchingCommand
             openings = data.Openings.Where(x => !withOutcomes.Contains(x.Id)).ToList();
         }
         var ranker = model.CreateRanker();
-        Progress($"ranker in use: {ranker.Kind}: {ranker.Description}");
-        if (ranker.Kind == "rules") Progress(model.Metadata.ColdStart.ReasonEn);
+        p.Log($"ranker in use: {ranker.Kind}: {ranker.Description}");
+        if (ranker.Kind == "rules") p.Log(model.Metadata.ColdStart.ReasonEn);
         var index = ranker.BuildIndex(data.Experts);
-        Progress($"index of {index.Count} experts built");
-        Progress($"ranking {data.Experts.Count} experts for {openings.Count} openings, top {top}");
+        p.Log($"index of {index.Count} experts built");
+        p.Log($"ranking {data.Experts.Count} experts for {openings.Count} openings, top {top}");
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { NewLine = "\n", AutoFlush = false };
         var sw = Stopwatch.StartNew();
+        var stage = p.Stage($"ranking {openings.Count} openings", openings.Count);
         foreach (var opening in openings)
         {
             var ranked = ranker.RankExperts(opening, index, top);
             await stdout.WriteLineAsync(RankingJson.Line(opening.Id, ranked, "ja"));
+            stage.Advance();
         }
         await stdout.FlushAsync();
-        Progress($"ranked {openings.Count} openings in {sw.ElapsedMilliseconds} ms");
+        p.Log($"ranked {openings.Count} openings in {sw.ElapsedMilliseconds} ms");
         return 0;
     }
 
+    /// <summary>A usage error found while running (exit code 2), like those the parser reports.</summary>
     internal sealed class UsageException(string message) : Exception(message);
-
-    internal sealed class Options
-    {
-        private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
-
-        public static Options Parse(ReadOnlySpan<string> args)
-        {
-            var o = new Options();
-            for (var i = 0; i < args.Length; i++)
-            {
-                var a = args[i];
-                if (!a.StartsWith("--", StringComparison.Ordinal) || a.Length == 2) throw new UsageException($"unexpected argument '{a}'");
-                var name = a[2..];
-                var eq = name.IndexOf('=');
-                if (eq > 0) o._values[name[..eq]] = name[(eq + 1)..];
-                else if (i + 1 < args.Length) o._values[name] = args[++i];
-                else throw new UsageException($"--{name} needs a value");
-            }
-            return o;
-        }
-
-        public string? Get(string name) => _values.GetValueOrDefault(name);
-
-        public string Require(string name) => Get(name) ?? throw new UsageException($"--{name} is required");
-
-        public int Int(string name, int? fallback = null)
-        {
-            var v = Get(name);
-            if (v is null) return fallback ?? throw new UsageException($"--{name} is required");
-            return int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new UsageException($"--{name}: '{v}' is not a whole number");
-        }
-    }
 }

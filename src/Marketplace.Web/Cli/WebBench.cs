@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -14,40 +15,32 @@ namespace Marketplace.Web.Cli;
 /// </summary>
 public static class WebBench
 {
-    private const string Usage = """
-        usage: bench web --postings N [--duration SECONDS=10] [--connections C=32] [--warmup SECONDS=2] [--keep] [--reuse FOLDER]
-               creates a throwaway database with N postings (copies of the demo postings with other titles,
-               governments and pay), starts the app on a free loopback port, and measures the static stylesheet,
-               a keyword search, a filtered search and an opening page with the output cache on and off.
-               --keep leaves the temporary folder (database) in place and prints its path.
-               --reuse FOLDER measures again a folder kept by --keep (N as when it was made), without creating
-               anything, and leaves it in place: e.g. a second measurement on a quieter machine.
-        """;
-
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary><c>bench web</c>; <c>bench</c> alone only lists it.</summary>
+    public static Command Build()
     {
-        if (args.Length == 0 || args[0] != "web" || args.Contains("--help") || args.Contains("-h"))
+        var postings = CliOptions.Required<int>("--postings", "N", "postings in the throwaway database (copies of the demo postings with other titles, governments and pay)");
+        var duration = CliOptions.Int("--duration", 10, "seconds each path is driven", "SECONDS");
+        var connections = CliOptions.Int("--connections", 32, "concurrent connections", "C");
+        var warmup = CliOptions.Int("--warmup", 2, "seconds of warm-up before each path", "SECONDS");
+        foreach (var option in new[] { postings, duration, connections, warmup }) CliOptions.AtLeast(option, 1);
+        var keep = new Option<bool>("--keep") { Description = "leave the temporary folder (database) in place and print its path" };
+        var reuse = new Option<string>("--reuse")
         {
-            Console.Error.WriteLine(Usage);
-            return args.Contains("--help") || args.Contains("-h") ? 0 : 2;
-        }
-        int postings, seconds, connections, warmup;
-        try
-        {
-            postings = IntOption(args, "--postings", null);
-            seconds = IntOption(args, "--duration", 10);
-            connections = IntOption(args, "--connections", 32);
-            warmup = IntOption(args, "--warmup", 2);
-        }
-        catch (FormatException e)
-        {
-            Console.Error.WriteLine($"bench web: {e.Message}");
-            Console.Error.WriteLine(Usage);
-            return 2;
-        }
-        var reuse = Array.IndexOf(args, "--reuse") is var r and >= 0 && r + 1 < args.Length ? args[r + 1] : null;
-        var keep = args.Contains("--keep") || reuse is not null;
+            HelpName = "FOLDER",
+            Description = "measure again a folder kept by --keep (N as when it was made), without creating anything, and leave it in place",
+        };
+        var web = new Command("web",
+            "Creates a throwaway database with N postings, starts the app on a free loopback port, and measures the static stylesheet, " +
+            "a keyword search, a filtered search and an opening page with the output cache on and off.")
+            { postings, duration, connections, warmup, keep, reuse };
+        web.SetAction((r, _) => CliOptions.Run("bench web", _ =>
+            RunAsync(r.GetValue(postings), r.GetValue(duration), r.GetValue(connections), r.GetValue(warmup), r.GetValue(keep), r.GetValue(reuse)), times: false));
+        return new Command("bench", "Benchmarks of the web app.") { web };
+    }
 
+    private static async Task<int> RunAsync(int postings, int seconds, int connections, int warmup, bool keep, string? reuse)
+    {
+        keep |= reuse is not null;
         var folder = reuse ?? Path.Combine(Path.GetTempPath(), "marketplace-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         var connectionString = $"Data Source={Path.Combine(folder, "bench.db")}";
@@ -127,20 +120,6 @@ public static class WebBench
         return sb.ToString();
     }
 
-    private static int IntOption(string[] args, string name, int? fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        if (i < 0)
-        {
-            return fallback ?? throw new FormatException($"{name} is required");
-        }
-        if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var v) || v <= 0)
-        {
-            throw new FormatException($"{name} needs a positive whole number");
-        }
-        return v;
-    }
-
     private static void TryDelete(string folder)
     {
         try
@@ -153,7 +132,7 @@ public static class WebBench
         }
     }
 
-    internal static void Progress(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+    internal static void Progress(string message) => CliProgress.Line(message);
 
     /// <summary>This same build started as a child process (Staging environment, demo data on) on a free loopback port.</summary>
     private sealed class AppProcess : IAsyncDisposable

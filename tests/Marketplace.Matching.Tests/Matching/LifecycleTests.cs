@@ -35,6 +35,7 @@ public class PromotionGateTests
     public void ShouldPromote_ModelOverRules_Accepted() => Assert.True(PromotionGate.ShouldPromote(Meta("rules", 0), Meta("model", 0.1)).Promote);
 
     [Fact]
+    [Trait("Category", "Slow")] // trains two models
     public void ShouldPromote_WorseRealModelOnSameHeldOut_Refused()
     {
         // A real model trained on very little data against one trained on much more, compared on the same held-out openings.

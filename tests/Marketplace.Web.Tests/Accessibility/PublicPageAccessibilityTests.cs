@@ -49,6 +49,23 @@ public sealed class PublicPageAccessibilityTests(BrowserFixture fixture, ITestOu
     }
 
     [ChromiumFact]
+    public async Task AxeCheck_ReportsViolationsOfAPageThatHasThem()
+    {
+        // The check itself can fail: an unlabelled field, an image without a text alternative and grey on white.
+        var page = await PageAsync();
+        await page.SetContentAsync("""
+            <!doctype html><html lang="ja"><head><title>違反の例</title></head><body><main><h1>違反の例</h1>
+            <input type="text" id="unlabelled"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+            <p style="color:#cccccc;background:#ffffff">薄い文字</p></main></body></html>
+            """);
+        var violations = string.Join("\n", await ViolationsOnAsync(page, "example"));
+        Assert.Contains("example: label (critical)", violations);
+        Assert.Contains("#unlabelled", violations);
+        Assert.Contains("example: image-alt (critical)", violations);
+        Assert.Contains("example: color-contrast (serious)", violations);
+    }
+
+    [ChromiumFact]
     public async Task Keyboard_FirstTab_ReachesSkipLinkWhichMovesToMain()
     {
         var page = await PageAsync();

@@ -62,9 +62,14 @@ public static class DatabaseTemplate
         clear.ExecuteNonQuery();
     }
 
-    /// <summary>Starts the app once on a fresh database (migrate, seed) and keeps that database as the template.</summary>
+    /// <summary>
+    /// Starts the app once on a fresh database (migrate, seed) and keeps that database as the template. On SQLite the
+    /// template is also kept for the next run of the same build (see <see cref="KeptSqliteTemplate"/>).
+    /// </summary>
     private static string Create(DatabaseProvider provider)
     {
+        var kept = provider == DatabaseProvider.Sqlite ? KeptSqliteTemplate() : null;
+        if (kept is { Exists: true }) return kept.FullName;
         var app = MarketplaceFactory.Create(provider);
         app.StartFromTemplate = false;
         app.OwnsDatabase = false;
@@ -81,7 +86,73 @@ public static class DatabaseTemplate
         var template = Path.Combine(app.Folder, "template.db");
         Backup(app.ConnectionString, $"Data Source={template}").Dispose();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Remove(provider, app);
+        if (kept is not null) Keep(template, kept);
         return template;
+    }
+
+    /// <summary>How long a kept template serves: the demo data's dates are relative to when it was seeded.</summary>
+    private static readonly TimeSpan KeptFor = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Where the SQLite template of this build is kept between runs, so that the quick loop of a developer who runs
+    /// the tests again does not migrate and seed again. The name holds the module ids of the app, data and matching
+    /// assemblies (deterministic builds: a changed migration, seeder or entity gives another id) and the seed files'
+    /// names, sizes and times; a kept file older than <see cref="KeptFor"/> is not used. Null (nothing kept) when
+    /// <c>MARKETPLACE_TEST_FRESH_TEMPLATE=1</c>.
+    /// </summary>
+    private static FileInfo? KeptSqliteTemplate()
+    {
+        if (Environment.GetEnvironmentVariable("MARKETPLACE_TEST_FRESH_TEMPLATE") == "1") return null;
+        var key = new System.Text.StringBuilder();
+        foreach (var assembly in new[] { typeof(Program).Assembly, typeof(MarketplaceDbContext).Assembly, typeof(Marketplace.Matching.OpeningRecord).Assembly })
+        {
+            key.Append(assembly.ManifestModule.ModuleVersionId).Append(';');
+        }
+        var seed = Marketplace.Web.Features.SeedFiles.Folder;
+        if (Directory.Exists(seed))
+        {
+            foreach (var file in Directory.GetFiles(seed, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var info = new FileInfo(file);
+                key.Append(Path.GetRelativePath(seed, file)).Append(':').Append(info.Length).Append(':').Append(info.LastWriteTimeUtc.Ticks).Append(';');
+            }
+        }
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key.ToString())))[..16];
+        var kept = new FileInfo(Path.Combine(Path.GetTempPath(), "mp-tests-templates", $"sqlite-{hash}.db"));
+        if (kept.Exists && DateTime.UtcNow - kept.LastWriteTimeUtc > KeptFor)
+        {
+            TryDelete(kept.FullName);
+            kept.Refresh();
+        }
+        return kept;
+    }
+
+    /// <summary>Keeps a copy of the template under its build's name, written beside it first so no run reads half a file.</summary>
+    private static void Keep(string template, FileInfo kept)
+    {
+        try
+        {
+            Directory.CreateDirectory(kept.DirectoryName!);
+            var partial = kept.FullName + "." + Guid.NewGuid().ToString("N") + ".partial";
+            File.Copy(template, partial);
+            File.Move(partial, kept.FullName, overwrite: true);
+        }
+        catch (IOException)
+        {
+            // Only a saving for the next run.
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Another run may be reading it; it is not used once too old.
+        }
     }
 
     /// <summary>

@@ -103,4 +103,49 @@ public sealed class MetricsEndpointTests
             Assert.DoesNotContain("marketplace_", await response.Content.ReadAsStringAsync());
         }
     }
+
+    [Fact]
+    public async Task Metrics_ScraperWithConfiguredToken_Allowed_WithoutOrWrongToken_Refused()
+    {
+        const string token = "scrape-token-for-the-test-0123456789";
+        using var app = new MarketplaceFactory();
+        app.Settings["Observability:ScrapeToken"] = token;
+        app.Settings["Observability:MeterName"] = $"Marketplace-{Guid.NewGuid():N}";
+
+        async Task<HttpResponseMessage> Scrape(string? authorization, HttpClient? client = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+            if (authorization is not null) request.Headers.TryAddWithoutValidation("Authorization", authorization);
+            return await (client ?? app.NewClient()).SendAsync(request);
+        }
+
+        var allowed = await Scrape("Bearer " + token);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Contains("# TYPE", await allowed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await Scrape("bearer  " + token + " ")).StatusCode);
+
+        foreach (var refused in new[] { null, "Bearer ", "Bearer " + token + "x", "Bearer " + token[..^1], "Basic " + token, token })
+        {
+            var response = await Scrape(refused);
+            Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+            Assert.DoesNotContain("# TYPE", await response.Content.ReadAsStringAsync());
+        }
+        // A signed-in account of another role gains nothing from a wrong token; the office's cookie still works.
+        var staff = await app.SignedInAsync(WebClientExtensions.OsakaStaff);
+        Assert.NotEqual(HttpStatusCode.OK, (await Scrape("Bearer wrong", staff)).StatusCode);
+        var office = await app.SignedInAsync(WebClientExtensions.Office);
+        Assert.Equal(HttpStatusCode.OK, (await Scrape(null, office)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Metrics_NoTokenConfigured_BearerRefused()
+    {
+        using var app = new MarketplaceFactory();
+        app.Settings["Observability:ScrapeToken"] = "";
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer ");
+        var response = await app.NewClient().SendAsync(request);
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("# TYPE", await response.Content.ReadAsStringAsync());
+    }
 }

@@ -175,6 +175,7 @@ public class SearchIndexTests
     /// the same capped total, for each status, sort, filter and keyword, with ties in every sort key.
     /// </summary>
     [Fact]
+    [Slow] // 2,500 postings and 120 queries on both paths
     public async Task InMemorySnapshot_AnswersEveryQueryAsTheDatabaseDoes()
     {
         using var app = new MarketplaceFactory();

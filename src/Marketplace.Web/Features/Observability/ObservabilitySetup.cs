@@ -1,5 +1,5 @@
 using Hangfire.Common;
-using Marketplace.Web.Features.Accounts;
+using Marketplace.Data.Entities;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -9,7 +9,8 @@ namespace Marketplace.Web.Features.Observability;
 
 /// <summary>
 /// Metrics and traces through OpenTelemetry. Metrics (requests, outbox backlog, job runs, expert index freshness) are
-/// scraped by Prometheus from <see cref="MetricsPath"/>, which only national-office accounts may read. Traces (requests
+/// scraped by Prometheus from <see cref="MetricsPath"/>, which only national-office accounts and a scraper holding the
+/// configured bearer token (<see cref="ScrapeToken"/>) may read. Traces (requests
 /// and EF Core commands) are exported over OTLP only when <c>OpenTelemetry:OtlpEndpoint</c> is set; otherwise no tracer
 /// is registered and nothing is recorded.
 /// </summary>
@@ -43,10 +44,14 @@ public static class ObservabilitySetup
         return services;
     }
 
-    /// <summary>The Prometheus scrape endpoint, for the national office only (a scraper signs in as an office account).</summary>
+    /// <summary>
+    /// The Prometheus scrape endpoint, for national-office accounts and for a scraper that sends
+    /// <c>Authorization: Bearer</c> with the token configured as <see cref="ScrapeToken.ConfigKey"/> (none: office only).
+    /// </summary>
     public static IEndpointRouteBuilder MapObservability(this IEndpointRouteBuilder app)
     {
-        app.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(IdentitySetup.NationalOfficePolicy);
+        app.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(policy => policy.RequireAssertion(context =>
+            context.User.IsInRole(Roles.NationalOffice) || (context.Resource is HttpContext http && ScrapeToken.Presented(http))));
         return app;
     }
 }

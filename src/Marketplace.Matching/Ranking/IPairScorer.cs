@@ -1,0 +1,15 @@
+using Marketplace.Matching.Features;
+
+namespace Marketplace.Matching.Ranking;
+
+/// <summary>Scores feature vectors; the part that differs between the model and the rules.</summary>
+internal interface IPairScorer
+{
+    double Score(ReadOnlySpan<float> features);
+
+    /// <summary>False when the score is certainly below <paramref name="threshold"/> (the scorer may stop early).</summary>
+    bool TryScoreAbove(ReadOnlySpan<float> features, double threshold, out double score);
+
+    /// <summary>Contribution of each <see cref="FeatureGroup"/> (indexed by the enum value) to the score.</summary>
+    void Contributions(ReadOnlySpan<float> features, Span<double> byGroup);
+}
