@@ -22,6 +22,35 @@ public sealed class CredentialService(
     IStringLocalizer<SharedResource> t)
 {
     /// <summary>
+    /// Checks that the signed-in user means to delete their account: the box ticked and their password, a wrong one
+    /// counted towards lockout like a failed sign-in so this form cannot be used to guess it. Not found when the
+    /// account is gone.
+    /// </summary>
+    public async Task<ServiceResult> ConfirmDeletionAsync(string userId, string? password, bool confirmed)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return ServiceResult.NotFound;
+        var errors = new Dictionary<string, string>();
+        if (!confirmed) errors["Confirm"] = t["Delete_ConfirmRequired"];
+        if (string.IsNullOrEmpty(password))
+        {
+            errors["Password"] = t["Val_Required", t["Field_Password"]];
+        }
+        else if (await users.IsLockedOutAsync(user))
+        {
+            errors["Password"] = t["Login_LockedOut"];
+        }
+        else if (!await users.CheckPasswordAsync(user, password))
+        {
+            await users.AccessFailedAsync(user);
+            errors["Password"] = t["Delete_WrongPassword"];
+        }
+        if (errors.Count > 0) return ServiceResult.Invalid(errors);
+        await users.ResetAccessFailedCountAsync(user);
+        return ServiceResult.Ok();
+    }
+
+    /// <summary>
     /// Mails a reset link when the address belongs to an active, confirmed account. The caller always answers
     /// "check your mail", so the page tells nobody whether the address is registered.
     /// </summary>
