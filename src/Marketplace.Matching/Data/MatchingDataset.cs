@@ -58,10 +58,30 @@ public static class MatchingDataset
             return File.ReadAllText(path, new UTF8Encoding(false));
         }
         var o = Read(OpeningsFile, true);
-        var e = Read(ExpertsFile, true);
+        // The experts' file is first read straight from its bytes (LeanExpertReader); only if that gives up is it read
+        // as text and parsed by the paths that report problems.
+        var expertsPath = Path.Combine(directory, ExpertsFile);
+        var expertIds = new HashSet<string>(StringComparer.Ordinal);
+        var lean = o is not null && File.Exists(expertsPath) ? LeanExpertReader.TryReadFile(expertsPath, expertIds, Environment.ProcessorCount) : null;
+        var e = lean is null ? Read(ExpertsFile, true) : null;
         var r = Read(OutcomesFile, false);
         if (errors.Count > 0) return new DatasetLoadResult(null, errors);
+        if (lean is not null)
+        {
+            if (TryParseFast(o!, lean, expertIds, r) is { } data) return new DatasetLoadResult(data, []);
+            e = Read(ExpertsFile, true);
+        }
         return Parse(o!, e!, r);
+    }
+
+    /// <summary>Openings and outcomes around experts already read and checked (null at the first problem).</summary>
+    private static MatchingData? TryParseFast(string openingsCsv, List<ExpertRecord> experts, HashSet<string> expertIds, string? outcomesCsv)
+    {
+        var errors = new List<string>();
+        var openingIds = new HashSet<string>(StringComparer.Ordinal);
+        var openings = ParseOpenings(openingsCsv, errors, openingIds);
+        var outcomes = outcomesCsv is null ? [] : ParseOutcomes(outcomesCsv, errors, openingIds, expertIds);
+        return errors.Count > 0 ? null : new MatchingData(openings, experts, outcomes);
     }
 
     /// <summary>Validates and parses the three files' texts (outcomes may be null: none).</summary>

@@ -59,11 +59,40 @@ public sealed class ExpertIndex
     {
     }
 
+    /// <summary>Vectors of every expert, on all cores, written into one flat pair of arrays per chunk of experts (no arrays per expert).</summary>
     private static VectorSource Vectorize(IReadOnlyList<ExpertRecord> experts, TextIdf idf)
     {
-        var vectors = new (ushort[] Ids, float[] W)[experts.Count];
-        Parallel.For(0, experts.Count, i => vectors[i] = idf.Vectorize(experts[i].Summary, TextTermsPerExpert));
-        return (int i, out ReadOnlySpan<ushort> ids, out ReadOnlySpan<float> w) => { ids = vectors[i].Ids; w = vectors[i].W; };
+        const int chunk = 2048;
+        var n = experts.Count;
+        var chunks = (n + chunk - 1) / chunk;
+        var ids = new ushort[chunks][];
+        var weights = new float[chunks][];
+        var offsets = new int[n + chunks];
+        Parallel.For(0, chunks, c =>
+        {
+            var first = c * chunk;
+            var count = Math.Min(chunk, n - first);
+            var chunkIds = new ushort[count * TextTermsPerExpert];
+            var chunkWeights = new float[count * TextTermsPerExpert];
+            var at = 0;
+            for (var k = 0; k < count; k++)
+            {
+                offsets[first + c + k] = at;
+                at += idf.VectorizeInto(experts[first + k].Summary, TextTermsPerExpert, chunkIds.AsSpan(at), chunkWeights.AsSpan(at));
+            }
+            offsets[first + c + count] = at;
+            ids[c] = chunkIds;
+            weights[c] = chunkWeights;
+        });
+        // Expert i's vector starts at offsets[i + i / chunk] of its chunk (each chunk has one more offset than experts).
+        return (int i, out ReadOnlySpan<ushort> vectorIds, out ReadOnlySpan<float> w) =>
+        {
+            var c = i / chunk;
+            var from = offsets[i + c];
+            var length = offsets[i + c + 1] - from;
+            vectorIds = ids[c].AsSpan(from, length);
+            w = weights[c].AsSpan(from, length);
+        };
     }
 
     // Runs once per index over every expert: compiled optimised at once rather than first in the quick tier.
@@ -88,37 +117,49 @@ public sealed class ExpertIndex
         Certified = new bool[n];
         Hidden = new bool[n];
         TextOffsets = new int[n + 1];
+        // Each expert's own figures on all cores (every write is to the expert's own slots); ids, conflicts and text
+        // offsets in order after.
+        var textLengths = new int[n];
+        Parallel.For(0, (n + 4095) / 4096, chunk =>
+        {
+            for (var i = chunk * 4096; i < Math.Min(n, (chunk + 1) * 4096); i++)
+            {
+                var x = experts[i];
+                if (x.Skills is Dictionary<string, int> skills)
+                {
+                    foreach (var (code, years) in skills) AddSkill(i, code, years);
+                }
+                else
+                {
+                    foreach (var (code, years) in x.Skills) AddSkill(i, code, years);
+                }
+                foreach (var c in x.Certifications)
+                {
+                    var ci = MatchingTaxonomy.CertificationIndex(c);
+                    if (ci is >= 0 and < 32) CertMask[i] |= 1u << ci;
+                }
+                foreach (var e in x.AcceptsEngagements) EngagementMask[i] |= EngagementBit(e);
+                Prefecture[i] = (sbyte)Geo.Prefectures.IndexOf(x.HomePrefectureCode);
+                Available[i] = (float)x.AvailableDaysPerWeek;
+                MaxOnsite[i] = (float)x.MaxOnsiteDaysPerMonth;
+                DesiredRate[i] = x.DesiredDayRateYen;
+                PublicYears[i] = Math.Min(x.PublicSectorYears, 40);
+                YearsExp[i] = Math.Min(x.YearsExperience, 50);
+                CertCount[i] = x.Certifications.Count;
+                SkillCountArr[i] = x.Skills.Count;
+                Certified[i] = x.CertifiedCio;
+                Hidden[i] = x.Hidden;
+                vectors(i, out var ids, out _);
+                textLengths[i] = ids.Length;
+            }
+        });
         var conflicts = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         _byId = new Dictionary<string, int>(n, StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
         {
             var x = experts[i];
             _byId.TryAdd(x.Id, i);
-            foreach (var (code, years) in x.Skills)
-            {
-                var s = MatchingTaxonomy.SkillIndex(code);
-                if (s is < 0 or >= SkillSlots) continue;
-                SkillYears[i * SkillSlots + s] = (byte)(Math.Clamp(years, 0, 254) + 1);
-                SkillMask[i] |= 1UL << s;
-            }
-            foreach (var c in x.Certifications)
-            {
-                var ci = MatchingTaxonomy.CertificationIndex(c);
-                if (ci is >= 0 and < 32) CertMask[i] |= 1u << ci;
-            }
-            foreach (var e in x.AcceptsEngagements) EngagementMask[i] |= EngagementBit(e);
-            Prefecture[i] = (sbyte)Geo.Prefectures.IndexOf(x.HomePrefectureCode);
-            Available[i] = (float)x.AvailableDaysPerWeek;
-            MaxOnsite[i] = (float)x.MaxOnsiteDaysPerMonth;
-            DesiredRate[i] = x.DesiredDayRateYen;
-            PublicYears[i] = Math.Min(x.PublicSectorYears, 40);
-            YearsExp[i] = Math.Min(x.YearsExperience, 50);
-            CertCount[i] = x.Certifications.Count;
-            SkillCountArr[i] = x.Skills.Count;
-            Certified[i] = x.CertifiedCio;
-            Hidden[i] = x.Hidden;
-            vectors(i, out var ids, out _);
-            TextOffsets[i + 1] = TextOffsets[i] + ids.Length;
+            TextOffsets[i + 1] = TextOffsets[i] + textLengths[i];
             foreach (var org in x.ConflictOrgCodes)
             {
                 if (!conflicts.TryGetValue(org, out var list)) conflicts[org] = list = [];
@@ -127,24 +168,32 @@ public sealed class ExpertIndex
         }
         TextIds = new ushort[TextOffsets[n]];
         TextWeights = new float[TextOffsets[n]];
-        for (var i = 0; i < n; i++)
-        {
-            vectors(i, out var ids, out var w);
-            ids.CopyTo(TextIds.AsSpan(TextOffsets[i]));
-            w.CopyTo(TextWeights.AsSpan(TextOffsets[i]));
-        }
         Rows = new Row[n];
-        for (var i = 0; i < n; i++)
+        Parallel.For(0, (n + 4095) / 4096, chunk =>
         {
-            Rows[i] = new Row
+            for (var i = chunk * 4096; i < Math.Min(n, (chunk + 1) * 4096); i++)
             {
-                SkillMask = SkillMask[i], CertMask = CertMask[i], Engagement = EngagementMask[i], Prefecture = Prefecture[i],
-                Certified = Certified[i], Available = Available[i], MaxOnsite = MaxOnsite[i], DesiredRate = DesiredRate[i],
-                PublicYears = PublicYears[i], YearsExp = YearsExp[i], CertCount = CertCount[i], SkillCount = SkillCountArr[i],
-                TextStart = TextOffsets[i], TextEnd = TextOffsets[i + 1],
-            };
-        }
+                vectors(i, out var ids, out var w);
+                ids.CopyTo(TextIds.AsSpan(TextOffsets[i]));
+                w.CopyTo(TextWeights.AsSpan(TextOffsets[i]));
+                Rows[i] = new Row
+                {
+                    SkillMask = SkillMask[i], CertMask = CertMask[i], Engagement = EngagementMask[i], Prefecture = Prefecture[i],
+                    Certified = Certified[i], Available = Available[i], MaxOnsite = MaxOnsite[i], DesiredRate = DesiredRate[i],
+                    PublicYears = PublicYears[i], YearsExp = YearsExp[i], CertCount = CertCount[i], SkillCount = SkillCountArr[i],
+                    TextStart = TextOffsets[i], TextEnd = TextOffsets[i + 1],
+                };
+            }
+        });
         _conflicts = conflicts.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    private void AddSkill(int i, string code, int years)
+    {
+        var s = MatchingTaxonomy.SkillIndex(code);
+        if (s is < 0 or >= SkillSlots) return;
+        SkillYears[i * SkillSlots + s] = (byte)(Math.Clamp(years, 0, 254) + 1);
+        SkillMask[i] |= 1UL << s;
     }
 
     /// <summary>Whether expert <paramref name="i"/>'s profile is hidden (see <see cref="ExpertRecord.Hidden"/>).</summary>

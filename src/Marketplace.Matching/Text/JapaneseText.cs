@@ -30,6 +30,23 @@ public static class JapaneseText
         }) : text;
     }
 
+    /// <summary>
+    /// Writes <see cref="Normalize"/>'s result into <paramref name="into"/> (at least as long as the text) when it is
+    /// the one-pass fold of the common case (same length); false when the text needs the full normaliser.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static bool TryFold(string text, Span<char> into)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is >= FullWidthFirst and <= FullWidthLast) c = (char)(c - FullWidthOffset);
+            else if (!NfkcStable(c) && c is not (>= 'A' and <= 'Z')) return false;
+            into[i] = c is >= 'A' and <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+        }
+        return true;
+    }
+
     // Full-width ASCII (！ to ～): NFKC maps each to the ASCII character 0xFEE0 below it.
     private const char FullWidthFirst = '\uFF01', FullWidthLast = '\uFF5E';
     private const int FullWidthOffset = 0xFEE0;

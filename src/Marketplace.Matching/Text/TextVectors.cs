@@ -26,7 +26,7 @@ internal static class CharNGrams
 
     /// <summary>Writes the buckets of every gram of the normalised text <paramref name="s"/> into <paramref name="into"/> (at least s.Length long); returns how many.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static int Collect(string s, Span<int> into)
+    internal static int Collect(ReadOnlySpan<char> s, Span<int> into)
     {
         var n = 0;
         var runStart = -1;
@@ -119,16 +119,88 @@ public sealed class TextIdf
     [ThreadStatic] private static int[]? t_counts;
 
     /// <summary>An L2-normalised tf-idf vector (sublinear tf), keeping only the <paramref name="maxTerms"/> heaviest grams.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (ushort[] Ids, float[] Weights) Vectorize(string? text, int maxTerms)
     {
-        var s = JapaneseText.Normalize(text);
-        if (s.Length == 0) return ([], []);
+        if (string.IsNullOrEmpty(text)) return ([], []);
+        var n = Weigh(text, maxTerms, out var keys, out var norm);
+        try
+        {
+            var ids = new ushort[n];
+            var weights = new float[n];
+            Write(keys.AsSpan(0, n), norm, ids, weights);
+            return (ids, weights);
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(keys);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Vectorize"/> written into <paramref name="ids"/> and <paramref name="weights"/> (each at least
+    /// <paramref name="maxTerms"/> long) instead of new arrays; returns how many grams were kept.
+    /// </summary>
+    internal int VectorizeInto(string? text, int maxTerms, Span<ushort> ids, Span<float> weights)
+    {
+        if (string.IsNullOrEmpty(text)) return 0;
+        var n = Weigh(text, maxTerms, out var keys, out var norm);
+        try
+        {
+            Write(keys.AsSpan(0, n), norm, ids, weights);
+            return n;
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(keys);
+        }
+    }
+
+    private static void Write(ReadOnlySpan<ulong> kept, float norm, Span<ushort> ids, Span<float> weights)
+    {
+        for (var i = 0; i < kept.Length; i++)
+        {
+            ids[i] = (ushort)(kept[i] >> 32);
+            weights[i] = BitConverter.UInt32BitsToSingle((uint)kept[i]) / norm;
+        }
+    }
+
+    /// <summary>
+    /// The kept grams of a non-empty text as keys (bucket in the high half, the weight's bits in the low half) in bucket
+    /// order at the start of <paramref name="keys"/> (rented: return it to the pool), and the norm; 0 grams when none weigh.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Weigh(string text, int maxTerms, out ulong[] keys, out float norm)
+    {
+        // The normalised text goes to a pooled buffer (no string per text) unless it needs the full normaliser (which
+        // may lengthen it: ㈱ is (株)).
+        var folded = ArrayPool<char>.Shared.Rent(text.Length);
+        try
+        {
+            if (JapaneseText.TryFold(text, folded))
+            {
+                keys = ArrayPool<ulong>.Shared.Rent(text.Length + 1);
+                return Weigh(folded.AsSpan(0, text.Length), maxTerms, keys, out norm);
+            }
+            var normalized = JapaneseText.Normalize(text);
+            keys = ArrayPool<ulong>.Shared.Rent(normalized.Length + 1);
+            return Weigh(normalized.AsSpan(), maxTerms, keys, out norm);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(folded);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Weigh(ReadOnlySpan<char> s, int maxTerms, ulong[] keys, out float norm)
+    {
+        norm = 0;
+        if (s.Length == 0) return 0;
         // Each distinct gram is counted in a per-thread table of every bucket (reset after use): no dictionary, no sort
         // of every gram, no per-gram allocation.
         var counts = t_counts ??= new int[CharNGrams.Buckets];
         var grams = ArrayPool<int>.Shared.Rent(s.Length + 1);
-        var keys = ArrayPool<ulong>.Shared.Rent(s.Length + 1);
+        if (keys.Length < s.Length + 1) throw new ArgumentException("too short for the text", nameof(keys));
         try
         {
             var all = grams.AsSpan(0, CharNGrams.Collect(s, grams));
@@ -161,21 +233,12 @@ public sealed class TextIdf
                 var w = BitConverter.UInt32BitsToSingle((uint)k);
                 sum += w * w;
             }
-            var norm = MathF.Sqrt((float)sum);
-            if (norm <= 0) return ([], []);
-            var ids = new ushort[kept.Length];
-            var weights = new float[kept.Length];
-            for (var i = 0; i < kept.Length; i++)
-            {
-                ids[i] = (ushort)(kept[i] >> 32);
-                weights[i] = BitConverter.UInt32BitsToSingle((uint)kept[i]) / norm;
-            }
-            return (ids, weights);
+            norm = MathF.Sqrt((float)sum);
+            return norm > 0 ? kept.Length : 0;
         }
         finally
         {
             ArrayPool<int>.Shared.Return(grams);
-            ArrayPool<ulong>.Shared.Return(keys);
         }
     }
 

@@ -84,7 +84,13 @@ public static class DatabaseTemplate
         }
         // A copy of the seeded file that only backups read: the app that made it may still be closing connections.
         var template = Path.Combine(app.Folder, "template.db");
-        Backup(app.ConnectionString, $"Data Source={template}").Dispose();
+        using (var copy = Backup(app.ConnectionString, $"Data Source={template}"))
+        {
+            // A rollback journal, not WAL: read-only readers of a WAL file race to recover its index ("database is
+            // locked", SQLITE_BUSY_RECOVERY) when many apps copy it at once. Each copy goes back to WAL when its app opens it.
+            using var journal = new SqliteCommand("PRAGMA journal_mode=DELETE", copy);
+            journal.ExecuteNonQuery();
+        }
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Remove(provider, app);
         if (kept is not null) Keep(template, kept);
         return template;
@@ -173,7 +179,7 @@ public static class DatabaseTemplate
                 source.BackupDatabase(target);
                 return target;
             }
-            catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 && attempt < 100) // SQLITE_BUSY, SQLITE_LOCKED
+            catch (SqliteException e) when ((e.SqliteErrorCode & 0xFF) is 5 or 6 && attempt < 100) // SQLITE_BUSY, SQLITE_LOCKED and their extended codes
             {
                 target.Dispose();
                 Thread.Sleep(100);
