@@ -1,3 +1,4 @@
+using Marketplace.Web.Localization;
 using Marketplace.Data;
 using Marketplace.Data.Configurations;
 using Marketplace.Data.Entities;
