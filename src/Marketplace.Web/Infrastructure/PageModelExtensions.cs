@@ -1,18 +1,7 @@
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-
 namespace Marketplace.Web.Infrastructure;
 
 public static class PageModelExtensions
 {
-    /// <summary>Adds service errors keyed by input field under the form's prefix (e.g. "Input.Title").</summary>
-    public static void AddErrors(this ModelStateDictionary state, string prefix, IEnumerable<(string Field, string Message)> errors)
-    {
-        foreach (var (field, message) in errors)
-        {
-            state.AddModelError(string.IsNullOrEmpty(field) ? "" : $"{prefix}.{field}", message);
-        }
-    }
-
     /// <summary>
     /// Only local paths are followed (after sign-in, a language switch...), so a crafted link cannot send users
     /// elsewhere; anything else, including paths with control characters that LocalRedirect would refuse, is "/".

@@ -1,3 +1,4 @@
+using Marketplace.Web.Features;
 using Marketplace.Web.Features.Openings;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

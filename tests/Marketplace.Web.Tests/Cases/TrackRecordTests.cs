@@ -75,11 +75,11 @@ public sealed partial class TrackRecordTests(MarketplaceFactory factory) : IClas
 
         var opening = await OpeningAsync();
         var applied = await factory.WithAsync(sp => sp.GetRequiredService<ApplicationService>().ApplyAsync(userId, opening, "応募します"));
-        Assert.True(applied.Succeeded, applied.Error);
+        Assert.True(applied.Succeeded, applied.FirstError);
 
         var ozu = await factory.SignedInAsync(WebClientExtensions.OzuStaff);
         var expert = await factory.SignedInAsync(email);
-        foreach (var (client, url) in new[] { (ozu, $"/manage/openings/{opening}/experts/{profileId}"), (ozu, $"/manage/applications/{applied.Application!.Id}"), (expert, "/profile") })
+        foreach (var (client, url) in new[] { (ozu, $"/manage/openings/{opening}/experts/{profileId}"), (ozu, $"/manage/applications/{applied.Value!.Id}"), (expert, "/profile") })
         {
             var html = await client.GetStringAsync(url);
             Assert.Contains("id=\"track-record\"", html);
@@ -116,13 +116,13 @@ public sealed partial class TrackRecordTests(MarketplaceFactory factory) : IClas
         await CaseNamingAsync(profileId, "評価の表示を確かめる事例", consented: true);
         var opening = await OpeningAsync();
         var applied = await factory.WithAsync(sp => sp.GetRequiredService<ApplicationService>().ApplyAsync(userId, opening, "応募します"));
-        Assert.True(applied.Succeeded, applied.Error);
+        Assert.True(applied.Succeeded, applied.FirstError);
 
         var expert = await factory.SignedInAsync(email);
         var ozu = await factory.SignedInAsync(WebClientExtensions.OzuStaff);
         var anonymous = factory.NewClient();
         var other = await factory.SignedInAsync((await factory.CreateExpertAsync("別の 専門家")).Email);
-        string[] staffPages = [$"/manage/openings/{opening}/experts/{profileId}", $"/manage/applications/{applied.Application!.Id}"];
+        string[] staffPages = [$"/manage/openings/{opening}/experts/{profileId}", $"/manage/applications/{applied.Value!.Id}"];
         var show = (string value) => new KeyValuePair<string, string>[] { new("dispatchId", approved.Id.ToString()), new("show", value) };
 
         // The expert sees it on their own page, hidden; another expert cannot show it for them.

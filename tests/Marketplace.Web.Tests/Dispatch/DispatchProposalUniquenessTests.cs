@@ -1,3 +1,4 @@
+using Marketplace.Web.Features;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Dispatch;
@@ -25,7 +26,7 @@ public sealed class DispatchProposalUniquenessTests(MarketplaceFactory factory) 
         return (ids[0], ids[1]);
     }
 
-    private Task<DispatchResult> ProposeAsync(int requestId, int profileId) =>
+    private Task<ServiceResult> ProposeAsync(int requestId, int profileId) =>
         factory.WithAsync(sp => sp.GetRequiredService<DispatchMatchingService>().ProposeAsync(DispatchScenario.OfficeUser, requestId, profileId, "同時指名の確認"));
 
     private Task<int> OpenProposalsAsync(int profileId) => factory.WithDbAsync(db => db.DispatchProposals.CountAsync(p =>

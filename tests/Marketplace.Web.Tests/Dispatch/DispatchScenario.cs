@@ -1,3 +1,4 @@
+using Marketplace.Web.Features;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Dispatch;
@@ -74,7 +75,7 @@ public static class DispatchScenario
         CoHostCodes = coHosts,
     };
 
-    public static Task<DispatchResult> SubmitAsync(this MarketplaceFactory factory, int organizationId, RequestInput input) =>
+    public static Task<ServiceResult> SubmitAsync(this MarketplaceFactory factory, int organizationId, RequestInput input) =>
         factory.WithAsync(sp => sp.GetRequiredService<RequestService>().SubmitAsync(organizationId, StaffUser, input));
 
     /// <summary>A request of the government, the expert proposed to it, and both sides' acceptance; returns the proposal id.</summary>
@@ -97,7 +98,7 @@ public static class DispatchScenario
         });
     }
 
-    public static Task<DispatchResult> ApproveAsync(this MarketplaceFactory factory, int proposalId, string? start = null, string term = "12") =>
+    public static Task<ServiceResult> ApproveAsync(this MarketplaceFactory factory, int proposalId, string? start = null, string term = "12") =>
         factory.WithAsync(async sp =>
         {
             var round = await sp.GetRequiredService<MarketplaceDbContext>().DispatchRounds.AsNoTracking().SingleAsync();

@@ -39,12 +39,6 @@ public sealed class StaffSignUpInput
     public string? ConfirmPassword { get; set; }
 }
 
-public sealed record AccountResult(bool Succeeded, IReadOnlyList<(string Field, string Message)> Errors)
-{
-    public static readonly AccountResult Ok = new(true, []);
-    public static AccountResult Fail(string field, string message) => new(false, [(field, message)]);
-}
-
 /// <summary>Sign-up, confirmation, staff approval and invitations.</summary>
 public sealed class AccountService(
     MarketplaceDbContext db,
@@ -56,7 +50,7 @@ public sealed class AccountService(
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
 
     /// <summary>Experts and vendor representatives sign up themselves and confirm their address by mail.</summary>
-    public async Task<AccountResult> SignUpAsync(SignUpInput input, CancellationToken ct = default)
+    public async Task<ServiceResult> SignUpAsync(SignUpInput input, CancellationToken ct = default)
     {
         var errors = new List<(string, string)>();
         var kind = Enum.TryParse<SignUpKind>(input.Kind, out var k) && Enum.IsDefined(k) ? k : (SignUpKind?)null;
@@ -80,7 +74,7 @@ public sealed class AccountService(
                 company = new VendorCompany { Name = name, CorporateNumber = number, CreatedAt = Now };
             }
         }
-        if (errors.Count > 0) return new AccountResult(false, errors);
+        if (errors.Count > 0) return ServiceResult.Invalid(errors);
 
         var user = NewUser(input.Email!, input.DisplayName!);
         user.VendorCompany = company;
@@ -88,7 +82,7 @@ public sealed class AccountService(
     }
 
     /// <summary>Local-government staff ask for an account; it stays inactive until the national office approves it.</summary>
-    public async Task<AccountResult> RequestStaffAccountAsync(StaffSignUpInput input, CancellationToken ct = default)
+    public async Task<ServiceResult> RequestStaffAccountAsync(StaffSignUpInput input, CancellationToken ct = default)
     {
         var errors = new List<(string, string)>();
         var code = JapaneseText.NormalizeCode(input.OrganizationCode);
@@ -100,7 +94,7 @@ public sealed class AccountService(
             if (org is null) errors.Add((nameof(input.OrganizationCode), t["Org_CodeNotRegistered", code]));
         }
         CheckCommon(input.DisplayName, input.Email, input.Password, input.ConfirmPassword, errors);
-        if (errors.Count > 0) return new AccountResult(false, errors);
+        if (errors.Count > 0) return ServiceResult.Invalid(errors);
 
         var user = NewUser(input.Email!, input.DisplayName!);
         user.OrganizationId = org!.Id;
@@ -152,11 +146,11 @@ public sealed class AccountService(
     }
 
     /// <summary>A staff member invites a colleague of the same government; the link makes an active account.</summary>
-    public async Task<AccountResult> InviteAsync(int organizationId, string inviterId, string? address, CancellationToken ct = default)
+    public async Task<ServiceResult> InviteAsync(int organizationId, string inviterId, string? address, CancellationToken ct = default)
     {
         var to = address?.Trim() ?? "";
-        if (!IsEmail(to)) return AccountResult.Fail("Email", t["Val_Email"]);
-        if (await users.FindByEmailAsync(to) is not null) return AccountResult.Fail("Email", t["Account_EmailTaken"]);
+        if (!IsEmail(to)) return ServiceResult.Fail("Email", t["Val_Email"]);
+        if (await users.FindByEmailAsync(to) is not null) return ServiceResult.Fail("Email", t["Account_EmailTaken"]);
         var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var org = await db.Organizations.SingleAsync(o => o.Id == organizationId, ct);
         db.StaffInvitations.Add(new StaffInvitation
@@ -171,7 +165,7 @@ public sealed class AccountService(
         notifier.ToAddress(to, NotificationKinds.Account, (t, site) => new MailContent(t["Mail_Invite_Subject", org.NameJa],
             t["Mail_Invite_Body", org.NameJa, $"{site}/account/accept-invitation?token={token}", InvitationLifetime.Days]));
         await db.SaveChangesAsync(ct);
-        return AccountResult.Ok;
+        return ServiceResult.Ok();
     }
 
     public async Task<StaffInvitation?> FindInvitationAsync(string? token, CancellationToken ct = default)
@@ -183,13 +177,13 @@ public sealed class AccountService(
             .FirstOrDefaultAsync(i => i.TokenHash == hash && i.AcceptedAt == null && i.ExpiresAt > now, ct);
     }
 
-    public async Task<AccountResult> AcceptInvitationAsync(string? token, string? displayName, string? password, string? confirm, CancellationToken ct = default)
+    public async Task<ServiceResult> AcceptInvitationAsync(string? token, string? displayName, string? password, string? confirm, CancellationToken ct = default)
     {
         var invitation = await FindInvitationAsync(token, ct);
-        if (invitation is null) return AccountResult.Fail("", t["Account_InvitationInvalid"]);
+        if (invitation is null) return ServiceResult.Fail("", t["Account_InvitationInvalid"]);
         var errors = new List<(string, string)>();
         CheckCommon(displayName, invitation.Email, password, confirm, errors);
-        if (errors.Count > 0) return new AccountResult(false, errors);
+        if (errors.Count > 0) return ServiceResult.Invalid(errors);
         var user = NewUser(invitation.Email, displayName!);
         user.OrganizationId = invitation.OrganizationId;
         user.EmailConfirmed = true; // the link was delivered to this address
@@ -199,7 +193,7 @@ public sealed class AccountService(
         if (!result.Succeeded) return result;
         invitation.AcceptedAt = Now;
         await db.SaveChangesAsync(ct);
-        return AccountResult.Ok;
+        return ServiceResult.Ok();
     }
 
     private void CheckCommon(string? displayName, string? address, string? password, string? confirm, List<(string, string)> errors)
@@ -224,15 +218,15 @@ public sealed class AccountService(
         CreatedAt = Now,
     };
 
-    private async Task<AccountResult> CreateAsync(AppUser user, string password, string role)
+    private async Task<ServiceResult> CreateAsync(AppUser user, string password, string role)
     {
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            return new AccountResult(false, created.Errors.Select(e => (e.Code.StartsWith("Password", StringComparison.Ordinal) ? "Password" : "Email", e.Description)).ToList());
+            return ServiceResult.Invalid(created.Errors.Select(e => (e.Code.StartsWith("Password", StringComparison.Ordinal) ? "Password" : "Email", e.Description)).ToList());
         }
         await users.AddToRoleAsync(user, role);
-        return AccountResult.Ok;
+        return ServiceResult.Ok();
     }
 
     /// <summary>
@@ -241,7 +235,7 @@ public sealed class AccountService(
     /// "check your mail" either way, after the same work (the password is hashed in both cases): sign-up does not
     /// tell a stranger which addresses are registered.
     /// </summary>
-    private async Task<AccountResult> CreateWithConfirmationAsync(AppUser user, string password, string role, CancellationToken ct)
+    private async Task<ServiceResult> CreateWithConfirmationAsync(AppUser user, string password, string role, CancellationToken ct)
     {
         if (await users.FindByEmailAsync(user.Email!) is { } owner)
         {
@@ -251,12 +245,12 @@ public sealed class AccountService(
                 var checkedPassword = await validator.ValidateAsync(users, user, password);
                 passwordErrors.AddRange(checkedPassword.Errors.Select(e => ("Password", e.Description)));
             }
-            if (passwordErrors.Count > 0) return new AccountResult(false, passwordErrors);
+            if (passwordErrors.Count > 0) return ServiceResult.Invalid(passwordErrors);
             _ = users.PasswordHasher.HashPassword(user, password);
             await notifier.ToUserAsync(owner, NotificationKinds.Account, (t, site) => new MailContent(t["Mail_AddressInUse_Subject"],
                 t["Mail_AddressInUse_Body", owner.DisplayName, $"{site}/account/forgot-password"]), ct);
             await db.SaveChangesAsync(ct);
-            return AccountResult.Ok;
+            return ServiceResult.Ok();
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var result = await CreateAsync(user, password, role);
@@ -267,7 +261,7 @@ public sealed class AccountService(
             t["Mail_Confirm_Body", user.DisplayName, $"{site}/account/confirm-email?userId={Uri.EscapeDataString(user.Id)}&code={code}"]), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return AccountResult.Ok;
+        return ServiceResult.Ok();
     }
 
     private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -8,22 +8,6 @@ using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.Applications;
 
-public enum ApplicationOutcome
-{
-    Ok,
-    NotFound,
-    Invalid,
-    Conflict,
-}
-
-public sealed record ApplicationResult(ApplicationOutcome Outcome, Application? Application, string? Error)
-{
-    public bool Succeeded => Outcome == ApplicationOutcome.Ok;
-    public static ApplicationResult Ok(Application a) => new(ApplicationOutcome.Ok, a, null);
-    public static readonly ApplicationResult NotFound = new(ApplicationOutcome.NotFound, null, null);
-    public static ApplicationResult Fail(string message) => new(ApplicationOutcome.Invalid, null, message);
-}
-
 /// <summary>
 /// Applications from the expert's side and the posting government's side. Every method is scoped:
 /// an expert reaches only their own applications, staff only applications to their government's openings;
@@ -48,17 +32,17 @@ public sealed class ApplicationService(MarketplaceDbContext db, IStringLocalizer
         return null;
     }
 
-    public async Task<ApplicationResult> ApplyAsync(string userId, int openingId, string? motivation, CancellationToken ct = default)
+    public async Task<ServiceResult<Application>> ApplyAsync(string userId, int openingId, string? motivation, CancellationToken ct = default)
     {
         var opening = await db.Openings.FirstOrDefaultAsync(o => o.Id == openingId && o.Status != OpeningStatus.Draft, ct);
-        if (opening is null) return ApplicationResult.NotFound;
+        if (opening is null) return ServiceResult<Application>.NotFound;
         var profile = await ProfileOfAsync(userId, ct);
         var applied = profile is not null && await db.Applications.AnyAsync(a => a.OpeningId == openingId && a.ExpertProfileId == profile.Id, ct);
-        if (RefusalFor(opening, profile, applied) is { } refusal) return ApplicationResult.Fail(refusal);
+        if (RefusalFor(opening, profile, applied) is { } refusal) return ServiceResult<Application>.Fail(refusal);
 
         var text = motivation?.Trim() ?? "";
-        if (text.Length == 0) return ApplicationResult.Fail(t["Val_Required", t["Field_Motivation"]]);
-        if (text.Length > ApplicationConfiguration.MotivationMax) return ApplicationResult.Fail(t["Val_TooLong", t["Field_Motivation"], ApplicationConfiguration.MotivationMax, text.Length]);
+        if (text.Length == 0) return ServiceResult<Application>.Fail(t["Val_Required", t["Field_Motivation"]]);
+        if (text.Length > ApplicationConfiguration.MotivationMax) return ServiceResult<Application>.Fail(t["Val_TooLong", t["Field_Motivation"], ApplicationConfiguration.MotivationMax, text.Length]);
 
         var application = new Application
         {
@@ -75,7 +59,7 @@ public sealed class ApplicationService(MarketplaceDbContext db, IStringLocalizer
         try
         {
             await db.SaveChangesAsync(ct);
-            return ApplicationResult.Ok(application);
+            return ServiceResult<Application>.Ok(application);
         }
         catch (DbUpdateException)
         {
@@ -83,7 +67,7 @@ public sealed class ApplicationService(MarketplaceDbContext db, IStringLocalizer
             // A concurrent submit won the race; the unique index kept it to one application.
             if (await db.Applications.AnyAsync(a => a.OpeningId == openingId && a.ExpertProfileId == profile.Id, ct))
             {
-                return ApplicationResult.Fail(t["Apply_AlreadyApplied"]);
+                return ServiceResult<Application>.Fail(t["Apply_AlreadyApplied"]);
             }
             throw;
         }
@@ -111,39 +95,39 @@ public sealed class ApplicationService(MarketplaceDbContext db, IStringLocalizer
             .AsSplitQuery();
 
     /// <summary>The expert withdraws an application that is still open.</summary>
-    public Task<ApplicationResult> WithdrawAsync(string userId, int id, string? token, CancellationToken ct = default, string? reason = null) =>
+    public Task<ServiceResult<Application>> WithdrawAsync(string userId, int id, string? token, CancellationToken ct = default, string? reason = null) =>
         ExpertMoveAsync(userId, id, token, Stages.Withdrawn, a => Stages.IsOpen(a.Stage) ? null : t["Stage_CannotWithdraw"].Value, ct, reason);
 
     /// <summary>The expert turns an offer down.</summary>
-    public Task<ApplicationResult> DeclineOfferAsync(string userId, int id, string? token, CancellationToken ct = default) =>
+    public Task<ServiceResult<Application>> DeclineOfferAsync(string userId, int id, string? token, CancellationToken ct = default) =>
         ExpertMoveAsync(userId, id, token, Stages.Declined, a => a.Stage == Stages.Offered ? null : t["Stage_NoOfferToDecline"].Value, ct);
 
-    private async Task<ApplicationResult> ExpertMoveAsync(string userId, int id, string? token, string to, Func<Application, string?> check, CancellationToken ct, string? reason = null)
+    private async Task<ServiceResult<Application>> ExpertMoveAsync(string userId, int id, string? token, string to, Func<Application, string?> check, CancellationToken ct, string? reason = null)
     {
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id && a.Expert!.UserId == userId, ct);
-        if (application is null) return ApplicationResult.NotFound;
-        if (check(application) is { } refusal) return ApplicationResult.Fail(refusal);
+        if (application is null) return ServiceResult<Application>.NotFound;
+        if (check(application) is { } refusal) return ServiceResult<Application>.Fail(refusal);
         var why = reason?.Trim() ?? "";
-        if (why.Length > Infrastructure.ConfirmStep.MaxReason) return ApplicationResult.Fail(t["Val_TooLong", t["Application_WithdrawReason"], Infrastructure.ConfirmStep.MaxReason, why.Length]);
+        if (why.Length > Infrastructure.ConfirmStep.MaxReason) return ServiceResult<Application>.Fail(t["Val_TooLong", t["Application_WithdrawReason"], Infrastructure.ConfirmStep.MaxReason, why.Length]);
         return await MoveAsync(application, token, to, why, null, byExpert: true, ct);
     }
 
     /// <summary>Staff of the posting government move an applicant on, with a reason that is kept.</summary>
-    public async Task<ApplicationResult> StaffMoveAsync(int organizationId, string staffUserId, int id, string? toStage, string? reason, string? token, CancellationToken ct = default)
+    public async Task<ServiceResult<Application>> StaffMoveAsync(int organizationId, string staffUserId, int id, string? toStage, string? reason, string? token, CancellationToken ct = default)
     {
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id && a.Opening!.OrganizationId == organizationId, ct);
-        if (application is null) return ApplicationResult.NotFound;
+        if (application is null) return ServiceResult<Application>.NotFound;
         if (toStage is null || !Stages.StaffMovesFrom(application.Stage).Contains(toStage))
         {
-            return ApplicationResult.Fail(t["Stage_MoveNotAllowed", t[$"Stage_{application.Stage}"], t[$"Stage_{toStage ?? "unknown"}"]]);
+            return ServiceResult<Application>.Fail(t["Stage_MoveNotAllowed", t[$"Stage_{application.Stage}"], t[$"Stage_{toStage ?? "unknown"}"]]);
         }
         var text = reason?.Trim() ?? "";
-        if (text.Length == 0) return ApplicationResult.Fail(t["Val_Required", t["Field_StageReason"]]);
-        if (text.Length > 1_000) return ApplicationResult.Fail(t["Val_TooLong", t["Field_StageReason"], 1_000, text.Length]);
+        if (text.Length == 0) return ServiceResult<Application>.Fail(t["Val_Required", t["Field_StageReason"]]);
+        if (text.Length > 1_000) return ServiceResult<Application>.Fail(t["Val_TooLong", t["Field_StageReason"], 1_000, text.Length]);
         return await MoveAsync(application, token, toStage, text, staffUserId, byExpert: false, ct);
     }
 
-    private async Task<ApplicationResult> MoveAsync(Application application, string? token, string to, string reason, string? byUserId, bool byExpert, CancellationToken ct)
+    private async Task<ServiceResult<Application>> MoveAsync(Application application, string? token, string to, string reason, string? byUserId, bool byExpert, CancellationToken ct)
     {
         db.ExpectConcurrencyToken(application, token);
         await notify.StageChangedAsync(application, application.Stage, to, reason, byExpert, ct);
@@ -159,35 +143,26 @@ public sealed class ApplicationService(MarketplaceDbContext db, IStringLocalizer
         });
         application.Stage = to;
         application.UpdatedAt = Now;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return ApplicationResult.Ok(application);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return new ApplicationResult(ApplicationOutcome.Conflict, null, t["ChangedBySomeoneElse"]);
-        }
+        return await db.SaveOrRefuseStaleAsync(t, application, ct);
     }
 
-    public Task<ApplicationResult> ExpertMessageAsync(string userId, int id, string? body, CancellationToken ct = default) =>
+    public Task<ServiceResult<Application>> ExpertMessageAsync(string userId, int id, string? body, CancellationToken ct = default) =>
         MessageAsync(db.Applications.Where(a => a.Id == id && a.Expert!.UserId == userId), userId, fromExpert: true, body, ct);
 
-    public Task<ApplicationResult> StaffMessageAsync(int organizationId, string staffUserId, int id, string? body, CancellationToken ct = default) =>
+    public Task<ServiceResult<Application>> StaffMessageAsync(int organizationId, string staffUserId, int id, string? body, CancellationToken ct = default) =>
         MessageAsync(db.Applications.Where(a => a.Id == id && a.Opening!.OrganizationId == organizationId), staffUserId, fromExpert: false, body, ct);
 
-    private async Task<ApplicationResult> MessageAsync(IQueryable<Application> scope, string authorId, bool fromExpert, string? body, CancellationToken ct)
+    private async Task<ServiceResult<Application>> MessageAsync(IQueryable<Application> scope, string authorId, bool fromExpert, string? body, CancellationToken ct)
     {
         var application = await scope.FirstOrDefaultAsync(ct);
-        if (application is null) return ApplicationResult.NotFound;
+        if (application is null) return ServiceResult<Application>.NotFound;
         var text = body?.Trim() ?? "";
-        if (text.Length == 0) return ApplicationResult.Fail(t["Val_Required", t["Field_Message"]]);
-        if (text.Length > ApplicationMessageConfiguration.BodyMax) return ApplicationResult.Fail(t["Val_TooLong", t["Field_Message"], ApplicationMessageConfiguration.BodyMax, text.Length]);
+        if (text.Length == 0) return ServiceResult<Application>.Fail(t["Val_Required", t["Field_Message"]]);
+        if (text.Length > ApplicationMessageConfiguration.BodyMax) return ServiceResult<Application>.Fail(t["Val_TooLong", t["Field_Message"], ApplicationMessageConfiguration.BodyMax, text.Length]);
         db.ApplicationMessages.Add(new ApplicationMessage { ApplicationId = application.Id, AuthorUserId = authorId, FromExpert = fromExpert, Body = text, SentAt = Now });
         await notify.MessageAsync(application, fromExpert, ct);
         await db.SaveChangesAsync(ct);
-        return ApplicationResult.Ok(application);
+        return ServiceResult<Application>.Ok(application);
     }
 
     /// <summary>Applicants of one of the government's own openings; null when the opening is not theirs.</summary>

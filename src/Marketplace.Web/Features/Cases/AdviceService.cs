@@ -1,3 +1,4 @@
+using Marketplace.Web.Localization;
 using Marketplace.Data;
 using Marketplace.Data.Configurations;
 using Marketplace.Data.Entities;
@@ -54,12 +55,12 @@ public sealed class AdviceService(MarketplaceDbContext db, CaseNotifications not
             .OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>Staff of another government ask for advice about a published case.</summary>
-    public async Task<DispatchResult> RequestAsync(AdviceParty who, int caseId, string? to, string? kind, string? question, CancellationToken ct = default)
+    public async Task<ServiceResult> RequestAsync(AdviceParty who, int caseId, string? to, string? kind, string? question, CancellationToken ct = default)
     {
-        if (who.OrganizationId is not { } org) return DispatchResult.Missing;
+        if (who.OrganizationId is not { } org) return ServiceResult.NotFound;
         var c = await db.Cases.Include(x => x.Governments).FirstOrDefaultAsync(x => x.Id == caseId && x.Status == CaseStatus.Published, ct);
-        if (c is null) return DispatchResult.Missing;
-        if (c.OwnerOrganizationId == org || c.Governments.Any(g => g.OrganizationId == org)) return DispatchResult.Fail(t["Advice_OwnCase"]);
+        if (c is null) return ServiceResult.NotFound;
+        if (c.OwnerOrganizationId == org || c.Governments.Any(g => g.OrganizationId == org)) return ServiceResult.Fail(t["Advice_OwnCase"]);
         var errors = new Dictionary<string, string>();
         if (!CaseCodes.AdviceKinds.Contains(kind)) errors.TryAdd("kind", t["Val_Choose", t["Advice_Kind"]]);
         var text = question?.Trim() ?? "";
@@ -73,7 +74,7 @@ public sealed class AdviceService(MarketplaceDbContext db, CaseNotifications not
             else expertId = expert.ExpertProfileId;
         }
         else if (c.OwnerOrganizationId is null) errors.TryAdd("to", t["Advice_NoOwner"]);
-        if (errors.Count > 0) return DispatchResult.Fail(errors);
+        if (errors.Count > 0) return ServiceResult.Invalid(errors);
 
         var r = new AdviceRequest
         {
@@ -92,16 +93,16 @@ public sealed class AdviceService(MarketplaceDbContext db, CaseNotifications not
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         });
-        return DispatchResult.Ok(r.Id);
+        return ServiceResult.Ok(r.Id);
     }
 
     /// <summary>The answering side accepts, proposes a time (Japan time) or declines, with an optional note.</summary>
-    public async Task<DispatchResult> AnswerAsync(AdviceParty who, int id, string? answer, string? time, string? note, string? token, CancellationToken ct = default)
+    public async Task<ServiceResult> AnswerAsync(AdviceParty who, int id, string? answer, string? time, string? note, string? token, CancellationToken ct = default)
     {
         var r = await FindAsync(who, id, ct);
-        if (r is null) return DispatchResult.Missing;
-        if (SideOf(who, r) != AdviceSide.Answerer) return DispatchResult.Fail(t["Advice_OnlyAnswerer"]);
-        if (r.Status is AdviceStatus.Declined or AdviceStatus.Completed) return DispatchResult.Fail(t["Advice_Closed"]);
+        if (r is null) return ServiceResult.NotFound;
+        if (SideOf(who, r) != AdviceSide.Answerer) return ServiceResult.Fail(t["Advice_OnlyAnswerer"]);
+        if (r.Status is AdviceStatus.Declined or AdviceStatus.Completed) return ServiceResult.Fail(t["Advice_Closed"]);
         var errors = new Dictionary<string, string>();
         DateTime? proposed = null;
         switch (answer)
@@ -119,7 +120,7 @@ public sealed class AdviceService(MarketplaceDbContext db, CaseNotifications not
         }
         var text = note?.Trim() ?? "";
         if (text.Length > AdviceRequestConfiguration.TextMax) errors.TryAdd("note", t["Val_TooLong", t["Advice_Message"], AdviceRequestConfiguration.TextMax, text.Length]);
-        if (errors.Count > 0) return DispatchResult.Fail(errors);
+        if (errors.Count > 0) return ServiceResult.Invalid(errors);
         db.ExpectConcurrencyToken(r, token);
         r.Status = answer switch { "accept" => AdviceStatus.Accepted, "decline" => AdviceStatus.Declined, _ => AdviceStatus.TimeProposed };
         r.ProposedTime = proposed ?? r.ProposedTime;
@@ -130,32 +131,32 @@ public sealed class AdviceService(MarketplaceDbContext db, CaseNotifications not
     }
 
     /// <summary>Either side writes on the thread; the other side is told.</summary>
-    public async Task<DispatchResult> MessageAsync(AdviceParty who, int id, string? text, CancellationToken ct = default)
+    public async Task<ServiceResult> MessageAsync(AdviceParty who, int id, string? text, CancellationToken ct = default)
     {
         var r = await FindAsync(who, id, ct);
-        if (r is null) return DispatchResult.Missing;
+        if (r is null) return ServiceResult.NotFound;
         var side = SideOf(who, r);
-        if (side == AdviceSide.None) return DispatchResult.Missing;
+        if (side == AdviceSide.None) return ServiceResult.NotFound;
         var s = text?.Trim() ?? "";
-        if (s.Length == 0) return DispatchResult.Fail(new Dictionary<string, string> { ["text"] = t["Val_Required", t["Advice_Message"]] });
-        if (s.Length > AdviceRequestConfiguration.TextMax) return DispatchResult.Fail(new Dictionary<string, string> { ["text"] = t["Val_TooLong", t["Advice_Message"], AdviceRequestConfiguration.TextMax, s.Length] });
+        if (s.Length == 0) return ServiceResult.Invalid(new Dictionary<string, string> { ["text"] = t["Val_Required", t["Advice_Message"]] });
+        if (s.Length > AdviceRequestConfiguration.TextMax) return ServiceResult.Invalid(new Dictionary<string, string> { ["text"] = t["Val_TooLong", t["Advice_Message"], AdviceRequestConfiguration.TextMax, s.Length] });
         r.Messages.Add(new AdviceMessage { AuthorUserId = who.UserId, AuthorName = who.Name, Text = s, At = Now });
         await notify.AdviceUpdatedAsync(r, r.Case!, toRequester: side == AdviceSide.Answerer, ct);
         await db.SaveChangesAsync(ct);
-        return DispatchResult.Ok(r.Id);
+        return ServiceResult.Ok(r.Id);
     }
 
     /// <summary>Either side records what came of it; the thread is then closed.</summary>
-    public async Task<DispatchResult> CompleteAsync(AdviceParty who, int id, string? outcome, string? token, CancellationToken ct = default)
+    public async Task<ServiceResult> CompleteAsync(AdviceParty who, int id, string? outcome, string? token, CancellationToken ct = default)
     {
         var r = await FindAsync(who, id, ct);
-        if (r is null) return DispatchResult.Missing;
+        if (r is null) return ServiceResult.NotFound;
         var side = SideOf(who, r);
-        if (side == AdviceSide.None) return DispatchResult.Missing;
-        if (r.Status is not (AdviceStatus.Accepted or AdviceStatus.TimeProposed)) return DispatchResult.Fail(t["Advice_NotAccepted"]);
+        if (side == AdviceSide.None) return ServiceResult.NotFound;
+        if (r.Status is not (AdviceStatus.Accepted or AdviceStatus.TimeProposed)) return ServiceResult.Fail(t["Advice_NotAccepted"]);
         var s = outcome?.Trim() ?? "";
-        if (s.Length == 0) return DispatchResult.Fail(new Dictionary<string, string> { ["outcome"] = t["Val_Required", t["Advice_Outcome"]] });
-        if (s.Length > AdviceRequestConfiguration.TextMax) return DispatchResult.Fail(new Dictionary<string, string> { ["outcome"] = t["Val_TooLong", t["Advice_Outcome"], AdviceRequestConfiguration.TextMax, s.Length] });
+        if (s.Length == 0) return ServiceResult.Invalid(new Dictionary<string, string> { ["outcome"] = t["Val_Required", t["Advice_Outcome"]] });
+        if (s.Length > AdviceRequestConfiguration.TextMax) return ServiceResult.Invalid(new Dictionary<string, string> { ["outcome"] = t["Val_TooLong", t["Advice_Outcome"], AdviceRequestConfiguration.TextMax, s.Length] });
         db.ExpectConcurrencyToken(r, token);
         r.Status = AdviceStatus.Completed;
         r.Outcome = s;

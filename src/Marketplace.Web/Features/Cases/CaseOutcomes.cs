@@ -16,15 +16,15 @@ public sealed record OutcomeFigures(int DispatchesEnded, int ReportsWithKpis, in
 /// </summary>
 public sealed class CaseOutcomes(MarketplaceDbContext db, DispatchService dispatches, CaseService cases, IStringLocalizer<SharedResource> t)
 {
-    public async Task<DispatchResult> ReportAsync(string userId, int id, string? report, string? lessons, bool consent, CaseInput kpis, CancellationToken ct = default)
+    public async Task<ServiceResult> ReportAsync(string userId, int id, string? report, string? lessons, bool consent, CaseInput kpis, CancellationToken ct = default)
     {
         var d = await db.Dispatches.Include(x => x.Kpis).FirstOrDefaultAsync(x => x.Id == id && x.Expert!.UserId == userId, ct);
-        if (d is null) return DispatchResult.Missing;
+        if (d is null) return ServiceResult.NotFound;
         var errors = new Dictionary<string, string>();
         var rows = cases.ReadKpis(kpis, errors);
         var text = lessons?.Trim() ?? "";
         if (text.Length > DispatchConfiguration.ReportMax) errors.TryAdd("lessons", t["Val_TooLong", t["Case_Lessons"], DispatchConfiguration.ReportMax, text.Length]);
-        if (errors.Count > 0) return DispatchResult.Fail(errors.ToDictionary(e => e.Key, e => e.Value));
+        if (errors.Count > 0) return ServiceResult.Invalid(errors.ToDictionary(e => e.Key, e => e.Value));
         d.Kpis.Clear();
         d.Kpis.AddRange(rows.Select((k, i) => new DispatchKpi { Order = i, Name = k.Name, Before = k.Before, After = k.After, Unit = k.Unit }));
         d.ReportLessons = text.Length == 0 ? null : text;
@@ -32,13 +32,13 @@ public sealed class CaseOutcomes(MarketplaceDbContext db, DispatchService dispat
         return await dispatches.ReportAsync(userId, id, report, ct);
     }
 
-    public async Task<DispatchResult> EvaluateAsync(int organizationId, string userId, int id, string? rating, string? evaluation, string? lessons, CancellationToken ct = default)
+    public async Task<ServiceResult> EvaluateAsync(int organizationId, string userId, int id, string? rating, string? evaluation, string? lessons, CancellationToken ct = default)
     {
         var d = await db.Dispatches.FirstOrDefaultAsync(x => x.Id == id && x.Request!.Hosts.Any(h => h.OrganizationId == organizationId), ct);
-        if (d is null) return DispatchResult.Missing;
+        if (d is null) return ServiceResult.NotFound;
         var text = lessons?.Trim() ?? "";
         if (text.Length > DispatchConfiguration.ReportMax)
-            return DispatchResult.Fail(new Dictionary<string, string> { ["lessons"] = t["Val_TooLong", t["Case_Lessons"], DispatchConfiguration.ReportMax, text.Length] });
+            return ServiceResult.Invalid(new Dictionary<string, string> { ["lessons"] = t["Val_TooLong", t["Case_Lessons"], DispatchConfiguration.ReportMax, text.Length] });
         d.HostLessons = text.Length == 0 ? null : text;
         return await dispatches.EvaluateAsync(organizationId, userId, id, rating, evaluation, ct);
     }

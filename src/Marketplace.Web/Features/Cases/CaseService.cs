@@ -89,7 +89,7 @@ public sealed class CaseService(MarketplaceDbContext db, TaxonomyCatalog taxonom
         db.Cases.AsNoTracking().Where(c => c.OwnerOrganizationId == organizationId).OrderByDescending(c => c.UpdatedAt).ToListAsync(ct);
 
     /// <summary>The office's list: submitted cases first, then the rest, newest first.</summary>
-    public Task<Openings.Paged<CaseStudy>> ForOfficeListAsync(CaseStatus? status, int page, CancellationToken ct = default)
+    public Task<Paged<CaseStudy>> ForOfficeListAsync(CaseStatus? status, int page, CancellationToken ct = default)
     {
         var q = db.Cases.AsNoTracking().Include(c => c.OwnerOrganization).AsQueryable();
         if (status is { } s) q = q.Where(c => c.Status == s);
@@ -99,7 +99,7 @@ public sealed class CaseService(MarketplaceDbContext db, TaxonomyCatalog taxonom
     public string TokenOf(CaseStudy c) => db.ConcurrencyTokenOf(c);
 
     /// <summary>A new draft written by a government about itself, or by the office (<paramref name="organizationId"/> null).</summary>
-    public async Task<DispatchResult> CreateAsync(int? organizationId, string userId, CaseInput input, CancellationToken ct = default)
+    public async Task<ServiceResult> CreateAsync(int? organizationId, string userId, CaseInput input, CancellationToken ct = default)
     {
         var c = new CaseStudy
         {
@@ -110,31 +110,31 @@ public sealed class CaseService(MarketplaceDbContext db, TaxonomyCatalog taxonom
             CreatedAt = Now,
         };
         var errors = await ApplyAsync(c, input, ct);
-        if (errors.Count > 0) return DispatchResult.Fail(errors);
+        if (errors.Count > 0) return ServiceResult.Invalid(errors);
         db.Cases.Add(c);
         await db.SaveChangesAsync(ct);
-        return DispatchResult.Ok(c.Id);
+        return ServiceResult.Ok(c.Id);
     }
 
     /// <summary>Edits a draft (the owner) or any unpublished case (the office).</summary>
-    public async Task<DispatchResult> UpdateAsync(int? organizationId, int id, CaseInput input, string? token, CancellationToken ct = default)
+    public async Task<ServiceResult> UpdateAsync(int? organizationId, int id, CaseInput input, string? token, CancellationToken ct = default)
     {
         var c = organizationId is { } org ? await ForOwnerAsync(org, id, ct) : await ForOfficeAsync(id, ct);
-        if (c is null) return DispatchResult.Missing;
-        if (organizationId is not null && c.Status != CaseStatus.Draft) return DispatchResult.Fail(t["Case_NotEditable"]);
+        if (c is null) return ServiceResult.NotFound;
+        if (organizationId is not null && c.Status != CaseStatus.Draft) return ServiceResult.Fail(t["Case_NotEditable"]);
         db.ExpectConcurrencyToken(c, token);
         var errors = await ApplyAsync(c, input, ct);
-        if (errors.Count > 0) return DispatchResult.Fail(errors);
+        if (errors.Count > 0) return ServiceResult.Invalid(errors);
         return await db.SaveOrRefuseStaleAsync(t, c.Id, ct);
     }
 
     /// <summary>The owner sends a complete draft to the office for review.</summary>
-    public async Task<DispatchResult> SubmitAsync(int organizationId, int id, string? token, CancellationToken ct = default)
+    public async Task<ServiceResult> SubmitAsync(int organizationId, int id, string? token, CancellationToken ct = default)
     {
         var c = await ForOwnerAsync(organizationId, id, ct);
-        if (c is null) return DispatchResult.Missing;
-        if (c.Status != CaseStatus.Draft) return DispatchResult.Fail(t["Case_NotEditable"]);
-        if (Incomplete(c) is { } missing) return DispatchResult.Fail(missing);
+        if (c is null) return ServiceResult.NotFound;
+        if (c.Status != CaseStatus.Draft) return ServiceResult.Fail(t["Case_NotEditable"]);
+        if (Incomplete(c) is { } missing) return ServiceResult.Fail(missing);
         db.ExpectConcurrencyToken(c, token);
         c.Status = CaseStatus.Submitted;
         c.SubmittedAt = Now;
@@ -144,13 +144,13 @@ public sealed class CaseService(MarketplaceDbContext db, TaxonomyCatalog taxonom
     }
 
     /// <summary>The office publishes a submitted case (or its own draft).</summary>
-    public async Task<DispatchResult> PublishAsync(string officeUserId, int id, string? token, CancellationToken ct = default)
+    public async Task<ServiceResult> PublishAsync(string officeUserId, int id, string? token, CancellationToken ct = default)
     {
         var c = await ForOfficeAsync(id, ct);
-        if (c is null) return DispatchResult.Missing;
-        if (c.Status == CaseStatus.Published) return DispatchResult.Fail(t["Case_AlreadyPublished"]);
-        if (c.Status == CaseStatus.Draft && c.OwnerOrganizationId is not null) return DispatchResult.Fail(t["Case_NotSubmitted"]);
-        if (Incomplete(c) is { } missing) return DispatchResult.Fail(missing);
+        if (c is null) return ServiceResult.NotFound;
+        if (c.Status == CaseStatus.Published) return ServiceResult.Fail(t["Case_AlreadyPublished"]);
+        if (c.Status == CaseStatus.Draft && c.OwnerOrganizationId is not null) return ServiceResult.Fail(t["Case_NotSubmitted"]);
+        if (Incomplete(c) is { } missing) return ServiceResult.Fail(missing);
         db.ExpectConcurrencyToken(c, token);
         c.Status = CaseStatus.Published;
         c.PublishedAt = Now;
@@ -160,14 +160,14 @@ public sealed class CaseService(MarketplaceDbContext db, TaxonomyCatalog taxonom
     }
 
     /// <summary>The office sends a submitted case back to its owner with a note of what to change.</summary>
-    public async Task<DispatchResult> ReturnAsync(int id, string? note, string? token, CancellationToken ct = default)
+    public async Task<ServiceResult> ReturnAsync(int id, string? note, string? token, CancellationToken ct = default)
     {
         var c = await ForOfficeAsync(id, ct);
-        if (c is null) return DispatchResult.Missing;
-        if (c.Status != CaseStatus.Submitted) return DispatchResult.Fail(t["Case_NotSubmitted"]);
+        if (c is null) return ServiceResult.NotFound;
+        if (c.Status != CaseStatus.Submitted) return ServiceResult.Fail(t["Case_NotSubmitted"]);
         var text = note?.Trim() ?? "";
-        if (text.Length == 0) return DispatchResult.Fail(new Dictionary<string, string> { ["note"] = t["Val_Required", t["Case_ReviewNote"]] });
-        if (text.Length > 1_000) return DispatchResult.Fail(new Dictionary<string, string> { ["note"] = t["Val_TooLong", t["Case_ReviewNote"], 1_000, text.Length] });
+        if (text.Length == 0) return ServiceResult.Invalid(new Dictionary<string, string> { ["note"] = t["Val_Required", t["Case_ReviewNote"]] });
+        if (text.Length > 1_000) return ServiceResult.Invalid(new Dictionary<string, string> { ["note"] = t["Val_TooLong", t["Case_ReviewNote"], 1_000, text.Length] });
         db.ExpectConcurrencyToken(c, token);
         c.Status = CaseStatus.Draft;
         c.ReviewNote = text;
@@ -186,15 +186,15 @@ public sealed class CaseService(MarketplaceDbContext db, TaxonomyCatalog taxonom
     /// report, the KPIs, both sides' lessons, the request's themes and obstacles and the hosts as governments. The CIO is
     /// linked only if the CIO agreed with the report.
     /// </summary>
-    public async Task<DispatchResult> FromDispatchAsync(int organizationId, string userId, int dispatchId, CancellationToken ct = default)
+    public async Task<ServiceResult> FromDispatchAsync(int organizationId, string userId, int dispatchId, CancellationToken ct = default)
     {
         var d = await db.Dispatches.Include(x => x.Kpis).Include(x => x.Request).ThenInclude(r => r!.Hosts).ThenInclude(h => h.Organization)
             .AsSplitQuery()
             .FirstOrDefaultAsync(x => x.Id == dispatchId && x.Request!.Hosts.Any(h => h.OrganizationId == organizationId), ct);
-        if (d is null) return DispatchResult.Missing;
-        if (d.Request!.LeadOrganizationId != organizationId) return DispatchResult.Fail(t["Dispatch_OnlyLeadEvaluates"]);
-        if (string.IsNullOrEmpty(d.FinalReport)) return DispatchResult.Fail(t["Case_NoReportYet"]);
-        if (await db.Cases.AnyAsync(c => c.DispatchId == d.Id, ct)) return DispatchResult.Fail(t["Case_AlreadyMade"]);
+        if (d is null) return ServiceResult.NotFound;
+        if (d.Request!.LeadOrganizationId != organizationId) return ServiceResult.Fail(t["Dispatch_OnlyLeadEvaluates"]);
+        if (string.IsNullOrEmpty(d.FinalReport)) return ServiceResult.Fail(t["Case_NoReportYet"]);
+        if (await db.Cases.AnyAsync(c => c.DispatchId == d.Id, ct)) return ServiceResult.Fail(t["Case_AlreadyMade"]);
 
         var hosts = d.Request.Hosts.OrderByDescending(h => h.IsLead).ThenBy(h => h.OrganizationId).ToList();
         var names = string.Join("・", hosts.Select(h => h.Organization!.NameJa));
@@ -224,24 +224,24 @@ public sealed class CaseService(MarketplaceDbContext db, TaxonomyCatalog taxonom
         d.CaseConsentAt = Now;
         db.Cases.Add(c);
         await db.SaveChangesAsync(ct);
-        return DispatchResult.Ok(c.Id);
+        return ServiceResult.Ok(c.Id);
     }
 
     private static string Clip(string s, int max) => s.Length <= max ? s : s[..max];
 
     /// <summary>Attachments (PDF, checked by content) may be added to a case that is not yet published.</summary>
-    public async Task<DispatchResult> AddAttachmentAsync(int? organizationId, int id, IFormFile? file, CancellationToken ct = default)
+    public async Task<ServiceResult> AddAttachmentAsync(int? organizationId, int id, IFormFile? file, CancellationToken ct = default)
     {
         var c = organizationId is { } org ? await ForOwnerAsync(org, id, ct) : await ForOfficeAsync(id, ct);
-        if (c is null) return DispatchResult.Missing;
-        if (c.Status == CaseStatus.Published || (organizationId is not null && c.Status != CaseStatus.Draft)) return DispatchResult.Fail(t["Case_NotEditable"]);
-        if (c.Attachments.Count >= PdfFiles.MaxFiles) return DispatchResult.Fail(new Dictionary<string, string> { ["file"] = t["Call_Val_PdfTooMany", PdfFiles.MaxFiles] });
+        if (c is null) return ServiceResult.NotFound;
+        if (c.Status == CaseStatus.Published || (organizationId is not null && c.Status != CaseStatus.Draft)) return ServiceResult.Fail(t["Case_NotEditable"]);
+        if (c.Attachments.Count >= PdfFiles.MaxFiles) return ServiceResult.Invalid(new Dictionary<string, string> { ["file"] = t["Call_Val_PdfTooMany", PdfFiles.MaxFiles] });
         var (pdf, error) = await PdfFiles.ReadAsync<CaseAttachment>(file, t, Now, ct);
-        if (pdf is null) return DispatchResult.Fail(new Dictionary<string, string> { ["file"] = error! });
+        if (pdf is null) return ServiceResult.Invalid(new Dictionary<string, string> { ["file"] = error! });
         pdf.CaseId = c.Id;
         db.CaseAttachments.Add(pdf);
         await db.SaveChangesAsync(ct);
-        return DispatchResult.Ok(c.Id);
+        return ServiceResult.Ok(c.Id);
     }
 
     /// <summary>An attachment of a published case, for anyone; of an unpublished one, for its owner and the office only.</summary>
@@ -250,13 +250,13 @@ public sealed class CaseService(MarketplaceDbContext db, TaxonomyCatalog taxonom
             && db.Cases.Any(c => c.Id == id && (c.Status == CaseStatus.Published || office || (ownerOrganizationId != null && c.OwnerOrganizationId == ownerOrganizationId))), ct);
 
     /// <summary>The expert named on a case gives or withdraws consent to be linked publicly.</summary>
-    public async Task<DispatchResult> ConsentAsync(string userId, int personId, bool consent, CancellationToken ct = default)
+    public async Task<ServiceResult> ConsentAsync(string userId, int personId, bool consent, CancellationToken ct = default)
     {
         var p = await db.CasePeople.FirstOrDefaultAsync(x => x.Id == personId && x.Expert!.UserId == userId, ct);
-        if (p is null) return DispatchResult.Missing;
+        if (p is null) return ServiceResult.NotFound;
         p.ExpertConsentedAt = consent ? Now : null;
         await db.SaveChangesAsync(ct);
-        return DispatchResult.Ok(p.CaseId);
+        return ServiceResult.Ok(p.CaseId);
     }
 
     /// <summary>Cases naming the expert (any status: the expert decides about their own name), for the track-record page.</summary>

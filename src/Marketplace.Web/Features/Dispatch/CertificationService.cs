@@ -57,10 +57,10 @@ public sealed class CertificationService(MarketplaceDbContext db, DispatchNotifi
         return profile is null ? null : await StatusOfAsync(profile, ct);
     }
 
-    public async Task<DispatchResult> ApplyAsync(string userId, string? career, string? skills, string? references, CancellationToken ct = default)
+    public async Task<ServiceResult> ApplyAsync(string userId, string? career, string? skills, string? references, CancellationToken ct = default)
     {
         var profile = await db.ExpertProfiles.FirstOrDefaultAsync(p => p.UserId == userId, ct);
-        if (profile is null || profile.FullName.Length == 0) return DispatchResult.Fail(t["Cert_NeedProfile"]);
+        if (profile is null || profile.FullName.Length == 0) return ServiceResult.Fail(t["Cert_NeedProfile"]);
         var errors = new Dictionary<string, string>();
         string Text(string field, string? value, string label)
         {
@@ -72,13 +72,13 @@ public sealed class CertificationService(MarketplaceDbContext db, DispatchNotifi
         var c = Text("CareerEvidence", career, "Cert_CareerEvidence");
         var s = Text("SkillsEvidence", skills, "Cert_SkillsEvidence");
         var r = Text("References", references, "Cert_References");
-        if (errors.Count > 0) return DispatchResult.Fail(errors);
+        if (errors.Count > 0) return ServiceResult.Invalid(errors);
         if (await db.CertificationApplications.AnyAsync(a => a.ExpertProfileId == profile.Id
                 && (a.Status == CertificationApplicationStatus.Submitted || a.Status == CertificationApplicationStatus.Approved), ct))
-            return DispatchResult.Fail(t["Cert_AlreadyPending"]);
+            return ServiceResult.Fail(t["Cert_AlreadyPending"]);
         var today = Today;
         if (await db.Certifications.AnyAsync(x => x.ExpertProfileId == profile.Id && x.RevokedAt == null && x.ValidUntil >= today, ct))
-            return DispatchResult.Fail(t["Cert_AlreadyCertified"]);
+            return ServiceResult.Fail(t["Cert_AlreadyCertified"]);
         var application = new CertificationApplication
         {
             ExpertProfileId = profile.Id, CareerEvidence = c, SkillsEvidence = s, References = r,
@@ -86,28 +86,28 @@ public sealed class CertificationService(MarketplaceDbContext db, DispatchNotifi
         };
         db.CertificationApplications.Add(application);
         await db.SaveChangesAsync(ct);
-        return DispatchResult.Ok(application.Id);
+        return ServiceResult.Ok(application.Id);
     }
 
     /// <summary>The expert records finishing a CIO-course module (e-learning), once an application is in.</summary>
-    public async Task<DispatchResult> CompleteModuleAsync(string userId, int moduleId, CancellationToken ct = default)
+    public async Task<ServiceResult> CompleteModuleAsync(string userId, int moduleId, CancellationToken ct = default)
     {
         var profile = await db.ExpertProfiles.FirstOrDefaultAsync(p => p.UserId == userId, ct);
-        if (profile is null) return DispatchResult.Missing;
+        if (profile is null) return ServiceResult.NotFound;
         var module = await db.TrainingModules.Include(m => m.Course).FirstOrDefaultAsync(m => m.Id == moduleId && m.Course!.Audience == TrainingAudience.Cio, ct);
-        if (module is null) return DispatchResult.Missing;
+        if (module is null) return ServiceResult.NotFound;
         var enrolled = await db.CertificationApplications.AnyAsync(a => a.ExpertProfileId == profile.Id && a.Status != CertificationApplicationStatus.Rejected, ct)
             || await db.Certifications.AnyAsync(c => c.ExpertProfileId == profile.Id, ct);
-        if (!enrolled) return DispatchResult.Fail(t["Course_ApplyFirst"]);
+        if (!enrolled) return ServiceResult.Fail(t["Course_ApplyFirst"]);
         if (await db.TrainingCompletions.AnyAsync(c => c.ExpertProfileId == profile.Id && c.ModuleId == moduleId, ct))
-            return DispatchResult.Fail(t["Course_AlreadyCompleted"]);
+            return ServiceResult.Fail(t["Course_AlreadyCompleted"]);
         db.TrainingCompletions.Add(new TrainingCompletion
         {
             ModuleId = moduleId, ExpertProfileId = profile.Id, PersonName = profile.FullName,
             CompletedOn = Today, RecordedAt = Now, RecordedByUserId = userId,
         });
         await db.SaveChangesAsync(ct);
-        return DispatchResult.Ok(moduleId);
+        return ServiceResult.Ok(moduleId);
     }
 
     public async Task<Paged<CertificationApplication>> ApplicationsAsync(CertificationApplicationStatus? status, string? q, int page, int pageSize, CancellationToken ct = default)
@@ -137,14 +137,14 @@ public sealed class CertificationService(MarketplaceDbContext db, DispatchNotifi
         db.ConcurrencyTokenOf(await db.CertificationApplications.SingleAsync(a => a.Id == id, ct));
 
     /// <summary>The office approves the evidence (training then follows) or rejects it with a reason.</summary>
-    public async Task<DispatchResult> ReviewAsync(string officeUserId, int applicationId, bool approve, string? reason, string? token, CancellationToken ct = default)
+    public async Task<ServiceResult> ReviewAsync(string officeUserId, int applicationId, bool approve, string? reason, string? token, CancellationToken ct = default)
     {
         var application = await db.CertificationApplications.FirstOrDefaultAsync(a => a.Id == applicationId, ct);
-        if (application is null) return DispatchResult.Missing;
-        if (application.Status != CertificationApplicationStatus.Submitted) return DispatchResult.Fail(t["Cert_NotAwaitingReview"]);
+        if (application is null) return ServiceResult.NotFound;
+        if (application.Status != CertificationApplicationStatus.Submitted) return ServiceResult.Fail(t["Cert_NotAwaitingReview"]);
         var text = reason?.Trim() ?? "";
-        if (!approve && text.Length == 0) return DispatchResult.Fail(new Dictionary<string, string> { ["reason"] = t["Val_Required", t["Cert_DecisionReason"]] });
-        if (text.Length > 1_000) return DispatchResult.Fail(new Dictionary<string, string> { ["reason"] = t["Val_TooLong", t["Cert_DecisionReason"], 1_000, text.Length] });
+        if (!approve && text.Length == 0) return ServiceResult.Invalid(new Dictionary<string, string> { ["reason"] = t["Val_Required", t["Cert_DecisionReason"]] });
+        if (text.Length > 1_000) return ServiceResult.Invalid(new Dictionary<string, string> { ["reason"] = t["Val_TooLong", t["Cert_DecisionReason"], 1_000, text.Length] });
         db.ExpectConcurrencyToken(application, token);
         application.Status = approve ? CertificationApplicationStatus.Approved : CertificationApplicationStatus.Rejected;
         application.DecisionReason = text.Length == 0 ? null : text;
@@ -156,16 +156,16 @@ public sealed class CertificationService(MarketplaceDbContext db, DispatchNotifi
     }
 
     /// <summary>Certifies an approved applicant who completed every CIO-course module, valid until the given day.</summary>
-    public async Task<DispatchResult> CertifyAsync(string officeUserId, int applicationId, string? validUntilText, string? token, CancellationToken ct = default)
+    public async Task<ServiceResult> CertifyAsync(string officeUserId, int applicationId, string? validUntilText, string? token, CancellationToken ct = default)
     {
         var application = await db.CertificationApplications.Include(a => a.Expert).FirstOrDefaultAsync(a => a.Id == applicationId, ct);
-        if (application is null) return DispatchResult.Missing;
-        if (application.Status != CertificationApplicationStatus.Approved) return DispatchResult.Fail(t["Cert_NotApproved"]);
+        if (application is null) return ServiceResult.NotFound;
+        if (application.Status != CertificationApplicationStatus.Approved) return ServiceResult.Fail(t["Cert_NotApproved"]);
         if (ValidUntil(validUntilText, null) is not { } until) return ValidityError(validUntilText, null);
         var moduleIds = await db.TrainingModules.Where(m => m.Course!.Audience == TrainingAudience.Cio).Select(m => m.Id).ToListAsync(ct);
         var done = await db.TrainingCompletions.Where(c => c.ExpertProfileId == application.ExpertProfileId).Select(c => c.ModuleId).ToListAsync(ct);
         var missing = moduleIds.Except(done).Count();
-        if (missing > 0) return DispatchResult.Fail(t["Cert_TrainingIncomplete", missing]);
+        if (missing > 0) return ServiceResult.Fail(t["Cert_TrainingIncomplete", missing]);
 
         db.ExpectConcurrencyToken(application, token);
         var certification = await db.Certifications.FirstOrDefaultAsync(c => c.ExpertProfileId == application.ExpertProfileId, ct);
@@ -186,11 +186,11 @@ public sealed class CertificationService(MarketplaceDbContext db, DispatchNotifi
         return await SaveAsync(application.Id, ct);
     }
 
-    public async Task<DispatchResult> RenewAsync(string officeUserId, int certificationId, string? validUntilText, string? token, CancellationToken ct = default)
+    public async Task<ServiceResult> RenewAsync(string officeUserId, int certificationId, string? validUntilText, string? token, CancellationToken ct = default)
     {
         var certification = await db.Certifications.Include(c => c.Expert).FirstOrDefaultAsync(c => c.Id == certificationId, ct);
-        if (certification is null) return DispatchResult.Missing;
-        if (certification.RevokedAt is not null) return DispatchResult.Fail(t["Cert_RevokedCannotRenew"]);
+        if (certification is null) return ServiceResult.NotFound;
+        if (certification.RevokedAt is not null) return ServiceResult.Fail(t["Cert_RevokedCannotRenew"]);
         if (ValidUntil(validUntilText, certification.ValidUntil) is not { } until) return ValidityError(validUntilText, certification.ValidUntil);
         db.ExpectConcurrencyToken(certification, token);
         certification.ValidUntil = until;
@@ -200,14 +200,14 @@ public sealed class CertificationService(MarketplaceDbContext db, DispatchNotifi
         return await SaveAsync(certification.ApplicationId ?? 0, ct);
     }
 
-    public async Task<DispatchResult> RevokeAsync(string officeUserId, int certificationId, string? reason, string? token, CancellationToken ct = default)
+    public async Task<ServiceResult> RevokeAsync(string officeUserId, int certificationId, string? reason, string? token, CancellationToken ct = default)
     {
         var certification = await db.Certifications.Include(c => c.Expert).FirstOrDefaultAsync(c => c.Id == certificationId, ct);
-        if (certification is null) return DispatchResult.Missing;
-        if (certification.RevokedAt is not null) return DispatchResult.Fail(t["Cert_AlreadyRevoked"]);
+        if (certification is null) return ServiceResult.NotFound;
+        if (certification.RevokedAt is not null) return ServiceResult.Fail(t["Cert_AlreadyRevoked"]);
         var text = reason?.Trim() ?? "";
-        if (text.Length == 0) return DispatchResult.Fail(new Dictionary<string, string> { ["reason"] = t["Val_Required", t["Cert_RevokeReason"]] });
-        if (text.Length > 1_000) return DispatchResult.Fail(new Dictionary<string, string> { ["reason"] = t["Val_TooLong", t["Cert_RevokeReason"], 1_000, text.Length] });
+        if (text.Length == 0) return ServiceResult.Invalid(new Dictionary<string, string> { ["reason"] = t["Val_Required", t["Cert_RevokeReason"]] });
+        if (text.Length > 1_000) return ServiceResult.Invalid(new Dictionary<string, string> { ["reason"] = t["Val_TooLong", t["Cert_RevokeReason"], 1_000, text.Length] });
         db.ExpectConcurrencyToken(certification, token);
         certification.RevokedAt = Now;
         certification.RevokedReason = text;
@@ -239,13 +239,13 @@ public sealed class CertificationService(MarketplaceDbContext db, DispatchNotifi
         return until > floor && until <= Today.AddYears(MaxValidityYears) ? until : null;
     }
 
-    private DispatchResult ValidityError(string? text, DateOnly? current)
+    private ServiceResult ValidityError(string? text, DateOnly? current)
     {
         if (!Openings.OpeningService.TryParseDate(text, out _))
-            return DispatchResult.Fail(new Dictionary<string, string> { ["validUntil"] = t["Val_Date", t["Cert_ValidUntil"]] });
+            return ServiceResult.Invalid(new Dictionary<string, string> { ["validUntil"] = t["Val_Date", t["Cert_ValidUntil"]] });
         var floor = current is { } c && c > Today ? c : Today;
-        return DispatchResult.Fail(new Dictionary<string, string> { ["validUntil"] = t["Cert_ValidUntilRange", DisplayFormatter.Wareki(floor), MaxValidityYears] });
+        return ServiceResult.Invalid(new Dictionary<string, string> { ["validUntil"] = t["Cert_ValidUntilRange", DisplayFormatter.Wareki(floor), MaxValidityYears] });
     }
 
-    private Task<DispatchResult> SaveAsync(int id, CancellationToken ct) => db.SaveOrRefuseStaleAsync(t, id, ct);
+    private Task<ServiceResult> SaveAsync(int id, CancellationToken ct) => db.SaveOrRefuseStaleAsync(t, id, ct);
 }

@@ -106,26 +106,26 @@ public sealed class DispatchMatchingService(
     /// <summary>
     /// The office proposes a CIO. Choosing anyone but the best available candidate needs a recorded reason.
     /// </summary>
-    public async Task<DispatchResult> ProposeAsync(string officeUserId, int requestId, int expertProfileId, string? overrideReason, CancellationToken ct = default)
+    public async Task<ServiceResult> ProposeAsync(string officeUserId, int requestId, int expertProfileId, string? overrideReason, CancellationToken ct = default)
     {
         var request = await db.DispatchRequests.Include(r => r.Round).Include(r => r.LeadOrganization)
             .Include(r => r.Hosts).ThenInclude(h => h.Organization).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == requestId, ct);
-        if (request is null) return DispatchResult.Missing;
-        if (request.Status != DispatchRequestStatus.Submitted) return DispatchResult.Fail(t["Dispatch_RequestNotOpen"]);
-        if (Today > request.Round!.MatchingEndsOn) return DispatchResult.Fail(t["Dispatch_MatchingOver", DisplayFormatter.Wareki(request.Round.MatchingEndsOn)]);
-        if (request.Hosts.Any(h => h.ConfirmedAt is null)) return DispatchResult.Fail(t["Dispatch_CoHostsUnconfirmed"]);
+        if (request is null) return ServiceResult.NotFound;
+        if (request.Status != DispatchRequestStatus.Submitted) return ServiceResult.Fail(t["Dispatch_RequestNotOpen"]);
+        if (Today > request.Round!.MatchingEndsOn) return ServiceResult.Fail(t["Dispatch_MatchingOver", DisplayFormatter.Wareki(request.Round.MatchingEndsOn)]);
+        if (request.Hosts.Any(h => h.ConfirmedAt is null)) return ServiceResult.Fail(t["Dispatch_CoHostsUnconfirmed"]);
         if (await db.DispatchProposals.AnyAsync(p => p.RequestId == requestId && (p.Status == DispatchProposalStatus.Proposed || p.Status == DispatchProposalStatus.Accepted), ct))
-            return DispatchResult.Fail(t["Dispatch_RequestHasProposal"]);
+            return ServiceResult.Fail(t["Dispatch_RequestHasProposal"]);
 
         var (_, candidates) = await CandidatesAsync(request, ct);
         var chosen = candidates.FirstOrDefault(c => c.Expert.Id == expertProfileId);
-        if (chosen is null) return DispatchResult.Fail(t["Dispatch_NotACandidate"]);
-        if (chosen.Unavailable is { } why) return DispatchResult.Fail(why);
+        if (chosen is null) return ServiceResult.Fail(t["Dispatch_NotACandidate"]);
+        if (chosen.Unavailable is { } why) return ServiceResult.Fail(why);
         var best = candidates.First(c => c.Unavailable is null);
         var reason = overrideReason?.Trim() ?? "";
         if (best.Expert.Id != expertProfileId && reason.Length == 0)
-            return DispatchResult.Fail(new Dictionary<string, string> { ["overrideReason"] = t["Dispatch_OverrideReasonRequired", best.Rank] });
-        if (reason.Length > 1_000) return DispatchResult.Fail(new Dictionary<string, string> { ["overrideReason"] = t["Val_TooLong", t["Dispatch_OverrideReason"], 1_000, reason.Length] });
+            return ServiceResult.Invalid(new Dictionary<string, string> { ["overrideReason"] = t["Dispatch_OverrideReasonRequired", best.Rank] });
+        if (reason.Length > 1_000) return ServiceResult.Invalid(new Dictionary<string, string> { ["overrideReason"] = t["Val_TooLong", t["Dispatch_OverrideReason"], 1_000, reason.Length] });
 
         var proposal = new DispatchProposal
         {
@@ -140,14 +140,14 @@ public sealed class DispatchMatchingService(
     }
 
     /// <summary>The office withdraws an open proposal (e.g. after one side declined elsewhere), with a reason.</summary>
-    public async Task<DispatchResult> WithdrawAsync(int proposalId, string? reason, string? token, CancellationToken ct = default)
+    public async Task<ServiceResult> WithdrawAsync(int proposalId, string? reason, string? token, CancellationToken ct = default)
     {
         var proposal = await db.DispatchProposals.FirstOrDefaultAsync(p => p.Id == proposalId, ct);
-        if (proposal is null) return DispatchResult.Missing;
-        if (!proposal.IsOpen) return DispatchResult.Fail(t["Dispatch_ProposalClosed"]);
+        if (proposal is null) return ServiceResult.NotFound;
+        if (!proposal.IsOpen) return ServiceResult.Fail(t["Dispatch_ProposalClosed"]);
         var text = reason?.Trim() ?? "";
-        if (text.Length == 0) return DispatchResult.Fail(new Dictionary<string, string> { ["reason"] = t["Val_Required", t["Dispatch_WithdrawReason"]] });
-        if (text.Length > 1_000) return DispatchResult.Fail(new Dictionary<string, string> { ["reason"] = t["Val_TooLong", t["Dispatch_WithdrawReason"], 1_000, text.Length] });
+        if (text.Length == 0) return ServiceResult.Invalid(new Dictionary<string, string> { ["reason"] = t["Val_Required", t["Dispatch_WithdrawReason"]] });
+        if (text.Length > 1_000) return ServiceResult.Invalid(new Dictionary<string, string> { ["reason"] = t["Val_TooLong", t["Dispatch_WithdrawReason"], 1_000, text.Length] });
         db.ExpectConcurrencyToken(proposal, token);
         proposal.Status = DispatchProposalStatus.Withdrawn;
         proposal.DeclineReason = text;
@@ -168,30 +168,30 @@ public sealed class DispatchMatchingService(
             .AsSplitQuery().Where(p => p.Expert!.UserId == userId).OrderByDescending(p => p.ProposedAt).ToListAsync(ct);
 
     /// <summary>The proposed CIO accepts or declines.</summary>
-    public async Task<DispatchResult> CioAnswerAsync(string userId, int proposalId, bool accept, string? reason, string? token, CancellationToken ct = default)
+    public async Task<ServiceResult> CioAnswerAsync(string userId, int proposalId, bool accept, string? reason, string? token, CancellationToken ct = default)
     {
         var proposal = await db.DispatchProposals.Include(p => p.Request)
             .FirstOrDefaultAsync(p => p.Id == proposalId && p.Expert!.UserId == userId, ct);
-        if (proposal is null) return DispatchResult.Missing;
-        if (proposal.Status != DispatchProposalStatus.Proposed || proposal.CioAcceptedAt is not null) return DispatchResult.Fail(t["Dispatch_ProposalAnswered"]);
+        if (proposal is null) return ServiceResult.NotFound;
+        if (proposal.Status != DispatchProposalStatus.Proposed || proposal.CioAcceptedAt is not null) return ServiceResult.Fail(t["Dispatch_ProposalAnswered"]);
         return await AnswerAsync(proposal, accept, reason, token, byCio: true, null, ct);
     }
 
     /// <summary>The filing government answers for the hosts (co-hosts confirmed the request before any proposal).</summary>
-    public async Task<DispatchResult> HostAnswerAsync(int organizationId, string userId, int proposalId, bool accept, string? reason, string? token, CancellationToken ct = default)
+    public async Task<ServiceResult> HostAnswerAsync(int organizationId, string userId, int proposalId, bool accept, string? reason, string? token, CancellationToken ct = default)
     {
         var proposal = await db.DispatchProposals.Include(p => p.Request)
             .FirstOrDefaultAsync(p => p.Id == proposalId && p.Request!.Hosts.Any(h => h.OrganizationId == organizationId), ct);
-        if (proposal is null) return DispatchResult.Missing;
-        if (proposal.Request!.LeadOrganizationId != organizationId) return DispatchResult.Fail(t["Dispatch_OnlyLeadAnswers"]);
-        if (proposal.Status != DispatchProposalStatus.Proposed || proposal.HostAcceptedAt is not null) return DispatchResult.Fail(t["Dispatch_ProposalAnswered"]);
+        if (proposal is null) return ServiceResult.NotFound;
+        if (proposal.Request!.LeadOrganizationId != organizationId) return ServiceResult.Fail(t["Dispatch_OnlyLeadAnswers"]);
+        if (proposal.Status != DispatchProposalStatus.Proposed || proposal.HostAcceptedAt is not null) return ServiceResult.Fail(t["Dispatch_ProposalAnswered"]);
         return await AnswerAsync(proposal, accept, reason, token, byCio: false, userId, ct);
     }
 
-    private async Task<DispatchResult> AnswerAsync(DispatchProposal proposal, bool accept, string? reason, string? token, bool byCio, string? hostUserId, CancellationToken ct)
+    private async Task<ServiceResult> AnswerAsync(DispatchProposal proposal, bool accept, string? reason, string? token, bool byCio, string? hostUserId, CancellationToken ct)
     {
         var text = reason?.Trim() ?? "";
-        if (text.Length > 1_000) return DispatchResult.Fail(new Dictionary<string, string> { ["reason"] = t["Val_TooLong", t["Dispatch_DeclineReason"], 1_000, text.Length] });
+        if (text.Length > 1_000) return ServiceResult.Invalid(new Dictionary<string, string> { ["reason"] = t["Val_TooLong", t["Dispatch_DeclineReason"], 1_000, text.Length] });
         db.ExpectConcurrencyToken(proposal, token);
         if (!accept)
         {
@@ -223,14 +223,14 @@ public sealed class DispatchMatchingService(
     /// certification is not valid, a host is not ready, the term is outside the round's limits, or the expected
     /// incentive would overspend the round's budget.
     /// </summary>
-    public async Task<DispatchResult> ApproveAsync(string officeUserId, int proposalId, string? startText, string? termText, CancellationToken ct = default)
+    public async Task<ServiceResult> ApproveAsync(string officeUserId, int proposalId, string? startText, string? termText, CancellationToken ct = default)
     {
         var proposal = await db.DispatchProposals
             .Include(p => p.Request).ThenInclude(r => r!.Round).ThenInclude(r => r!.Bands)
             .Include(p => p.Request).ThenInclude(r => r!.Hosts).ThenInclude(h => h.Organization)
             .AsSplitQuery().FirstOrDefaultAsync(p => p.Id == proposalId, ct);
-        if (proposal is null) return DispatchResult.Missing;
-        if (proposal.Status != DispatchProposalStatus.Accepted) return DispatchResult.Fail(t["Dispatch_NotAcceptedByBoth"]);
+        if (proposal is null) return ServiceResult.NotFound;
+        if (proposal.Status != DispatchProposalStatus.Accepted) return ServiceResult.Fail(t["Dispatch_NotAcceptedByBoth"]);
         var request = proposal.Request!;
         var round = request.Round!;
 
@@ -242,26 +242,26 @@ public sealed class DispatchMatchingService(
             errors.TryAdd("termMonths", t["Dispatch_TermOutsideRound", round.MinTermMonths, round.MaxTermMonths]);
         if (start is { } s && (s < round.DispatchStartsOn || IncentiveCalculator.FiscalYearOf(s) != round.FiscalYear))
             errors.TryAdd("start", t["Dispatch_StartOutsideRound", DisplayFormatter.Wareki(round.DispatchStartsOn), DisplayFormatter.Wareki(IncentiveCalculator.FiscalYearEnd(round.FiscalYear))]);
-        if (errors.Count > 0) return DispatchResult.Fail(errors);
+        if (errors.Count > 0) return ServiceResult.Invalid(errors);
         var end = IncentiveCalculator.EndOfTerm(start!.Value, term!.Value);
 
         var certification = await db.Certifications.AsNoTracking().FirstOrDefaultAsync(c => c.ExpertProfileId == proposal.ExpertProfileId, ct);
-        if (certification is null || certification.RevokedAt is not null) return DispatchResult.Fail(t["Dispatch_CioNotCertified"]);
+        if (certification is null || certification.RevokedAt is not null) return ServiceResult.Fail(t["Dispatch_CioNotCertified"]);
         if (!certification.IsValidOn(Today) || certification.ValidUntil < start.Value)
-            return DispatchResult.Fail(t["Dispatch_CioCertificationExpired", DisplayFormatter.Wareki(certification.ValidUntil)]);
+            return ServiceResult.Fail(t["Dispatch_CioCertificationExpired", DisplayFormatter.Wareki(certification.ValidUntil)]);
 
         var notReady = await readiness.NotReadyAsync(request.Hosts.Select(h => h.OrganizationId), ct);
         if (notReady.Count > 0)
         {
             var names = request.Hosts.Where(h => notReady.Contains(h.OrganizationId)).Select(h => h.Organization!.NameJa);
-            return DispatchResult.Fail(t["Dispatch_HostNotReady", string.Join("、", names)]);
+            return ServiceResult.Fail(t["Dispatch_HostNotReady", string.Join("、", names)]);
         }
 
         var expected = IncentiveCalculator.ExpectedTotal(RoundService.RulesOf(round),
             request.Hosts.OrderBy(h => h.OrganizationId).Select(h => h.Organization!.FiscalCapacityIndex).ToList(), start.Value, end, request.ExpectedAnnualCostYen);
         var committed = await db.Dispatches.Where(d => d.RoundId == round.Id).SumAsync(d => (long?)d.CommittedYen, ct) ?? 0;
         if (committed + expected > round.BudgetYen)
-            return DispatchResult.Fail(t["Dispatch_BudgetOverspend", expected.ToString("N0"), (round.BudgetYen - committed).ToString("N0")]);
+            return ServiceResult.Fail(t["Dispatch_BudgetOverspend", expected.ToString("N0"), (round.BudgetYen - committed).ToString("N0")]);
 
         var dispatch = new CioDispatch
         {
@@ -300,22 +300,6 @@ public sealed class DispatchMatchingService(
             .OrderBy(p => p.Id).ToListAsync(ct);
     }
 
-    private async Task<DispatchResult> SaveAsync(int id, CancellationToken ct, Func<int>? idAfterSave = null)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return DispatchResult.Ok(idAfterSave?.Invoke() ?? id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return DispatchResult.Fail(t["ChangedBySomeoneElse"]);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return DispatchResult.Fail(t["ChangedBySomeoneElse"]);
-        }
-    }
+    private Task<ServiceResult> SaveAsync(int id, CancellationToken ct, Func<int>? idAfterSave = null) =>
+        db.SaveOrRefuseStaleAsync(t, idAfterSave ?? (() => id), ct, duplicateIsStale: true);
 }

@@ -40,7 +40,7 @@ public sealed class DispatchService(MarketplaceDbContext db, DispatchMatchingSer
     public Task<List<CioDispatch>> AllForCioAsync(string userId, CancellationToken ct = default) =>
         WithDetails().AsNoTracking().Where(d => d.Expert!.UserId == userId).OrderByDescending(d => d.StartDate).ToListAsync(ct);
 
-    public async Task<Openings.Paged<CioDispatch>> ForOfficeListAsync(int roundId, DispatchStatus? status, int page, CancellationToken ct = default)
+    public async Task<Paged<CioDispatch>> ForOfficeListAsync(int roundId, DispatchStatus? status, int page, CancellationToken ct = default)
     {
         var q = WithDetails().AsNoTracking().Where(d => d.RoundId == roundId);
         if (status is { } s) q = q.Where(d => d.Status == s);
@@ -50,11 +50,11 @@ public sealed class DispatchService(MarketplaceDbContext db, DispatchMatchingSer
     public string TokenOf(CioDispatch d) => db.ConcurrencyTokenOf(d);
 
     /// <summary>Extends a running dispatch to a later last day, keeping the whole term within the round's maximum and the budget.</summary>
-    public async Task<DispatchResult> ExtendAsync(string officeUserId, int id, string? newEndText, string? reason, string? token, CancellationToken ct = default)
+    public async Task<ServiceResult> ExtendAsync(string officeUserId, int id, string? newEndText, string? reason, string? token, CancellationToken ct = default)
     {
         var d = await WithDetails().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (d is null) return DispatchResult.Missing;
-        if (d.Status is DispatchStatus.Completed or DispatchStatus.EndedEarly) return DispatchResult.Fail(t["Dispatch_NotRunning"]);
+        if (d is null) return ServiceResult.NotFound;
+        if (d.Status is DispatchStatus.Completed or DispatchStatus.EndedEarly) return ServiceResult.Fail(t["Dispatch_NotRunning"]);
         var errors = new Dictionary<string, string>();
         var newEnd = new NumberFields(t, errors).Date("newEnd", newEndText, "Dispatch_NewEndDate", true);
         var text = reason?.Trim() ?? "";
@@ -63,17 +63,17 @@ public sealed class DispatchService(MarketplaceDbContext db, DispatchMatchingSer
         if (newEnd is { } e && e <= d.EndDate) errors.TryAdd("newEnd", t["Dispatch_ExtendNotLater", DisplayFormatter.Wareki(d.EndDate)]);
         if (newEnd is { } e2 && IncentiveCalculator.TermMonths(d.StartDate, e2) > d.Round!.MaxTotalMonths)
             errors.TryAdd("newEnd", t["Dispatch_ExtendOverMax", d.Round.MaxTotalMonths, DisplayFormatter.Wareki(IncentiveCalculator.EndOfTerm(d.StartDate, d.Round.MaxTotalMonths))]);
-        if (errors.Count > 0) return DispatchResult.Fail(errors);
+        if (errors.Count > 0) return ServiceResult.Invalid(errors);
 
         var certification = await db.Certifications.AsNoTracking().FirstOrDefaultAsync(c => c.ExpertProfileId == d.ExpertProfileId, ct);
         if (certification is null || !certification.IsValidOn(Today))
-            return DispatchResult.Fail(t["Dispatch_CioNotCertified"]);
+            return ServiceResult.Fail(t["Dispatch_CioNotCertified"]);
 
         var expected = ExpectedFor(d, newEnd!.Value);
         var increase = Math.Max(0, expected - d.CommittedYen);
         var committed = await db.Dispatches.Where(x => x.RoundId == d.RoundId).SumAsync(x => (long?)x.CommittedYen, ct) ?? 0;
         if (committed + increase > d.Round!.BudgetYen)
-            return DispatchResult.Fail(t["Dispatch_BudgetOverspend", increase.ToString("N0"), (d.Round.BudgetYen - committed).ToString("N0")]);
+            return ServiceResult.Fail(t["Dispatch_BudgetOverspend", increase.ToString("N0"), (d.Round.BudgetYen - committed).ToString("N0")]);
 
         db.ExpectConcurrencyToken(d, token);
         d.Events.Add(new DispatchEvent { Kind = "extended", Note = $"{d.EndDate:yyyy-MM-dd} → {newEnd.Value:yyyy-MM-dd}: {text}", At = Now, ByUserId = officeUserId });
@@ -85,11 +85,11 @@ public sealed class DispatchService(MarketplaceDbContext db, DispatchMatchingSer
     }
 
     /// <summary>Ends a dispatch before its last day, with a reason; the commitment shrinks to the shorter term (never below what was approved).</summary>
-    public async Task<DispatchResult> EndEarlyAsync(string officeUserId, int id, string? endText, string? reason, string? token, CancellationToken ct = default)
+    public async Task<ServiceResult> EndEarlyAsync(string officeUserId, int id, string? endText, string? reason, string? token, CancellationToken ct = default)
     {
         var d = await WithDetails().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (d is null) return DispatchResult.Missing;
-        if (d.Status is DispatchStatus.Completed or DispatchStatus.EndedEarly) return DispatchResult.Fail(t["Dispatch_NotRunning"]);
+        if (d is null) return ServiceResult.NotFound;
+        if (d.Status is DispatchStatus.Completed or DispatchStatus.EndedEarly) return ServiceResult.Fail(t["Dispatch_NotRunning"]);
         var errors = new Dictionary<string, string>();
         var end = new NumberFields(t, errors).Date("endOn", endText, "Dispatch_EndOn", true);
         var text = reason?.Trim() ?? "";
@@ -97,7 +97,7 @@ public sealed class DispatchService(MarketplaceDbContext db, DispatchMatchingSer
         else if (text.Length > 1_000) errors.TryAdd("reason", t["Val_TooLong", t["Dispatch_EndReason"], 1_000, text.Length]);
         if (end is { } e && (e < d.StartDate || e >= d.EndDate))
             errors.TryAdd("endOn", t["Dispatch_EndOnRange", DisplayFormatter.Wareki(d.StartDate), DisplayFormatter.Wareki(d.EndDate.AddDays(-1))]);
-        if (errors.Count > 0) return DispatchResult.Fail(errors);
+        if (errors.Count > 0) return ServiceResult.Invalid(errors);
 
         var approved = await db.IncentiveClaims.Where(c => c.DispatchId == d.Id && c.ApprovedYen != null).SumAsync(c => (long?)c.ApprovedYen, ct) ?? 0;
         db.ExpectConcurrencyToken(d, token);
@@ -111,12 +111,12 @@ public sealed class DispatchService(MarketplaceDbContext db, DispatchMatchingSer
     }
 
     /// <summary>Marks a dispatch completed once its last day has come.</summary>
-    public async Task<DispatchResult> CompleteAsync(string officeUserId, int id, string? token, CancellationToken ct = default)
+    public async Task<ServiceResult> CompleteAsync(string officeUserId, int id, string? token, CancellationToken ct = default)
     {
         var d = await db.Dispatches.Include(x => x.Events).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (d is null) return DispatchResult.Missing;
-        if (d.Status is DispatchStatus.Completed or DispatchStatus.EndedEarly) return DispatchResult.Fail(t["Dispatch_NotRunning"]);
-        if (Today < d.EndDate) return DispatchResult.Fail(t["Dispatch_NotYetEnded", DisplayFormatter.Wareki(d.EndDate)]);
+        if (d is null) return ServiceResult.NotFound;
+        if (d.Status is DispatchStatus.Completed or DispatchStatus.EndedEarly) return ServiceResult.Fail(t["Dispatch_NotRunning"]);
+        if (Today < d.EndDate) return ServiceResult.Fail(t["Dispatch_NotYetEnded", DisplayFormatter.Wareki(d.EndDate)]);
         db.ExpectConcurrencyToken(d, token);
         d.Status = DispatchStatus.Completed;
         d.Events.Add(new DispatchEvent { Kind = "completed", At = Now, ByUserId = officeUserId });
@@ -124,32 +124,32 @@ public sealed class DispatchService(MarketplaceDbContext db, DispatchMatchingSer
     }
 
     /// <summary>The CIO's final report (may be revised until the office has it read: it simply replaces the previous text).</summary>
-    public async Task<DispatchResult> ReportAsync(string userId, int id, string? report, CancellationToken ct = default)
+    public async Task<ServiceResult> ReportAsync(string userId, int id, string? report, CancellationToken ct = default)
     {
         var d = await db.Dispatches.FirstOrDefaultAsync(x => x.Id == id && x.Expert!.UserId == userId, ct);
-        if (d is null) return DispatchResult.Missing;
-        if (!HasStarted(d)) return DispatchResult.Fail(t["Dispatch_NotStartedYet", DisplayFormatter.Wareki(d.StartDate)]);
+        if (d is null) return ServiceResult.NotFound;
+        if (!HasStarted(d)) return ServiceResult.Fail(t["Dispatch_NotStartedYet", DisplayFormatter.Wareki(d.StartDate)]);
         var text = report?.Trim() ?? "";
-        if (text.Length == 0) return DispatchResult.Fail(new Dictionary<string, string> { ["report"] = t["Val_Required", t["Dispatch_FinalReport"]] });
-        if (text.Length > DispatchConfiguration.ReportMax) return DispatchResult.Fail(new Dictionary<string, string> { ["report"] = t["Val_TooLong", t["Dispatch_FinalReport"], DispatchConfiguration.ReportMax, text.Length] });
+        if (text.Length == 0) return ServiceResult.Invalid(new Dictionary<string, string> { ["report"] = t["Val_Required", t["Dispatch_FinalReport"]] });
+        if (text.Length > DispatchConfiguration.ReportMax) return ServiceResult.Invalid(new Dictionary<string, string> { ["report"] = t["Val_TooLong", t["Dispatch_FinalReport"], DispatchConfiguration.ReportMax, text.Length] });
         d.FinalReport = text;
         d.FinalReportAt = Now;
         return await SaveAsync(d.Id, ct);
     }
 
     /// <summary>The filing government's evaluation of the dispatch (rating 1–5 and comments).</summary>
-    public async Task<DispatchResult> EvaluateAsync(int organizationId, string userId, int id, string? ratingText, string? evaluation, CancellationToken ct = default)
+    public async Task<ServiceResult> EvaluateAsync(int organizationId, string userId, int id, string? ratingText, string? evaluation, CancellationToken ct = default)
     {
         var d = await db.Dispatches.Include(x => x.Request).FirstOrDefaultAsync(x => x.Id == id && x.Request!.Hosts.Any(h => h.OrganizationId == organizationId), ct);
-        if (d is null) return DispatchResult.Missing;
-        if (d.Request!.LeadOrganizationId != organizationId) return DispatchResult.Fail(t["Dispatch_OnlyLeadEvaluates"]);
-        if (!HasStarted(d)) return DispatchResult.Fail(t["Dispatch_NotStartedYet", DisplayFormatter.Wareki(d.StartDate)]);
+        if (d is null) return ServiceResult.NotFound;
+        if (d.Request!.LeadOrganizationId != organizationId) return ServiceResult.Fail(t["Dispatch_OnlyLeadEvaluates"]);
+        if (!HasStarted(d)) return ServiceResult.Fail(t["Dispatch_NotStartedYet", DisplayFormatter.Wareki(d.StartDate)]);
         var errors = new Dictionary<string, string>();
         var rating = new NumberFields(t, errors).Int("rating", ratingText, "Dispatch_Rating", 1, 5, true);
         var text = evaluation?.Trim() ?? "";
         if (text.Length == 0) errors.TryAdd("evaluation", t["Val_Required", t["Dispatch_Evaluation"]]);
         else if (text.Length > DispatchConfiguration.ReportMax) errors.TryAdd("evaluation", t["Val_TooLong", t["Dispatch_Evaluation"], DispatchConfiguration.ReportMax, text.Length]);
-        if (errors.Count > 0) return DispatchResult.Fail(errors);
+        if (errors.Count > 0) return ServiceResult.Invalid(errors);
         if (d.HostRating != rating || d.HostEvaluation != text) d.EvaluationShownAt = null;
         d.HostRating = rating;
         d.HostEvaluation = text;
@@ -164,5 +164,5 @@ public sealed class DispatchService(MarketplaceDbContext db, DispatchMatchingSer
             d.Request!.Hosts.OrderBy(h => h.OrganizationId).Select(h => h.Organization!.FiscalCapacityIndex).ToList(),
             d.StartDate, end, d.Request.ExpectedAnnualCostYen);
 
-    private Task<DispatchResult> SaveAsync(int id, CancellationToken ct) => db.SaveOrRefuseStaleAsync(t, id, ct);
+    private Task<ServiceResult> SaveAsync(int id, CancellationToken ct) => db.SaveOrRefuseStaleAsync(t, id, ct);
 }

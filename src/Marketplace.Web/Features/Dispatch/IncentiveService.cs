@@ -43,7 +43,7 @@ public sealed class IncentiveService(MarketplaceDbContext db, DispatchMatchingSe
     public Task<List<IncentiveClaim>> OfDispatchForOfficeAsync(int dispatchId, CancellationToken ct = default) =>
         WithDetails().AsNoTracking().Where(c => c.DispatchId == dispatchId).OrderBy(c => c.SubmittedAt).ToListAsync(ct);
 
-    public async Task<Openings.Paged<IncentiveClaim>> ListAsync(int? organizationId, ClaimStatus? status, int? roundId, int page, CancellationToken ct = default)
+    public async Task<Paged<IncentiveClaim>> ListAsync(int? organizationId, ClaimStatus? status, int? roundId, int page, CancellationToken ct = default)
     {
         var q = WithDetails().AsNoTracking();
         if (organizationId is { } org) q = q.Where(c => c.OrganizationId == org);
@@ -74,12 +74,12 @@ public sealed class IncentiveService(MarketplaceDbContext db, DispatchMatchingSe
             ? new TaxMeasureLine(c.FiscalYear, months, c.EligibleCostsYen, rate, before, cap, c.ComputedYen)
             : null;
 
-    public async Task<DispatchResult> FileAsync(int organizationId, string userId, int dispatchId, string? kindText, string? fiscalYearText, string? costsText, CancellationToken ct = default)
+    public async Task<ServiceResult> FileAsync(int organizationId, string userId, int dispatchId, string? kindText, string? fiscalYearText, string? costsText, CancellationToken ct = default)
     {
         var d = await db.Dispatches.Include(x => x.Round).ThenInclude(r => r!.Bands)
             .Include(x => x.Request).ThenInclude(r => r!.Hosts).ThenInclude(h => h.Organization)
             .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == dispatchId && x.Request!.Hosts.Any(h => h.OrganizationId == organizationId), ct);
-        if (d is null) return DispatchResult.Missing;
+        if (d is null) return ServiceResult.NotFound;
         var host = d.Request!.Hosts.Single(h => h.OrganizationId == organizationId).Organization!;
 
         var errors = new Dictionary<string, string>();
@@ -99,13 +99,13 @@ public sealed class IncentiveService(MarketplaceDbContext db, DispatchMatchingSe
             if (fiscalYear > 0 && Today < Max(d.StartDate, IncentiveCalculator.FiscalYearStart(fiscalYear)))
                 errors.TryAdd("fiscalYear", t["Claim_YearNotStarted", fiscalYear]);
         }
-        if (errors.Count > 0) return DispatchResult.Fail(errors);
+        if (errors.Count > 0) return ServiceResult.Invalid(errors);
 
         if (await db.IncentiveClaims.AnyAsync(c => c.DispatchId == dispatchId && c.OrganizationId == organizationId && c.Kind == kind
                 && c.FiscalYear == fiscalYear && c.Status != ClaimStatus.Rejected, ct))
-            return DispatchResult.Fail(t["Claim_Duplicate"]);
+            return ServiceResult.Fail(t["Claim_Duplicate"]);
         var (line, amount, refusal) = Compute(d, host, kind!.Value, fiscalYear, costs);
-        if (refusal is not null) return DispatchResult.Fail(new Dictionary<string, string> { ["fiscalYear"] = refusal });
+        if (refusal is not null) return ServiceResult.Invalid(new Dictionary<string, string> { ["fiscalYear"] = refusal });
 
         var claim = new IncentiveClaim
         {
@@ -115,7 +115,7 @@ public sealed class IncentiveService(MarketplaceDbContext db, DispatchMatchingSe
         };
         db.IncentiveClaims.Add(claim);
         await db.SaveChangesAsync(ct);
-        return DispatchResult.Ok(claim.Id);
+        return ServiceResult.Ok(claim.Id);
     }
 
     /// <summary>
@@ -123,11 +123,11 @@ public sealed class IncentiveService(MarketplaceDbContext db, DispatchMatchingSe
     /// rejecting gives nothing, with a reason. When a dispatch's approved claims exceed what was committed for it,
     /// the commitment grows by the difference, and the decision is refused if that would overspend the budget.
     /// </summary>
-    public async Task<DispatchResult> DecideAsync(string officeUserId, int claimId, ClaimDecision decision, string? amountText, string? reason, string? token, CancellationToken ct = default)
+    public async Task<ServiceResult> DecideAsync(string officeUserId, int claimId, ClaimDecision decision, string? amountText, string? reason, string? token, CancellationToken ct = default)
     {
         var claim = await db.IncentiveClaims.Include(c => c.Dispatch).ThenInclude(d => d!.Round).FirstOrDefaultAsync(c => c.Id == claimId, ct);
-        if (claim is null) return DispatchResult.Missing;
-        if (claim.Status != ClaimStatus.Submitted) return DispatchResult.Fail(t["Claim_AlreadyDecided"]);
+        if (claim is null) return ServiceResult.NotFound;
+        if (claim.Status != ClaimStatus.Submitted) return ServiceResult.Fail(t["Claim_AlreadyDecided"]);
         var errors = new Dictionary<string, string>();
         var text = reason?.Trim() ?? "";
         long approved = 0;
@@ -147,7 +147,7 @@ public sealed class IncentiveService(MarketplaceDbContext db, DispatchMatchingSe
                 break;
         }
         if (text.Length > 1_000) errors.TryAdd("reason", t["Val_TooLong", t["Claim_DecisionReason"], 1_000, text.Length]);
-        if (errors.Count > 0) return DispatchResult.Fail(errors);
+        if (errors.Count > 0) return ServiceResult.Invalid(errors);
 
         var d = claim.Dispatch!;
         var round = d.Round!;
@@ -164,7 +164,7 @@ public sealed class IncentiveService(MarketplaceDbContext db, DispatchMatchingSe
         {
             var committed = await db.Dispatches.Where(x => x.RoundId == round.Id).SumAsync(x => (long?)x.CommittedYen, ct) ?? 0;
             if (committed + increase > round.BudgetYen)
-                return DispatchResult.Fail(t["Claim_BudgetOverspend", increase.ToString("N0"), (round.BudgetYen - committed).ToString("N0")]);
+                return ServiceResult.Fail(t["Claim_BudgetOverspend", increase.ToString("N0"), (round.BudgetYen - committed).ToString("N0")]);
             d.CommittedYen += increase;
             matching.TouchBudget(round);
         }
@@ -179,11 +179,11 @@ public sealed class IncentiveService(MarketplaceDbContext db, DispatchMatchingSe
     }
 
     /// <summary>Records a payment of an approved (or reduced) claim; payments never exceed the approved amount.</summary>
-    public async Task<DispatchResult> PayAsync(string officeUserId, int claimId, string? amountText, string? paidOnText, string? token, CancellationToken ct = default)
+    public async Task<ServiceResult> PayAsync(string officeUserId, int claimId, string? amountText, string? paidOnText, string? token, CancellationToken ct = default)
     {
         var claim = await db.IncentiveClaims.Include(c => c.Payments).FirstOrDefaultAsync(c => c.Id == claimId, ct);
-        if (claim is null) return DispatchResult.Missing;
-        if (claim.Status is not (ClaimStatus.Approved or ClaimStatus.Reduced)) return DispatchResult.Fail(t["Claim_NotPayable"]);
+        if (claim is null) return ServiceResult.NotFound;
+        if (claim.Status is not (ClaimStatus.Approved or ClaimStatus.Reduced)) return ServiceResult.Fail(t["Claim_NotPayable"]);
         var outstanding = (claim.ApprovedYen ?? 0) - claim.Payments.Sum(p => p.AmountYen);
         var errors = new Dictionary<string, string>();
         var n = new NumberFields(t, errors);
@@ -192,7 +192,7 @@ public sealed class IncentiveService(MarketplaceDbContext db, DispatchMatchingSe
         if (amount is { } a && (a <= 0 || a > outstanding)) errors.TryAdd("payAmount", t["Claim_PayRange", outstanding.ToString("N0")]);
         var decidedOn = DateOnly.FromDateTime(DisplayFormatter.ToJst(claim.DecidedAt ?? claim.SubmittedAt));
         if (paidOn is { } p && (p > Today || p < decidedOn)) errors.TryAdd("paidOn", t["Claim_PaidOnRange"]);
-        if (errors.Count > 0) return DispatchResult.Fail(errors);
+        if (errors.Count > 0) return ServiceResult.Invalid(errors);
         claim.Payments.Add(new IncentivePayment { AmountYen = amount!.Value, PaidOn = paidOn!.Value, RecordedAt = Now, RecordedByUserId = officeUserId });
         // The claim row is written with every payment and only if unchanged since the form was shown: the same form
         // sent twice (a double click, a resent request) or two payments recorded at the same moment record one payment.
@@ -204,5 +204,5 @@ public sealed class IncentiveService(MarketplaceDbContext db, DispatchMatchingSe
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
-    private Task<DispatchResult> SaveAsync(int id, CancellationToken ct) => db.SaveOrRefuseStaleAsync(t, id, ct);
+    private Task<ServiceResult> SaveAsync(int id, CancellationToken ct) => db.SaveOrRefuseStaleAsync(t, id, ct);
 }

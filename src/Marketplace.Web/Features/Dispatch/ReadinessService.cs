@@ -55,7 +55,7 @@ public sealed class ReadinessService(MarketplaceDbContext db, CertificationServi
         return row is null ? null : db.ConcurrencyTokenOf(row);
     }
 
-    public async Task<DispatchResult> SaveChecklistAsync(int organizationId, string userId, string? cioName, string? supportStaff, string? decisionRights, string? token, CancellationToken ct = default)
+    public async Task<ServiceResult> SaveChecklistAsync(int organizationId, string userId, string? cioName, string? supportStaff, string? decisionRights, string? token, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string>();
         string Text(string field, string? value, string label, int max)
@@ -68,7 +68,7 @@ public sealed class ReadinessService(MarketplaceDbContext db, CertificationServi
         var cio = Text("CioName", cioName, "Dispatch_ReadyCioName", 200);
         var staff = Text("SupportStaff", supportStaff, "Dispatch_ReadySupportStaff", HostReadinessConfiguration.FieldMax);
         var rights = Text("DecisionRights", decisionRights, "Dispatch_ReadyDecisionRights", HostReadinessConfiguration.FieldMax);
-        if (errors.Count > 0) return DispatchResult.Fail(errors);
+        if (errors.Count > 0) return ServiceResult.Invalid(errors);
 
         var row = await db.HostReadiness.FirstOrDefaultAsync(r => r.OrganizationId == organizationId, ct);
         if (row is null)
@@ -85,26 +85,12 @@ public sealed class ReadinessService(MarketplaceDbContext db, CertificationServi
         row.DecisionRights = rights;
         row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         row.UpdatedByUserId = userId;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return DispatchResult.Ok(row.Id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return DispatchResult.Fail(t["ChangedBySomeoneElse"]);
-        }
-        catch (DbUpdateException)
-        {
-            // Two first saves at once: the unique index kept one; the other is told to reload.
-            db.ChangeTracker.Clear();
-            return DispatchResult.Fail(t["ChangedBySomeoneElse"]);
-        }
+        // Two first saves at once: the unique index kept one; the other is told to reload.
+        return await db.SaveOrRefuseStaleAsync(t, () => row.Id, ct, duplicateIsStale: true);
     }
 
     /// <summary>The government records that one of its staff completed a host-course module.</summary>
-    public async Task<DispatchResult> RecordCompletionAsync(int organizationId, string userId, string? personName, int moduleId, string? completedOnText, CancellationToken ct = default)
+    public async Task<ServiceResult> RecordCompletionAsync(int organizationId, string userId, string? personName, int moduleId, string? completedOnText, CancellationToken ct = default)
     {
         var module = await db.TrainingModules.FirstOrDefaultAsync(m => m.Id == moduleId && m.Course!.Audience == TrainingAudience.Host, ct);
         var errors = new Dictionary<string, string>();
@@ -115,15 +101,15 @@ public sealed class ReadinessService(MarketplaceDbContext db, CertificationServi
         var completedOn = new NumberFields(t, errors).Date("completedOn", completedOnText, "Course_CompletedOn", required: true);
         var today = DisplayFormatter.TodayInJapan(clock);
         if (completedOn is { } d && (d > today || d < today.AddYears(-5))) errors.TryAdd("completedOn", t["Course_CompletedOnRange"]);
-        if (errors.Count > 0) return DispatchResult.Fail(errors);
+        if (errors.Count > 0) return ServiceResult.Invalid(errors);
         if (await db.TrainingCompletions.AnyAsync(c => c.OrganizationId == organizationId && c.ModuleId == moduleId && c.PersonName == name, ct))
-            return DispatchResult.Fail(t["Course_PersonAlreadyCompleted", name]);
+            return ServiceResult.Fail(t["Course_PersonAlreadyCompleted", name]);
         db.TrainingCompletions.Add(new TrainingCompletion
         {
             ModuleId = moduleId, OrganizationId = organizationId, PersonName = name, CompletedOn = completedOn!.Value,
             RecordedAt = clock.GetUtcNow().UtcDateTime, RecordedByUserId = userId,
         });
         await db.SaveChangesAsync(ct);
-        return DispatchResult.Ok(moduleId);
+        return ServiceResult.Ok(moduleId);
     }
 }

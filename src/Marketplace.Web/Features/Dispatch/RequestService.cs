@@ -66,7 +66,7 @@ public sealed class RequestService(MarketplaceDbContext db, RoundService rounds,
         WithDetails().AsNoTracking().Where(r => r.Hosts.Any(h => h.OrganizationId == organizationId))
             .OrderByDescending(r => r.CreatedAt).ToListAsync(ct);
 
-    public async Task<Openings.Paged<DispatchRequest>> ForOfficeAsync(int roundId, DispatchRequestStatus? status, string? prefecture, int page, CancellationToken ct = default)
+    public async Task<Paged<DispatchRequest>> ForOfficeAsync(int roundId, DispatchRequestStatus? status, string? prefecture, int page, CancellationToken ct = default)
     {
         var q = WithDetails().AsNoTracking().Where(r => r.RoundId == roundId);
         if (status is { } s) q = q.Where(r => r.Status == s);
@@ -74,10 +74,10 @@ public sealed class RequestService(MarketplaceDbContext db, RoundService rounds,
         return await q.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToPagedAsync(page, ct: ct);
     }
 
-    public async Task<DispatchResult> SubmitAsync(int organizationId, string userId, RequestInput input, CancellationToken ct = default)
+    public async Task<ServiceResult> SubmitAsync(int organizationId, string userId, RequestInput input, CancellationToken ct = default)
     {
         var round = await rounds.OpenForRequestsAsync(ct);
-        if (round is null) return DispatchResult.Fail(t["Dispatch_NoOpenRound"]);
+        if (round is null) return ServiceResult.Fail(t["Dispatch_NoOpenRound"]);
         var lead = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == organizationId, ct);
 
         var errors = new Dictionary<string, string>();
@@ -129,7 +129,7 @@ public sealed class RequestService(MarketplaceDbContext db, RoundService rounds,
         {
             if (rounds.IneligibilityOf(round, host) is { } why) errors.TryAdd(host == lead ? "" : nameof(input.CoHostCodes), why);
         }
-        if (errors.Count > 0) return DispatchResult.Fail(errors);
+        if (errors.Count > 0) return ServiceResult.Invalid(errors);
 
         // A government takes part in at most one live request per round: one it filed, or one it confirmed as a
         // co-host. An unconfirmed co-host listing does not count, so no one can block a town by naming it.
@@ -137,7 +137,7 @@ public sealed class RequestService(MarketplaceDbContext db, RoundService rounds,
         var busy = await db.DispatchRequestHosts.Where(h => hostIds.Contains(h.OrganizationId) && (h.IsLead || h.ConfirmedAt != null)
                 && db.DispatchRequests.Any(r => r.Id == h.RequestId && r.RoundId == round.Id && r.Status != DispatchRequestStatus.Withdrawn))
             .Select(h => h.Organization!.NameJa).ToListAsync(ct);
-        if (busy.Count > 0) return DispatchResult.Fail(t["Dispatch_AlreadyRequested", string.Join("、", busy)]);
+        if (busy.Count > 0) return ServiceResult.Fail(t["Dispatch_AlreadyRequested", string.Join("、", busy)]);
 
         var request = new DispatchRequest
         {
@@ -163,33 +163,33 @@ public sealed class RequestService(MarketplaceDbContext db, RoundService rounds,
         db.DispatchRequests.Add(request);
         await notify.CoHostsAskedAsync(request, lead, ct);
         await db.SaveChangesAsync(ct);
-        return DispatchResult.Ok(request.Id);
+        return ServiceResult.Ok(request.Id);
     }
 
     /// <summary>A co-host of a joint request confirms that it takes part.</summary>
-    public async Task<DispatchResult> ConfirmAsync(int organizationId, string userId, int requestId, CancellationToken ct = default)
+    public async Task<ServiceResult> ConfirmAsync(int organizationId, string userId, int requestId, CancellationToken ct = default)
     {
         var host = await db.DispatchRequestHosts.FirstOrDefaultAsync(h => h.RequestId == requestId && h.OrganizationId == organizationId, ct);
-        if (host is null) return DispatchResult.Missing;
-        if (host.ConfirmedAt is not null) return DispatchResult.Fail(t["Dispatch_AlreadyConfirmed"]);
+        if (host is null) return ServiceResult.NotFound;
+        if (host.ConfirmedAt is not null) return ServiceResult.Fail(t["Dispatch_AlreadyConfirmed"]);
         var request = await db.DispatchRequests.SingleAsync(r => r.Id == requestId, ct);
-        if (request.Status == DispatchRequestStatus.Withdrawn) return DispatchResult.Fail(t["Dispatch_RequestWithdrawn"]);
+        if (request.Status == DispatchRequestStatus.Withdrawn) return ServiceResult.Fail(t["Dispatch_RequestWithdrawn"]);
         var elsewhere = await db.DispatchRequestHosts.AnyAsync(h => h.OrganizationId == organizationId && h.RequestId != requestId && (h.IsLead || h.ConfirmedAt != null)
             && db.DispatchRequests.Any(r => r.Id == h.RequestId && r.RoundId == request.RoundId && r.Status != DispatchRequestStatus.Withdrawn), ct);
-        if (elsewhere) return DispatchResult.Fail(t["Dispatch_AlreadyInAnotherRequest"]);
+        if (elsewhere) return ServiceResult.Fail(t["Dispatch_AlreadyInAnotherRequest"]);
         host.ConfirmedAt = Now;
         host.ConfirmedByUserId = userId;
         await db.SaveChangesAsync(ct);
-        return DispatchResult.Ok(requestId);
+        return ServiceResult.Ok(requestId);
     }
 
     /// <summary>The filing government withdraws a request that has not led to a dispatch; an open proposal is withdrawn with it.</summary>
-    public async Task<DispatchResult> WithdrawAsync(int organizationId, int requestId, string? token, CancellationToken ct = default)
+    public async Task<ServiceResult> WithdrawAsync(int organizationId, int requestId, string? token, CancellationToken ct = default)
     {
         var request = await db.DispatchRequests.FirstOrDefaultAsync(r => r.Id == requestId && r.Hosts.Any(h => h.OrganizationId == organizationId), ct);
-        if (request is null) return DispatchResult.Missing;
-        if (request.LeadOrganizationId != organizationId) return DispatchResult.Fail(t["Dispatch_OnlyLeadWithdraws"]);
-        if (request.Status is DispatchRequestStatus.Withdrawn or DispatchRequestStatus.Dispatched) return DispatchResult.Fail(t["Dispatch_CannotWithdraw"]);
+        if (request is null) return ServiceResult.NotFound;
+        if (request.LeadOrganizationId != organizationId) return ServiceResult.Fail(t["Dispatch_OnlyLeadWithdraws"]);
+        if (request.Status is DispatchRequestStatus.Withdrawn or DispatchRequestStatus.Dispatched) return ServiceResult.Fail(t["Dispatch_CannotWithdraw"]);
         db.ExpectConcurrencyToken(request, token);
         request.Status = DispatchRequestStatus.Withdrawn;
         request.WithdrawnAt = Now;

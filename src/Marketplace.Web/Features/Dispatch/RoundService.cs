@@ -116,13 +116,13 @@ public sealed class RoundService(MarketplaceDbContext db, IStringLocalizer<Share
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Creates a round (id null) or changes one; nothing is saved unless every field is valid.</summary>
-    public async Task<DispatchResult> SaveAsync(int? id, RoundInput input, string? token, CancellationToken ct = default)
+    public async Task<ServiceResult> SaveAsync(int? id, RoundInput input, string? token, CancellationToken ct = default)
     {
         DispatchRound? round = null;
         if (id is not null)
         {
             round = await FindAsync(id.Value, ct);
-            if (round is null) return DispatchResult.Missing;
+            if (round is null) return ServiceResult.NotFound;
         }
         var errors = new Dictionary<string, string>();
         var n = new NumberFields(t, errors);
@@ -189,7 +189,7 @@ public sealed class RoundService(MarketplaceDbContext db, IStringLocalizer<Share
             var committed = await db.Dispatches.Where(d => d.RoundId == round.Id).SumAsync(d => (long?)d.CommittedYen, ct) ?? 0;
             if (newBudget < committed) errors.TryAdd(nameof(input.BudgetYen), t["Round_BudgetBelowCommitted", committed.ToString("N0")]);
         }
-        if (errors.Count > 0) return DispatchResult.Fail(errors);
+        if (errors.Count > 0) return ServiceResult.Invalid(errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
         if (round is null)
@@ -224,18 +224,13 @@ public sealed class RoundService(MarketplaceDbContext db, IStringLocalizer<Share
         round.UpdatedAt = now;
         try
         {
-            await db.SaveChangesAsync(ct);
-            return DispatchResult.Ok(round.Id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return DispatchResult.Fail(t["ChangedBySomeoneElse"]);
+            return await db.SaveOrRefuseStaleAsync(t, () => round.Id, ct);
         }
         catch (DbUpdateException)
         {
+            // Not a stale record: the unique index on the fiscal year refused a second round of the same year saved meanwhile.
             db.ChangeTracker.Clear();
-            return DispatchResult.Fail(new Dictionary<string, string> { [nameof(input.FiscalYear)] = t["Round_YearTaken", year.Value] });
+            return ServiceResult.Invalid(new Dictionary<string, string> { [nameof(input.FiscalYear)] = t["Round_YearTaken", year.Value] });
         }
     }
 

@@ -14,12 +14,6 @@ using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.Experts;
 
-public sealed record ProfileResult(bool Succeeded, ExpertProfile? Profile, IReadOnlyDictionary<string, string> Errors)
-{
-    public static ProfileResult Ok(ExpertProfile p) => new(true, p, new Dictionary<string, string>());
-    public static ProfileResult Invalid(IReadOnlyDictionary<string, string> errors) => new(false, null, errors);
-}
-
 /// <summary>
 /// An expert's own profile. Every method takes the signed-in user's id and nothing else identifies the
 /// profile, so no page or crafted request can reach another expert's.
@@ -74,10 +68,10 @@ public sealed partial class ExpertProfileService(MarketplaceDbContext db, Taxono
         db.Prefectures.AsNoTracking().OrderBy(p => p.Code).ToListAsync(ct);
 
     /// <summary>Validates the whole input; saves only if nothing is wrong.</summary>
-    public async Task<ProfileResult> UpdateAsync(string userId, ProfileInput input, CancellationToken ct = default)
+    public async Task<ServiceResult<ExpertProfile>> UpdateAsync(string userId, ProfileInput input, CancellationToken ct = default)
     {
         var profile = await GetOrCreateForUserAsync(userId, ct);
-        if (profile is null) return ProfileResult.Invalid(new Dictionary<string, string> { [""] = t["Error_Generic"] });
+        if (profile is null) return ServiceResult<ExpertProfile>.Invalid(new Dictionary<string, string> { [""] = t["Error_Generic"] });
 
         var e = new Dictionary<string, string>();
         void Err(string field, string key, params object[] args) => e.TryAdd(field, t[key, args]);
@@ -186,7 +180,7 @@ public sealed partial class ExpertProfileService(MarketplaceDbContext db, Taxono
         var summary = (input.Summary ?? "").Replace("\r\n", "\n").Trim();
         if (summary.Length > SummaryMax) Err(nameof(input.Summary), "Val_TooLong", t["Field_Summary"], SummaryMax, summary.Length);
 
-        if (e.Count > 0) return ProfileResult.Invalid(e);
+        if (e.Count > 0) return ServiceResult<ExpertProfile>.Invalid(e);
 
         long dayRate = 0;
         if (payAmount > 0)
@@ -198,7 +192,7 @@ public sealed partial class ExpertProfileService(MarketplaceDbContext db, Taxono
             }
             catch (ArgumentOutOfRangeException)
             {
-                return ProfileResult.Invalid(new Dictionary<string, string> { [nameof(input.DesiredPayAmount)] = t["Val_Yen", t["Field_DesiredPayAmount"]] });
+                return ServiceResult<ExpertProfile>.Invalid(new Dictionary<string, string> { [nameof(input.DesiredPayAmount)] = t["Val_Yen", t["Field_DesiredPayAmount"]] });
             }
         }
 
@@ -236,7 +230,7 @@ public sealed partial class ExpertProfileService(MarketplaceDbContext db, Taxono
         }
 
         await db.SaveChangesAsync(ct);
-        return ProfileResult.Ok(profile);
+        return ServiceResult<ExpertProfile>.Ok(profile);
     }
 
     public ProfileInput ToInput(ExpertProfile p)

@@ -174,7 +174,7 @@ public sealed class ImportService(MarketplaceDbContext db, ImportReader reader, 
         {
             case ImportKind.Openings:
                 var o = await openings.CheckNewAsync(org.Id, userId, (OpeningInput)input, ct);
-                return (o.Opening, o.Errors, o.Understood);
+                return (o.Value, o.Errors, o.Understood);
             case ImportKind.Calls:
                 var c = await calls.CheckNewAsync(org.Id, userId, (CallInput)input, ct);
                 return (c.Value, c.Errors, new Dictionary<string, string>());

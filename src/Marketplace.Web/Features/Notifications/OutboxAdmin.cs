@@ -6,7 +6,7 @@ namespace Marketplace.Web.Features.Notifications;
 
 public sealed record OutboxFilter(OutboxStatus? Status, string? Kind, string? Q, int Page);
 
-public sealed record OutboxPage(List<OutboxMessage> Items, int Total, int Page, int PageSize, Dictionary<OutboxStatus, int> Counts);
+public sealed record OutboxPage(Paged<OutboxMessage> Messages, Dictionary<OutboxStatus, int> Counts);
 
 /// <summary>The national office's view of the outbox: what waits, what failed and why, and the actions on it.</summary>
 public sealed class OutboxAdmin(MarketplaceDbContext db, TimeProvider clock, Hangfire.IBackgroundJobClient jobs)
@@ -23,11 +23,9 @@ public sealed class OutboxAdmin(MarketplaceDbContext db, TimeProvider clock, Han
             var q = filter.Q.Trim().ToLowerInvariant();
             query = query.Where(m => m.ToAddress.ToLower().Contains(q) || m.Subject.ToLower().Contains(q));
         }
-        var total = await query.CountAsync(ct);
-        var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
-        var items = await query.OrderByDescending(m => m.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var messages = await query.OrderByDescending(m => m.Id).ToPagedAsync(filter.Page, PageSize, ct);
         var counts = await db.OutboxMessages.GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        return new OutboxPage(items, total, page, PageSize, counts);
+        return new OutboxPage(messages, counts);
     }
 
     /// <summary>Sends a failed or uncertain message again (for an uncertain one, the office accepts a possible duplicate).</summary>

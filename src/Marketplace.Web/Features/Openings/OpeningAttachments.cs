@@ -22,28 +22,28 @@ public sealed class OpeningAttachments(MarketplaceDbContext db, IStringLocalizer
     /// <summary>Whether staff may still add or remove attachments: not once the opening is closed or cancelled.</summary>
     public static bool Changeable(Opening o) => o.Status is OpeningStatus.Draft or OpeningStatus.Published;
 
-    public async Task<CallResult<AttachmentInfo>> AddAsync(int organizationId, int id, IFormFile? file, CancellationToken ct = default)
+    public async Task<ServiceResult<AttachmentInfo>> AddAsync(int organizationId, int id, IFormFile? file, CancellationToken ct = default)
     {
         var opening = await db.Openings.FirstOrDefaultAsync(o => o.Id == id && o.OrganizationId == organizationId, ct);
-        if (opening is null) return CallResult<AttachmentInfo>.NotFound;
-        if (!Changeable(opening)) return CallResult<AttachmentInfo>.Fail(t["Opening_NotEditable"]);
+        if (opening is null) return ServiceResult<AttachmentInfo>.NotFound;
+        if (!Changeable(opening)) return ServiceResult<AttachmentInfo>.Fail(t["Opening_NotEditable"]);
         var (pdf, errors) = await PdfFiles.AttachAsync<OpeningAttachment>(file, await db.OpeningAttachments.CountAsync(a => a.OpeningId == id, ct), t, Now, ct);
-        if (pdf is null) return CallResult<AttachmentInfo>.Invalid(errors!);
+        if (pdf is null) return ServiceResult<AttachmentInfo>.Invalid(errors!);
         pdf.OpeningId = id;
         db.OpeningAttachments.Add(pdf);
         await db.SaveChangesAsync(ct);
-        return CallResult<AttachmentInfo>.Ok(new AttachmentInfo(pdf.Id, pdf.FileName, pdf.SizeBytes));
+        return ServiceResult<AttachmentInfo>.Ok(new AttachmentInfo(pdf.Id, pdf.FileName, pdf.SizeBytes));
     }
 
-    public async Task<CallResult<bool>> RemoveAsync(int organizationId, int id, int attachmentId, CancellationToken ct = default)
+    public async Task<ServiceResult<bool>> RemoveAsync(int organizationId, int id, int attachmentId, CancellationToken ct = default)
     {
         var opening = await db.Openings.FirstOrDefaultAsync(o => o.Id == id && o.OrganizationId == organizationId, ct);
         var attachment = opening is null ? null : await db.OpeningAttachments.FirstOrDefaultAsync(a => a.Id == attachmentId && a.OpeningId == id, ct);
-        if (attachment is null) return CallResult<bool>.NotFound;
-        if (!Changeable(opening!)) return CallResult<bool>.Fail(t["Opening_NotEditable"]);
+        if (attachment is null) return ServiceResult<bool>.NotFound;
+        if (!Changeable(opening!)) return ServiceResult<bool>.Fail(t["Opening_NotEditable"]);
         db.OpeningAttachments.Remove(attachment);
         await db.SaveChangesAsync(ct);
-        return CallResult<bool>.Ok(true);
+        return ServiceResult<bool>.Ok(true);
     }
 
     /// <summary>An attachment for its own government's staff, whatever the opening's state.</summary>

@@ -100,14 +100,6 @@ public enum PostingKind
     Call,
 }
 
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
-{
-    /// <summary>There are more than <see cref="Total"/> results; they were not counted beyond it.</summary>
-    public bool TotalCapped { get; init; }
-
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
-}
-
 public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, Taxonomy.TaxonomyCatalog taxonomy, KeywordMatchCache keywordMatches, OpeningSearchSnapshots snapshots)
 {
     public const int PageSize = 20;

@@ -12,25 +12,6 @@ using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.Openings;
 
-public enum OpeningOutcome
-{
-    Ok,
-    NotFound,
-    Invalid,
-    Conflict,
-}
-
-public sealed record OpeningResult(OpeningOutcome Outcome, Opening? Opening, IReadOnlyDictionary<string, string> Errors)
-{
-    /// <summary>Amounts and terms as the form understood them, to echo beside the fields when the form is shown again.</summary>
-    public IReadOnlyDictionary<string, string> Understood { get; init; } = new Dictionary<string, string>();
-    public bool Succeeded => Outcome == OpeningOutcome.Ok;
-    public static OpeningResult Ok(Opening o) => new(OpeningOutcome.Ok, o, new Dictionary<string, string>());
-    public static readonly OpeningResult NotFound = new(OpeningOutcome.NotFound, null, new Dictionary<string, string>());
-    public static OpeningResult Invalid(IReadOnlyDictionary<string, string> errors) => new(OpeningOutcome.Invalid, null, errors);
-    public static OpeningResult Fail(string message) => Invalid(new Dictionary<string, string> { [""] = message });
-}
-
 /// <summary>
 /// Everything staff do to openings. Every method takes the caller's government and treats another
 /// government's opening as not found, so no page or crafted request can reach it.
@@ -51,35 +32,35 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
     public Task<List<RecruitmentNotice>> NoticesAsync(int organizationId, CancellationToken ct = default) =>
         db.Notices.Where(n => n.OrganizationId == organizationId).OrderByDescending(n => n.Id).ToListAsync(ct);
 
-    public async Task<OpeningResult> CreateAsync(int organizationId, string userId, OpeningInput input, CancellationToken ct = default)
+    public async Task<ServiceResult<Opening>> CreateAsync(int organizationId, string userId, OpeningInput input, CancellationToken ct = default)
     {
-        if (await quotas.DraftRefusalAsync(userId, ct) is { } refusal) return OpeningResult.Fail(refusal);
+        if (await quotas.DraftRefusalAsync(userId, ct) is { } refusal) return ServiceResult<Opening>.Fail(refusal);
         var result = await CheckNewAsync(organizationId, userId, input, ct);
-        if (result.Opening is not { } opening) return result;
+        if (result.Value is not { } opening) return result;
         db.Openings.Add(opening);
         await db.SaveChangesAsync(ct);
         return result;
     }
 
     /// <summary>Validates a new draft by the form's rules and builds it unsaved (what <see cref="CreateAsync"/> saves; a bulk import checks every row with it).</summary>
-    public async Task<OpeningResult> CheckNewAsync(int organizationId, string userId, OpeningInput input, CancellationToken ct = default)
+    public async Task<ServiceResult<Opening>> CheckNewAsync(int organizationId, string userId, OpeningInput input, CancellationToken ct = default)
     {
         var opening = new Opening { OrganizationId = organizationId, CreatedByUserId = userId, CreatedAt = Now };
         var (errors, understood) = await ApplyAsync(opening, input, organizationId, isNew: true, ct);
-        return (errors.Count > 0 ? OpeningResult.Invalid(errors) : OpeningResult.Ok(opening)) with { Understood = understood };
+        return (errors.Count > 0 ? ServiceResult<Opening>.Invalid(errors) : ServiceResult<Opening>.Ok(opening)) with { Understood = understood };
     }
 
     /// <summary>
     /// Saves the form over a draft, or corrects a published opening: then what changed is logged publicly with the
     /// reason staff give (required), and the applicants are told, in the same transaction as the save.
     /// </summary>
-    public async Task<OpeningResult> UpdateAsync(int organizationId, int id, string userId, OpeningInput input, CancellationToken ct = default)
+    public async Task<ServiceResult<Opening>> UpdateAsync(int organizationId, int id, string userId, OpeningInput input, CancellationToken ct = default)
     {
         var opening = await FindOwnAsync(organizationId, id, ct);
-        if (opening is null) return OpeningResult.NotFound;
+        if (opening is null) return ServiceResult<Opening>.NotFound;
         if (opening.Status is OpeningStatus.Closed or OpeningStatus.Cancelled)
         {
-            return OpeningResult.Fail(t["Opening_NotEditable"]);
+            return ServiceResult<Opening>.Fail(t["Opening_NotEditable"]);
         }
         var before = opening.Status == OpeningStatus.Published ? PostingCorrections.Snapshot(ToInput(opening)) : null;
         // The token the form was loaded with is what the save is checked against, so a save over someone else's save fails.
@@ -91,13 +72,13 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return OpeningResult.Invalid(errors) with { Understood = understood };
+            return ServiceResult<Opening>.Invalid(errors) with { Understood = understood };
         }
         if (changes.Count > 0) await corrections.OpeningCorrectedAsync(opening, userId, reason!, changes, ct);
         return await SaveAsync(opening, ct) with { Understood = understood };
     }
 
-    public Task<OpeningResult> PublishAsync(int organizationId, int id, string? token, CancellationToken ct = default) =>
+    public Task<ServiceResult<Opening>> PublishAsync(int organizationId, int id, string? token, CancellationToken ct = default) =>
         TransitionAsync(organizationId, id, token, o =>
         {
             if (o.Status != OpeningStatus.Draft) return t["Opening_PublishOnlyDraft"];
@@ -107,7 +88,7 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
             return null;
         }, ct);
 
-    public Task<OpeningResult> CloseAsync(int organizationId, int id, string? token, CancellationToken ct = default) =>
+    public Task<ServiceResult<Opening>> CloseAsync(int organizationId, int id, string? token, CancellationToken ct = default) =>
         TransitionAsync(organizationId, id, token, o =>
         {
             if (o.Status != OpeningStatus.Published) return t["Opening_CloseOnlyPublished"];
@@ -116,7 +97,7 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
             return null;
         }, ct);
 
-    public Task<OpeningResult> CancelAsync(int organizationId, int id, string? token, CancellationToken ct = default) =>
+    public Task<ServiceResult<Opening>> CancelAsync(int organizationId, int id, string? token, CancellationToken ct = default) =>
         TransitionAsync(organizationId, id, token, o =>
         {
             if (o.Status is not (OpeningStatus.Draft or OpeningStatus.Published)) return t["Opening_CancelOnlyOpen"];
@@ -129,10 +110,10 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
     /// Reopens a closed opening, or extends a published one's deadline, as long as nobody has been hired for it:
     /// the new deadline must be today or later (and later than the current one for a published opening).
     /// </summary>
-    public async Task<OpeningResult> ReopenAsync(int organizationId, int id, string? deadlineText, string? token, CancellationToken ct = default)
+    public async Task<ServiceResult<Opening>> ReopenAsync(int organizationId, int id, string? deadlineText, string? token, CancellationToken ct = default)
     {
-        if (!TryParseDate(deadlineText, out var deadline)) return OpeningResult.Invalid(new Dictionary<string, string> { ["deadline"] = t["Val_Date", t["Field_Deadline"]] });
-        if (deadline < Today) return OpeningResult.Invalid(new Dictionary<string, string> { ["deadline"] = t["Val_DeadlinePast"] });
+        if (!TryParseDate(deadlineText, out var deadline)) return ServiceResult<Opening>.Invalid(new Dictionary<string, string> { ["deadline"] = t["Val_Date", t["Field_Deadline"]] });
+        if (deadline < Today) return ServiceResult<Opening>.Invalid(new Dictionary<string, string> { ["deadline"] = t["Val_DeadlinePast"] });
         var hired = await db.Applications.AnyAsync(a => a.OpeningId == id && a.Stage == Stages.Hired, ct);
         return await TransitionAsync(organizationId, id, token, o =>
         {
@@ -148,10 +129,10 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
     }
 
     /// <summary>A new draft with everything of an own opening; a deadline already past moves 30 days ahead and a start date before it is left empty.</summary>
-    public async Task<OpeningResult> DuplicateAsync(int organizationId, string userId, int id, CancellationToken ct = default)
+    public async Task<ServiceResult<Opening>> DuplicateAsync(int organizationId, string userId, int id, CancellationToken ct = default)
     {
         var source = await FindOwnAsync(organizationId, id, ct);
-        if (source is null) return OpeningResult.NotFound;
+        if (source is null) return ServiceResult<Opening>.NotFound;
         var input = ToInput(source);
         var title = t["Opening_CopyOf", source.Title].Value;
         input.Title = title.Length > OpeningConfiguration.TitleMax ? title[..OpeningConfiguration.TitleMax] : title;
@@ -162,34 +143,22 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
         return await CreateAsync(organizationId, userId, input, ct);
     }
 
-    private async Task<OpeningResult> TransitionAsync(int organizationId, int id, string? token, Func<Opening, string?> change, CancellationToken ct)
+    private async Task<ServiceResult<Opening>> TransitionAsync(int organizationId, int id, string? token, Func<Opening, string?> change, CancellationToken ct)
     {
         var opening = await FindOwnAsync(organizationId, id, ct);
-        if (opening is null) return OpeningResult.NotFound;
+        if (opening is null) return ServiceResult<Opening>.NotFound;
         db.ExpectConcurrencyToken(opening, token);
         var refusal = change(opening);
         if (refusal is not null)
         {
             db.ChangeTracker.Clear();
-            return OpeningResult.Fail(refusal);
+            return ServiceResult<Opening>.Fail(refusal);
         }
         opening.UpdatedAt = Now;
         return await SaveAsync(opening, ct);
     }
 
-    private async Task<OpeningResult> SaveAsync(Opening opening, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return OpeningResult.Ok(opening);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return new OpeningResult(OpeningOutcome.Conflict, null, new Dictionary<string, string> { [""] = t["ChangedBySomeoneElse"] });
-        }
-    }
+    private Task<ServiceResult<Opening>> SaveAsync(Opening opening, CancellationToken ct) => db.SaveOrRefuseStaleAsync(t, opening, ct);
 
     /// <summary>Validates the whole input and copies it onto the entity only if nothing is wrong.</summary>
     private async Task<(Dictionary<string, string> Errors, Dictionary<string, string> Understood)> ApplyAsync(Opening o, OpeningInput input, int organizationId, bool isNew, CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Matching.Codes;
@@ -32,6 +33,31 @@ public sealed record NewOrganization(string? Code, string? Kind, string? NameJa,
 public sealed class OrganizationService(MarketplaceDbContext db, IStringLocalizer<SharedResource> t, TimeProvider clock)
 {
     public const int MaxImportRows = 5_000;
+    public const int PageSize = 50;
+
+    /// <summary>
+    /// One page of the registered governments in code order, filtered by name (Japanese, or English in any case) or
+    /// code as people type it, by prefecture and by kind.
+    /// </summary>
+    public Task<Paged<Organization>> SearchAsync(string? q, string? prefecture, string? kind, int page, CancellationToken ct = default)
+    {
+        var query = db.Organizations.AsNoTracking().Include(o => o.Prefecture).AsQueryable();
+        if (q is not null)
+        {
+            var text = q.Normalize(NormalizationForm.FormKC).Trim();
+            var lower = text.ToLowerInvariant();
+            var code = JapaneseText.NormalizeCode(q);
+            query = code.Length > 0
+                ? query.Where(o => o.NameJa.Contains(text) || o.NameEn.ToLower().Contains(lower) || o.Code.Contains(code))
+                : query.Where(o => o.NameJa.Contains(text) || o.NameEn.ToLower().Contains(lower));
+        }
+        if (prefecture is not null) query = query.Where(o => o.PrefectureCode == prefecture);
+        if (OrganizationKinds.Parse(kind) is { } k) query = query.Where(o => o.Kind == k);
+        return query.OrderBy(o => o.Code).ToPagedAsync(page, PageSize, ct);
+    }
+
+    public Task<List<Prefecture>> PrefecturesAsync(CancellationToken ct = default) =>
+        db.Prefectures.AsNoTracking().OrderBy(x => x.Code).ToListAsync(ct);
 
     /// <summary>Checks one row; the code is taken as people type it (全角数字, spaces and hyphens allowed).</summary>
     public List<(string Field, string Message)> Validate(NewOrganization input, out Organization? organization)

@@ -54,16 +54,3 @@ public sealed class PastAppointmentInput
     public string? AppointeeEmail { get; set; }
 }
 
-public enum PastOutcome
-{
-    Ok,
-    Invalid,
-    /// <summary>Staff named a government other than their own.</summary>
-    Forbidden,
-}
-
-/// <summary>What a check or a save of a past result gives back: the record (unsaved after a check), or what to fix.</summary>
-public sealed record PastResult<T>(PastOutcome Outcome, T? Value, IReadOnlyDictionary<string, string> Errors, IReadOnlyDictionary<string, string> Understood)
-{
-    public bool Succeeded => Outcome == PastOutcome.Ok;
-}

@@ -32,12 +32,12 @@ public sealed class PastResultService(MarketplaceDbContext db, IStringLocalizer<
     private DateOnly Today => DisplayFormatter.TodayInJapan(clock);
 
     /// <summary>Validates a past call and builds it, unsaved (for the confirmation page).</summary>
-    public async Task<PastResult<ProposalCall>> CheckCallAsync(int? staffOrganizationId, PastCallInput input, CancellationToken ct = default)
+    public async Task<ServiceResult<ProposalCall>> CheckCallAsync(int? staffOrganizationId, PastCallInput input, CancellationToken ct = default)
     {
         var e = new Dictionary<string, string>();
         var numbers = new NumberFields(t, e);
         var (org, forbidden) = await OrganizationAsync(staffOrganizationId, input.OrganizationCode, e, ct);
-        if (forbidden) return new(PastOutcome.Forbidden, null, e, numbers.Understood);
+        if (forbidden) return new(ServiceOutcome.Forbidden, null, e) { Understood = numbers.Understood };
 
         var title = Text(e, nameof(input.Title), input.Title, "Call_Field_Title", ProposalCallConfiguration.TitleMax, true);
         var purpose = Text(e, nameof(input.Purpose), input.Purpose, "Call_Field_Purpose", ProposalCallConfiguration.TextMax, false);
@@ -73,7 +73,7 @@ public sealed class PastResultService(MarketplaceDbContext db, IStringLocalizer<
         if (number.Length > 0 && !CorporateNumber.IsValid(number)) e.TryAdd(nameof(input.WinnerCorporateNumber), t["Val_CorporateNumber"]);
         var proposals = numbers.Int(nameof(input.ProposalCount), input.ProposalCount, "Call_ProposalCount", 1, 1000);
 
-        if (e.Count > 0 || org is null) return new(PastOutcome.Invalid, null, e, numbers.Understood);
+        if (e.Count > 0 || org is null) return new(ServiceOutcome.Invalid, null, e) { Understood = numbers.Understood };
 
         var vendorId = number.Length == 0 ? null
             : await db.VendorCompanies.Where(v => v.CorporateNumber == number).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct);
@@ -105,11 +105,11 @@ public sealed class PastResultService(MarketplaceDbContext db, IStringLocalizer<
             RecordedProposalCount = proposals,
             SearchText = JapaneseText.Normalize(string.Join('\n', title, org.NameJa + " " + org.NameEn + " " + org.Prefecture?.NameJa, purpose)),
         };
-        return new(PastOutcome.Ok, call, e, numbers.Understood);
+        return new(ServiceOutcome.Ok, call, e) { Understood = numbers.Understood };
     }
 
     /// <summary>Checks again and saves the past call with its vendor contract (when the 法人番号 is known) and an audit entry.</summary>
-    public async Task<PastResult<ProposalCall>> RecordCallAsync(int? staffOrganizationId, string userId, PastCallInput input, CancellationToken ct = default)
+    public async Task<ServiceResult<ProposalCall>> RecordCallAsync(int? staffOrganizationId, string userId, PastCallInput input, CancellationToken ct = default)
     {
         var checkedCall = await CheckCallAsync(staffOrganizationId, input, ct);
         if (checkedCall.Value is not { } call) return checkedCall;
@@ -156,12 +156,12 @@ public sealed class PastResultService(MarketplaceDbContext db, IStringLocalizer<
     }
 
     /// <summary>Validates a past appointment and builds it, unsaved (for the confirmation page).</summary>
-    public async Task<PastResult<Opening>> CheckAppointmentAsync(int? staffOrganizationId, PastAppointmentInput input, CancellationToken ct = default)
+    public async Task<ServiceResult<Opening>> CheckAppointmentAsync(int? staffOrganizationId, PastAppointmentInput input, CancellationToken ct = default)
     {
         var e = new Dictionary<string, string>();
         var numbers = new NumberFields(t, e);
         var (org, forbidden) = await OrganizationAsync(staffOrganizationId, input.OrganizationCode, e, ct);
-        if (forbidden) return new(PastOutcome.Forbidden, null, e, numbers.Understood);
+        if (forbidden) return new(ServiceOutcome.Forbidden, null, e) { Understood = numbers.Understood };
 
         var title = Text(e, nameof(input.Title), input.Title, "Field_Title", OpeningConfiguration.TitleMax, true);
         if (!TaxonomyCatalog.Contains(taxonomy.Roles, input.RoleCode)) e.TryAdd(nameof(input.RoleCode), t["Val_Choose", t["Field_Role"]]);
@@ -193,7 +193,7 @@ public sealed class PastResultService(MarketplaceDbContext db, IStringLocalizer<
             if (expertId is null) e.TryAdd(nameof(input.AppointeeEmail), t["Past_Val_ExpertNotFound", email]);
         }
 
-        if (e.Count > 0 || org is null) return new(PastOutcome.Invalid, null, e, numbers.Understood);
+        if (e.Count > 0 || org is null) return new(ServiceOutcome.Invalid, null, e) { Understood = numbers.Understood };
 
         var workload = ComparablePay.PlausibleWorkload(input.EngagementCode!);
         var daysPerWeek = days?.Value ?? workload.AssumedDaysPerWeek;
@@ -244,10 +244,10 @@ public sealed class PastResultService(MarketplaceDbContext db, IStringLocalizer<
             }
         }
         o.SearchText = OpeningSearchText.Build(o, org.NameJa + " " + org.NameEn + " " + org.Prefecture?.NameJa, taxonomy);
-        return new(PastOutcome.Ok, o, e, numbers.Understood);
+        return new(ServiceOutcome.Ok, o, e) { Understood = numbers.Understood };
     }
 
-    public async Task<PastResult<Opening>> RecordAppointmentAsync(int? staffOrganizationId, string userId, PastAppointmentInput input, CancellationToken ct = default)
+    public async Task<ServiceResult<Opening>> RecordAppointmentAsync(int? staffOrganizationId, string userId, PastAppointmentInput input, CancellationToken ct = default)
     {
         var checkedOpening = await CheckAppointmentAsync(staffOrganizationId, input, ct);
         if (checkedOpening.Value is not { } o) return checkedOpening;

@@ -62,20 +62,3 @@ public sealed class CriterionInput
     public string? Weight { get; set; }
 }
 
-public enum CallOutcome
-{
-    Ok,
-    NotFound,
-    Invalid,
-    Conflict,
-}
-
-public sealed record CallResult<T>(CallOutcome Outcome, T? Value, IReadOnlyDictionary<string, string> Errors)
-{
-    public bool Succeeded => Outcome == CallOutcome.Ok;
-    public static CallResult<T> Ok(T value) => new(CallOutcome.Ok, value, new Dictionary<string, string>());
-    public static readonly CallResult<T> NotFound = new(CallOutcome.NotFound, default, new Dictionary<string, string>());
-    public static CallResult<T> Invalid(IReadOnlyDictionary<string, string> errors) => new(CallOutcome.Invalid, default, errors);
-    public static CallResult<T> Fail(string message) => Invalid(new Dictionary<string, string> { [""] = message });
-    public static CallResult<T> Conflict(string message) => new(CallOutcome.Conflict, default, new Dictionary<string, string> { [""] = message });
-}

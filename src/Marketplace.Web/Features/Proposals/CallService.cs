@@ -75,9 +75,9 @@ public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<Shared
         return new Paged<ProposalCall>(items, page, PageSize, total);
     }
 
-    public async Task<CallResult<ProposalCall>> CreateAsync(int organizationId, string userId, CallInput input, CancellationToken ct = default)
+    public async Task<ServiceResult<ProposalCall>> CreateAsync(int organizationId, string userId, CallInput input, CancellationToken ct = default)
     {
-        if (await quotas.DraftRefusalAsync(userId, ct) is { } refusal) return CallResult<ProposalCall>.Fail(refusal);
+        if (await quotas.DraftRefusalAsync(userId, ct) is { } refusal) return ServiceResult<ProposalCall>.Fail(refusal);
         var result = await CheckNewAsync(organizationId, userId, input, ct);
         if (result.Value is not { } call) return result;
         db.ProposalCalls.Add(call);
@@ -86,11 +86,11 @@ public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<Shared
     }
 
     /// <summary>Validates a new draft call by the form's rules and builds it unsaved (what <see cref="CreateAsync"/> saves; a bulk import checks every row with it).</summary>
-    public async Task<CallResult<ProposalCall>> CheckNewAsync(int organizationId, string userId, CallInput input, CancellationToken ct = default)
+    public async Task<ServiceResult<ProposalCall>> CheckNewAsync(int organizationId, string userId, CallInput input, CancellationToken ct = default)
     {
         var call = new ProposalCall { OrganizationId = organizationId, CreatedByUserId = userId, CreatedAt = Now };
         var errors = await ApplyAsync(call, input, organizationId, ct);
-        return errors.Count > 0 ? CallResult<ProposalCall>.Invalid(errors) : CallResult<ProposalCall>.Ok(call);
+        return errors.Count > 0 ? ServiceResult<ProposalCall>.Invalid(errors) : ServiceResult<ProposalCall>.Ok(call);
     }
 
     /// <summary>
@@ -98,11 +98,11 @@ public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<Shared
     /// changed is logged publicly with the reason staff give (required), and the vendors who asked a question or are
     /// writing a proposal are told, in the same transaction as the save.
     /// </summary>
-    public async Task<CallResult<ProposalCall>> UpdateAsync(int organizationId, int id, string userId, CallInput input, CancellationToken ct = default)
+    public async Task<ServiceResult<ProposalCall>> UpdateAsync(int organizationId, int id, string userId, CallInput input, CancellationToken ct = default)
     {
         var call = await FindOwnAsync(organizationId, id, ct);
-        if (call is null) return CallResult<ProposalCall>.NotFound;
-        if (!IsEditable(call)) return CallResult<ProposalCall>.Fail(t["Call_OnlyDraftEditable"]);
+        if (call is null) return ServiceResult<ProposalCall>.NotFound;
+        if (!IsEditable(call)) return ServiceResult<ProposalCall>.Fail(t["Call_OnlyDraftEditable"]);
         var before = call.Status == CallStatus.Published ? PostingCorrections.Snapshot(ToInput(call)) : null;
         db.ExpectConcurrencyToken(call, input.ConcurrencyToken);
         var errors = await ApplyAsync(call, input, organizationId, ct);
@@ -112,7 +112,7 @@ public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<Shared
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return CallResult<ProposalCall>.Invalid(errors);
+            return ServiceResult<ProposalCall>.Invalid(errors);
         }
         if (changes.Count > 0) await corrections.CallCorrectedAsync(call, userId, reason!, changes, ct);
         return await SaveAsync(call, ct);
@@ -125,7 +125,7 @@ public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<Shared
     public bool IsEditable(ProposalCall call) =>
         call.Status == CallStatus.Draft || call.Status == CallStatus.Published && call.SubmissionDeadline > Now;
 
-    public Task<CallResult<ProposalCall>> PublishAsync(int organizationId, int id, string? token, CancellationToken ct = default) =>
+    public Task<ServiceResult<ProposalCall>> PublishAsync(int organizationId, int id, string? token, CancellationToken ct = default) =>
         TransitionAsync(organizationId, id, token, c =>
         {
             if (c.Status != CallStatus.Draft) return t["Call_PublishOnlyDraft"];
@@ -135,7 +135,7 @@ public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<Shared
             return null;
         }, ct);
 
-    public Task<CallResult<ProposalCall>> CancelAsync(int organizationId, int id, string? token, CancellationToken ct = default) =>
+    public Task<ServiceResult<ProposalCall>> CancelAsync(int organizationId, int id, string? token, CancellationToken ct = default) =>
         TransitionAsync(organizationId, id, token, c =>
         {
             if (c.Status is not (CallStatus.Draft or CallStatus.Published)) return t["Call_CancelOnlyOpen"];
@@ -143,63 +143,51 @@ public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<Shared
             return null;
         }, ct);
 
-    private async Task<CallResult<ProposalCall>> TransitionAsync(int organizationId, int id, string? token, Func<ProposalCall, string?> change, CancellationToken ct)
+    private async Task<ServiceResult<ProposalCall>> TransitionAsync(int organizationId, int id, string? token, Func<ProposalCall, string?> change, CancellationToken ct)
     {
         var call = await FindOwnAsync(organizationId, id, ct);
-        if (call is null) return CallResult<ProposalCall>.NotFound;
+        if (call is null) return ServiceResult<ProposalCall>.NotFound;
         db.ExpectConcurrencyToken(call, token);
         var refusal = change(call);
         if (refusal is not null)
         {
             db.ChangeTracker.Clear();
-            return CallResult<ProposalCall>.Fail(refusal);
+            return ServiceResult<ProposalCall>.Fail(refusal);
         }
         call.UpdatedAt = Now;
         return await SaveAsync(call, ct);
     }
 
-    private async Task<CallResult<ProposalCall>> SaveAsync(ProposalCall call, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return CallResult<ProposalCall>.Ok(call);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return CallResult<ProposalCall>.Conflict(t["ChangedBySomeoneElse"]);
-        }
-    }
+    private Task<ServiceResult<ProposalCall>> SaveAsync(ProposalCall call, CancellationToken ct) => db.SaveOrRefuseStaleAsync(t, call, ct);
 
     /// <summary>Adds a PDF (実施要領, 仕様書 ...) to a call that is still a draft or open for proposals.</summary>
-    public async Task<CallResult<AttachmentInfo>> AddAttachmentAsync(int organizationId, int id, IFormFile? file, CancellationToken ct = default)
+    public async Task<ServiceResult<AttachmentInfo>> AddAttachmentAsync(int organizationId, int id, IFormFile? file, CancellationToken ct = default)
     {
         var call = await db.ProposalCalls.FirstOrDefaultAsync(c => c.Id == id && c.OrganizationId == organizationId, ct);
-        if (call is null) return CallResult<AttachmentInfo>.NotFound;
+        if (call is null) return ServiceResult<AttachmentInfo>.NotFound;
         if (!(call.Status == CallStatus.Draft || call.Status == CallStatus.Published && call.SubmissionDeadline > Now))
         {
-            return CallResult<AttachmentInfo>.Fail(t["Call_AttachmentsClosed"]);
+            return ServiceResult<AttachmentInfo>.Fail(t["Call_AttachmentsClosed"]);
         }
         var (pdf, errors) = await PdfFiles.AttachAsync<CallAttachment>(file, await db.CallAttachments.CountAsync(a => a.CallId == id, ct), t, Now, ct);
-        if (pdf is null) return CallResult<AttachmentInfo>.Invalid(errors!);
+        if (pdf is null) return ServiceResult<AttachmentInfo>.Invalid(errors!);
         pdf.CallId = id;
         db.CallAttachments.Add(pdf);
         call.UpdatedAt = Now;
         await db.SaveChangesAsync(ct);
-        return CallResult<AttachmentInfo>.Ok(new AttachmentInfo(pdf.Id, pdf.FileName, pdf.SizeBytes));
+        return ServiceResult<AttachmentInfo>.Ok(new AttachmentInfo(pdf.Id, pdf.FileName, pdf.SizeBytes));
     }
 
     /// <summary>Attachments of a draft can be removed; once published, vendors may have relied on them.</summary>
-    public async Task<CallResult<bool>> RemoveAttachmentAsync(int organizationId, int id, int attachmentId, CancellationToken ct = default)
+    public async Task<ServiceResult<bool>> RemoveAttachmentAsync(int organizationId, int id, int attachmentId, CancellationToken ct = default)
     {
         var call = await db.ProposalCalls.FirstOrDefaultAsync(c => c.Id == id && c.OrganizationId == organizationId, ct);
         var attachment = call is null ? null : await db.CallAttachments.FirstOrDefaultAsync(a => a.Id == attachmentId && a.CallId == id, ct);
-        if (attachment is null) return CallResult<bool>.NotFound;
-        if (call!.Status != CallStatus.Draft) return CallResult<bool>.Fail(t["Call_OnlyDraftEditable"]);
+        if (attachment is null) return ServiceResult<bool>.NotFound;
+        if (call!.Status != CallStatus.Draft) return ServiceResult<bool>.Fail(t["Call_OnlyDraftEditable"]);
         db.CallAttachments.Remove(attachment);
         await db.SaveChangesAsync(ct);
-        return CallResult<bool>.Ok(true);
+        return ServiceResult<bool>.Ok(true);
     }
 
     /// <summary>A call attachment for its own government's staff, whatever the call's state.</summary>
@@ -214,24 +202,24 @@ public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<Shared
             .OrderBy(q => q.AskedAt).ThenBy(q => q.Id).ToListAsync(ct);
 
     /// <summary>Answers (or corrects the answer to) a question; the answer is then public on the call page without the asker.</summary>
-    public async Task<CallResult<CallQuestion>> AnswerAsync(int organizationId, int id, int questionId, string userId, string? answer, CancellationToken ct = default)
+    public async Task<ServiceResult<CallQuestion>> AnswerAsync(int organizationId, int id, int questionId, string userId, string? answer, CancellationToken ct = default)
     {
         var question = await db.CallQuestions.Include(q => q.Call)
             .FirstOrDefaultAsync(q => q.Id == questionId && q.CallId == id && q.Call!.OrganizationId == organizationId, ct);
-        if (question is null) return CallResult<CallQuestion>.NotFound;
+        if (question is null) return ServiceResult<CallQuestion>.NotFound;
         var text = answer?.Trim() ?? "";
-        if (text.Length == 0) return CallResult<CallQuestion>.Invalid(new Dictionary<string, string> { ["answer"] = t["Val_Required", t["Call_Answer"]] });
+        if (text.Length == 0) return ServiceResult<CallQuestion>.Invalid(new Dictionary<string, string> { ["answer"] = t["Val_Required", t["Call_Answer"]] });
         if (text.Length > CallQuestionConfiguration.BodyMax * 2)
         {
-            return CallResult<CallQuestion>.Invalid(new Dictionary<string, string> { ["answer"] = t["Val_TooLong", t["Call_Answer"], CallQuestionConfiguration.BodyMax * 2, text.Length] });
+            return ServiceResult<CallQuestion>.Invalid(new Dictionary<string, string> { ["answer"] = t["Val_TooLong", t["Call_Answer"], CallQuestionConfiguration.BodyMax * 2, text.Length] });
         }
-        if (question.Call!.Status is not CallStatus.Published) return CallResult<CallQuestion>.Fail(t["Call_NotOpen"]);
+        if (question.Call!.Status is not CallStatus.Published) return ServiceResult<CallQuestion>.Fail(t["Call_NotOpen"]);
         question.Answer = text;
         question.AnsweredAt = Now;
         question.AnsweredByUserId = userId;
         await notify.AnswerPublishedAsync(question.Call, ct);
         await db.SaveChangesAsync(ct);
-        return CallResult<CallQuestion>.Ok(question);
+        return ServiceResult<CallQuestion>.Ok(question);
     }
 
     /// <summary>Validates the whole input and copies it onto the call only if nothing is wrong.</summary>

@@ -74,24 +74,24 @@ public sealed class EvaluationService(MarketplaceDbContext db, ConflictOfInteres
             .OrderByDescending(m => m.IsChair).ThenBy(m => m.Id).ToListAsync(ct);
 
     /// <summary>Sets the committee (staff of the same government, one of them chair) while no one has scored yet.</summary>
-    public async Task<CallResult<bool>> SetCommitteeAsync(int organizationId, int callId, IReadOnlyCollection<string> userIds, string? chairId, CancellationToken ct = default)
+    public async Task<ServiceResult<bool>> SetCommitteeAsync(int organizationId, int callId, IReadOnlyCollection<string> userIds, string? chairId, CancellationToken ct = default)
     {
         var call = await db.ProposalCalls.FirstOrDefaultAsync(c => c.Id == callId && c.OrganizationId == organizationId, ct);
-        if (call is null) return CallResult<bool>.NotFound;
-        if (call.Status is CallStatus.Cancelled or CallStatus.Awarded || call.ConfirmedAt is not null) return CallResult<bool>.Fail(t["Eval_CommitteeLocked"]);
+        if (call is null) return ServiceResult<bool>.NotFound;
+        if (call.Status is CallStatus.Cancelled or CallStatus.Awarded || call.ConfirmedAt is not null) return ServiceResult<bool>.Fail(t["Eval_CommitteeLocked"]);
         if (await db.EvaluationScores.AnyAsync(s => db.CommitteeMembers.Any(m => m.Id == s.CommitteeMemberId && m.CallId == callId), ct))
         {
-            return CallResult<bool>.Fail(t["Eval_CommitteeLockedScored"]);
+            return ServiceResult<bool>.Fail(t["Eval_CommitteeLockedScored"]);
         }
         var staff = (await StaffOfAsync(organizationId, ct)).Select(s => s.UserId).ToHashSet();
         var wanted = userIds.Distinct().ToList();
-        if (wanted.Count == 0) return CallResult<bool>.Invalid(new Dictionary<string, string> { ["members"] = t["Eval_Val_NoMembers"] });
-        if (wanted.Any(id => !staff.Contains(id))) return CallResult<bool>.Invalid(new Dictionary<string, string> { ["members"] = t["Val_Choose", t["Eval_Members"]] });
-        if (chairId is null || !wanted.Contains(chairId)) return CallResult<bool>.Invalid(new Dictionary<string, string> { ["chair"] = t["Eval_Val_ChairAmongMembers"] });
+        if (wanted.Count == 0) return ServiceResult<bool>.Invalid(new Dictionary<string, string> { ["members"] = t["Eval_Val_NoMembers"] });
+        if (wanted.Any(id => !staff.Contains(id))) return ServiceResult<bool>.Invalid(new Dictionary<string, string> { ["members"] = t["Val_Choose", t["Eval_Members"]] });
+        if (chairId is null || !wanted.Contains(chairId)) return ServiceResult<bool>.Invalid(new Dictionary<string, string> { ["chair"] = t["Eval_Val_ChairAmongMembers"] });
         db.CommitteeMembers.RemoveRange(db.CommitteeMembers.Where(m => m.CallId == callId));
         db.CommitteeMembers.AddRange(wanted.Select(id => new CommitteeMember { CallId = callId, UserId = id, IsChair = id == chairId }));
         await db.SaveChangesAsync(ct);
-        return CallResult<bool>.Ok(true);
+        return ServiceResult<bool>.Ok(true);
     }
 
     // Sheets
@@ -107,14 +107,14 @@ public sealed class EvaluationService(MarketplaceDbContext db, ConflictOfInteres
     /// With <paramref name="submit"/> every cell must be filled and the sheet is then marked complete.
     /// Nothing is saved when any cell is wrong.
     /// </summary>
-    public async Task<CallResult<bool>> SaveSheetAsync(int organizationId, int callId, string userId, IReadOnlyDictionary<string, string?> scores, IReadOnlyDictionary<string, string?> comments, bool submit, CancellationToken ct = default)
+    public async Task<ServiceResult<bool>> SaveSheetAsync(int organizationId, int callId, string userId, IReadOnlyDictionary<string, string?> scores, IReadOnlyDictionary<string, string?> comments, bool submit, CancellationToken ct = default)
     {
         var call = await FindOwnCallAsync(organizationId, callId, ct);
-        if (call is null) return CallResult<bool>.NotFound;
+        if (call is null) return ServiceResult<bool>.NotFound;
         var member = await db.CommitteeMembers.FirstOrDefaultAsync(m => m.CallId == callId && m.UserId == userId, ct);
-        if (member is null) return CallResult<bool>.NotFound;
-        if (IsSealed(call)) return CallResult<bool>.Fail(t["Eval_StillSealed"]);
-        if (call.ConfirmedAt is not null) return CallResult<bool>.Fail(t["Eval_AlreadyConfirmed"]);
+        if (member is null) return ServiceResult<bool>.NotFound;
+        if (IsSealed(call)) return ServiceResult<bool>.Fail(t["Eval_StillSealed"]);
+        if (call.ConfirmedAt is not null) return ServiceResult<bool>.Fail(t["Eval_AlreadyConfirmed"]);
         var proposals = await db.Proposals.AsNoTracking().Include(p => p.VendorCompany).Where(p => p.CallId == callId).ToListAsync(ct);
         var existing = await db.EvaluationScores.Where(s => s.CommitteeMemberId == member.Id).ToListAsync(ct);
         var e = new Dictionary<string, string>();
@@ -141,7 +141,7 @@ public sealed class EvaluationService(MarketplaceDbContext db, ConflictOfInteres
                 parsed.Add((p.Id, c.Id, (int)v, comment));
             }
         }
-        if (e.Count > 0) return CallResult<bool>.Invalid(e);
+        if (e.Count > 0) return ServiceResult<bool>.Invalid(e);
         foreach (var (proposalId, criterionId, score, comment) in parsed)
         {
             var row = existing.FirstOrDefault(s => s.ProposalId == proposalId && s.CriterionId == criterionId);
@@ -161,7 +161,7 @@ public sealed class EvaluationService(MarketplaceDbContext db, ConflictOfInteres
         }
         member.SubmittedAt = submit ? Now : null;
         await db.SaveChangesAsync(ct);
-        return CallResult<bool>.Ok(true);
+        return ServiceResult<bool>.Ok(true);
     }
 
     public static string Cell(int proposalId, int criterionId) => $"p{proposalId}c{criterionId}";
@@ -193,21 +193,21 @@ public sealed class EvaluationService(MarketplaceDbContext db, ConflictOfInteres
         new(call.ScoreScale, call.PriceWeight, call.PriceFormula, call.CeilingYen, call.Criteria.OrderBy(c => c.SortOrder).Select(c => new CriterionWeight(c.Id, c.Weight)).ToList());
 
     /// <summary>The chair confirms the result once every member has completed their sheet.</summary>
-    public async Task<CallResult<bool>> ConfirmAsync(int organizationId, int callId, string userId, CancellationToken ct = default)
+    public async Task<ServiceResult<bool>> ConfirmAsync(int organizationId, int callId, string userId, CancellationToken ct = default)
     {
         var call = await FindOwnCallAsync(organizationId, callId, ct);
-        if (call is null) return CallResult<bool>.NotFound;
+        if (call is null) return ServiceResult<bool>.NotFound;
         var members = await db.CommitteeMembers.Where(m => m.CallId == callId).ToListAsync(ct);
-        if (!members.Any(m => m.UserId == userId && m.IsChair)) return CallResult<bool>.Fail(t["Eval_OnlyChair"]);
-        if (IsSealed(call)) return CallResult<bool>.Fail(t["Eval_StillSealed"]);
-        if (call.ConfirmedAt is not null) return CallResult<bool>.Fail(t["Eval_AlreadyConfirmed"]);
-        if (!await db.Proposals.AnyAsync(p => p.CallId == callId, ct)) return CallResult<bool>.Fail(t["Eval_NoProposals"]);
-        if (members.Any(m => m.SubmittedAt is null)) return CallResult<bool>.Fail(t["Eval_SheetsIncomplete"]);
+        if (!members.Any(m => m.UserId == userId && m.IsChair)) return ServiceResult<bool>.Fail(t["Eval_OnlyChair"]);
+        if (IsSealed(call)) return ServiceResult<bool>.Fail(t["Eval_StillSealed"]);
+        if (call.ConfirmedAt is not null) return ServiceResult<bool>.Fail(t["Eval_AlreadyConfirmed"]);
+        if (!await db.Proposals.AnyAsync(p => p.CallId == callId, ct)) return ServiceResult<bool>.Fail(t["Eval_NoProposals"]);
+        if (members.Any(m => m.SubmittedAt is null)) return ServiceResult<bool>.Fail(t["Eval_SheetsIncomplete"]);
         call.ConfirmedAt = Now;
         call.ConfirmedByUserId = userId;
         call.UpdatedAt = Now;
         await db.SaveChangesAsync(ct);
-        return CallResult<bool>.Ok(true);
+        return ServiceResult<bool>.Ok(true);
     }
 
     /// <summary>
@@ -219,36 +219,36 @@ public sealed class EvaluationService(MarketplaceDbContext db, ConflictOfInteres
     /// An award before the call's own presentation or result date (as published) needs <paramref name="earlyReason"/>,
     /// which is kept and shown with the result.
     /// </remarks>
-    public async Task<CallResult<bool>> AwardAsync(int organizationId, int callId, int proposalId, string? amountText, string? earlyReason, string userId, string? token, CancellationToken ct = default)
+    public async Task<ServiceResult<bool>> AwardAsync(int organizationId, int callId, int proposalId, string? amountText, string? earlyReason, string userId, string? token, CancellationToken ct = default)
     {
         var call = await FindOwnCallAsync(organizationId, callId, ct);
-        if (call is null) return CallResult<bool>.NotFound;
+        if (call is null) return ServiceResult<bool>.NotFound;
         db.ExpectConcurrencyToken(call, token);
-        if (call.ConfirmedAt is null) return CallResult<bool>.Fail(t["Eval_NotConfirmed"]);
+        if (call.ConfirmedAt is null) return ServiceResult<bool>.Fail(t["Eval_NotConfirmed"]);
         // The committee's result is the chair's to carry out (among first-ranked ties the chair decides).
         if (!await db.CommitteeMembers.AnyAsync(m => m.CallId == callId && m.UserId == userId && m.IsChair, ct))
-            return CallResult<bool>.Fail(t["Eval_OnlyChairAwards"]);
-        if (call.Status != CallStatus.Published) return CallResult<bool>.Fail(t["Eval_AlreadyAwarded"]);
+            return ServiceResult<bool>.Fail(t["Eval_OnlyChairAwards"]);
+        if (call.Status != CallStatus.Published) return ServiceResult<bool>.Fail(t["Eval_AlreadyAwarded"]);
         var ranking = (await RankingAsync(call, ct))!;
         var chosen = ranking.Rows.FirstOrDefault(r => r.Proposal.Id == proposalId);
-        if (chosen is null) return CallResult<bool>.Invalid(new Dictionary<string, string> { ["proposalId"] = t["Val_Choose", t["Eval_Winner"]] });
-        if (chosen.Result.Rank != 1) return CallResult<bool>.Invalid(new Dictionary<string, string> { ["proposalId"] = t["Eval_Val_NotFirst"] });
+        if (chosen is null) return ServiceResult<bool>.Invalid(new Dictionary<string, string> { ["proposalId"] = t["Val_Choose", t["Eval_Winner"]] });
+        if (chosen.Result.Rank != 1) return ServiceResult<bool>.Invalid(new Dictionary<string, string> { ["proposalId"] = t["Eval_Val_NotFirst"] });
         if (string.IsNullOrWhiteSpace(amountText) || !JapaneseText.TryParseYen(amountText, out var amount) || amount <= 0)
         {
-            return CallResult<bool>.Invalid(new Dictionary<string, string> { ["amount"] = t["Val_Yen", t["Eval_ContractAmount"]] });
+            return ServiceResult<bool>.Invalid(new Dictionary<string, string> { ["amount"] = t["Val_Yen", t["Eval_ContractAmount"]] });
         }
         if (amount > chosen.Proposal.PriceOnCallBasisYen)
         {
-            return CallResult<bool>.Invalid(new Dictionary<string, string> { ["amount"] = t["Eval_Val_AmountOverPrice", chosen.Proposal.PriceOnCallBasisYen.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)] });
+            return ServiceResult<bool>.Invalid(new Dictionary<string, string> { ["amount"] = t["Eval_Val_AmountOverPrice", chosen.Proposal.PriceOnCallBasisYen.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)] });
         }
         var reason = earlyReason?.Trim() ?? "";
         if (EarlyAwardDates(call) is { Count: > 0 } pending && reason.Length == 0)
         {
-            return CallResult<bool>.Invalid(new Dictionary<string, string> { ["earlyReason"] = t["Eval_Val_EarlyReason", string.Join(t["ListSeparator"], pending)] });
+            return ServiceResult<bool>.Invalid(new Dictionary<string, string> { ["earlyReason"] = t["Eval_Val_EarlyReason", string.Join(t["ListSeparator"], pending)] });
         }
         if (reason.Length > ProposalCallConfiguration.NotesMax)
         {
-            return CallResult<bool>.Invalid(new Dictionary<string, string> { ["earlyReason"] = t["Val_TooLong", t["Eval_EarlyReason"], ProposalCallConfiguration.NotesMax, reason.Length] });
+            return ServiceResult<bool>.Invalid(new Dictionary<string, string> { ["earlyReason"] = t["Val_TooLong", t["Eval_EarlyReason"], ProposalCallConfiguration.NotesMax, reason.Length] });
         }
         call.EarlyAwardReason = reason.Length > 0 ? reason : null;
         call.Status = CallStatus.Awarded;
@@ -264,16 +264,7 @@ public sealed class EvaluationService(MarketplaceDbContext db, ConflictOfInteres
             CreatedAt = Now, CreatedByUserId = userId,
         });
         await notify.AwardedAsync(call, vendor.Id, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return CallResult<bool>.Ok(true);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return CallResult<bool>.Conflict(t["ChangedBySomeoneElse"]);
-        }
+        return await db.SaveOrRefuseStaleAsync(t, true, ct);
     }
 
     public string TokenOf(ProposalCall call) => db.ConcurrencyTokenOf(call);

@@ -52,28 +52,6 @@ public static class PdfFiles
     }
 }
 
-/// <summary>Deadlines are typed and shown in Japanese time and stored in UTC.</summary>
-public static class JapanTime
-{
-    public static readonly TimeOnly DefaultDeadlineTime = new(17, 0);
-
-    /// <summary>Accepts 2026-12-01T17:00, 2026/12/01 17:00, 2026年12月1日 17時00分 and a date alone (17:00), full-width digits too.</summary>
-    public static bool TryParse(string? text, out DateTime utc)
-    {
-        utc = default;
-        var s = (text ?? "").Normalize(System.Text.NormalizationForm.FormKC).Trim().Replace('T', ' ').Replace("時", ":").Replace("分", "");
-        var parts = s.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (parts.Length == 0 || !Openings.OpeningService.TryParseDate(parts[0], out var date)) return false;
-        var time = DefaultDeadlineTime;
-        if (parts.Length == 2 && !TimeOnly.TryParseExact(parts[1], ["H:mm", "HH:mm", "H:mm:ss", "HH:mm:ss"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out time)) return false;
-        utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(date.ToDateTime(time), DateTimeKind.Unspecified), Localization.DisplayFormatter.Jst);
-        return true;
-    }
-
-    /// <summary>The value a datetime-local input shows for a stored deadline.</summary>
-    public static string ToInput(DateTime utc) => Localization.DisplayFormatter.ToJst(utc).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
-}
-
 /// <summary>
 /// What the shared attachment section (Pages/Shared/_PdfAttachments) shows: the PDFs with links under
 /// <paramref name="UrlBase"/>, and for staff the remove buttons and upload form posting to the current page.

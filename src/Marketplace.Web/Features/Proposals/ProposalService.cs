@@ -53,11 +53,11 @@ public sealed class ProposalService(MarketplaceDbContext db, IStringLocalizer<Sh
         ConcurrencyToken = db.ConcurrencyTokenOf(p),
     };
 
-    public async Task<CallResult<Proposal>> SaveAsync(int companyId, string userId, int callId, ProposalInput input, CancellationToken ct = default)
+    public async Task<ServiceResult<Proposal>> SaveAsync(int companyId, string userId, int callId, ProposalInput input, CancellationToken ct = default)
     {
         var call = await FindPublicCallAsync(callId, ct);
-        if (call is null || call.Status != CallStatus.Published) return CallResult<Proposal>.NotFound;
-        if (Now >= call.SubmissionDeadline) return CallResult<Proposal>.Fail(t["Proposal_DeadlinePassed", DeadlineText(call)]);
+        if (call is null || call.Status != CallStatus.Published) return ServiceResult<Proposal>.NotFound;
+        if (Now >= call.SubmissionDeadline) return ServiceResult<Proposal>.Fail(t["Proposal_DeadlinePassed", DeadlineText(call)]);
 
         var proposal = await FindOwnAsync(companyId, callId, ct);
         var isNew = proposal is null;
@@ -114,7 +114,7 @@ public sealed class ProposalService(MarketplaceDbContext db, IStringLocalizer<Sh
         if (e.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return CallResult<Proposal>.Invalid(e);
+            return ServiceResult<Proposal>.Invalid(e);
         }
 
         proposal.PriceYen = price;
@@ -126,54 +126,45 @@ public sealed class ProposalService(MarketplaceDbContext db, IStringLocalizer<Sh
         db.ProposalStaffing.RemoveRange(proposal.Staffing);
         proposal.Staffing = named.Select(n => new ProposalStaffing { CallRoleId = n.Role.Id, VendorStaffMemberId = n.Member.Id }).ToList();
         if (isNew) db.Proposals.Add(proposal);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return CallResult<Proposal>.Ok(proposal);
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrent save of the same proposal (stale token, or a second "new" from another tab).
-            db.ChangeTracker.Clear();
-            return CallResult<Proposal>.Conflict(t["ChangedBySomeoneElse"]);
-        }
+        // A concurrent save of the same proposal (stale token, or a second "new" from another tab).
+        return await db.SaveOrRefuseStaleAsync(t, proposal, ct, duplicateIsStale: true);
     }
 
     /// <summary>Withdraws the proposal before the deadline, attachments and all.</summary>
-    public async Task<CallResult<bool>> WithdrawAsync(int companyId, int callId, CancellationToken ct = default)
+    public async Task<ServiceResult<bool>> WithdrawAsync(int companyId, int callId, CancellationToken ct = default)
     {
         var proposal = await db.Proposals.Include(p => p.Call).FirstOrDefaultAsync(p => p.CallId == callId && p.VendorCompanyId == companyId, ct);
-        if (proposal is null) return CallResult<bool>.NotFound;
-        if (ChangeRefused(proposal.Call!) is { } refusal) return CallResult<bool>.Fail(refusal);
+        if (proposal is null) return ServiceResult<bool>.NotFound;
+        if (ChangeRefused(proposal.Call!) is { } refusal) return ServiceResult<bool>.Fail(refusal);
         db.Proposals.Remove(proposal);
         await db.SaveChangesAsync(ct);
-        return CallResult<bool>.Ok(true);
+        return ServiceResult<bool>.Ok(true);
     }
 
-    public async Task<CallResult<AttachmentInfo>> AddAttachmentAsync(int companyId, int callId, IFormFile? file, CancellationToken ct = default)
+    public async Task<ServiceResult<AttachmentInfo>> AddAttachmentAsync(int companyId, int callId, IFormFile? file, CancellationToken ct = default)
     {
         var proposal = await db.Proposals.Include(p => p.Call).FirstOrDefaultAsync(p => p.CallId == callId && p.VendorCompanyId == companyId, ct);
-        if (proposal is null) return CallResult<AttachmentInfo>.NotFound;
-        if (ChangeRefused(proposal.Call!) is { } refusal) return CallResult<AttachmentInfo>.Fail(refusal);
+        if (proposal is null) return ServiceResult<AttachmentInfo>.NotFound;
+        if (ChangeRefused(proposal.Call!) is { } refusal) return ServiceResult<AttachmentInfo>.Fail(refusal);
         var (pdf, errors) = await PdfFiles.AttachAsync<ProposalAttachment>(file, await db.ProposalAttachments.CountAsync(a => a.ProposalId == proposal.Id, ct), t, Now, ct);
-        if (pdf is null) return CallResult<AttachmentInfo>.Invalid(errors!);
+        if (pdf is null) return ServiceResult<AttachmentInfo>.Invalid(errors!);
         pdf.ProposalId = proposal.Id;
         db.ProposalAttachments.Add(pdf);
         proposal.UpdatedAt = Now;
         await db.SaveChangesAsync(ct);
-        return CallResult<AttachmentInfo>.Ok(new AttachmentInfo(pdf.Id, pdf.FileName, pdf.SizeBytes));
+        return ServiceResult<AttachmentInfo>.Ok(new AttachmentInfo(pdf.Id, pdf.FileName, pdf.SizeBytes));
     }
 
-    public async Task<CallResult<bool>> RemoveAttachmentAsync(int companyId, int callId, int attachmentId, CancellationToken ct = default)
+    public async Task<ServiceResult<bool>> RemoveAttachmentAsync(int companyId, int callId, int attachmentId, CancellationToken ct = default)
     {
         var attachment = await db.ProposalAttachments
             .FirstOrDefaultAsync(a => a.Id == attachmentId && db.Proposals.Any(p => p.Id == a.ProposalId && p.CallId == callId && p.VendorCompanyId == companyId), ct);
-        if (attachment is null) return CallResult<bool>.NotFound;
+        if (attachment is null) return ServiceResult<bool>.NotFound;
         var call = await db.ProposalCalls.AsNoTracking().SingleAsync(c => c.Id == callId, ct);
-        if (ChangeRefused(call) is { } refusal) return CallResult<bool>.Fail(refusal);
+        if (ChangeRefused(call) is { } refusal) return ServiceResult<bool>.Fail(refusal);
         db.ProposalAttachments.Remove(attachment);
         await db.SaveChangesAsync(ct);
-        return CallResult<bool>.Ok(true);
+        return ServiceResult<bool>.Ok(true);
     }
 
     /// <summary>An attachment of the company's own proposal.</summary>

@@ -7,6 +7,7 @@ public static class ProposalServices
         services.AddScoped<CallService>();
         services.AddScoped<CallDisplay>();
         services.AddScoped<VendorService>();
+        services.AddScoped<VendorContractService>();
         services.AddScoped<ProposalService>();
         services.AddScoped<EvaluationService>();
         return services;

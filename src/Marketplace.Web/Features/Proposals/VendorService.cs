@@ -39,10 +39,10 @@ public sealed class VendorService(MarketplaceDbContext db, IStringLocalizer<Shar
     public async Task<VendorCompany?> CompanyAsync(string userId, CancellationToken ct = default) =>
         await CompanyIdAsync(userId, ct) is { } id ? await db.VendorCompanies.FirstOrDefaultAsync(c => c.Id == id, ct) : null;
 
-    public async Task<CallResult<VendorCompany>> UpdateCompanyAsync(string userId, CompanyInput input, CancellationToken ct = default)
+    public async Task<ServiceResult<VendorCompany>> UpdateCompanyAsync(string userId, CompanyInput input, CancellationToken ct = default)
     {
         var company = await CompanyAsync(userId, ct);
-        if (company is null) return CallResult<VendorCompany>.NotFound;
+        if (company is null) return ServiceResult<VendorCompany>.NotFound;
         var e = new Dictionary<string, string>();
         var name = input.Name?.Trim() ?? "";
         var address = input.Address?.Trim() ?? "";
@@ -51,12 +51,12 @@ public sealed class VendorService(MarketplaceDbContext db, IStringLocalizer<Shar
         else if (name.Length > 200) e[nameof(input.Name)] = t["Val_TooLong", t["Field_CompanyName"], 200, name.Length];
         if (address.Length > 300) e[nameof(input.Address)] = t["Val_TooLong", t["Proposal_Field_Address"], 300, address.Length];
         if (representative.Length > 100) e[nameof(input.RepresentativeName)] = t["Val_TooLong", t["Proposal_Field_Representative"], 100, representative.Length];
-        if (e.Count > 0) return CallResult<VendorCompany>.Invalid(e);
+        if (e.Count > 0) return ServiceResult<VendorCompany>.Invalid(e);
         company.Name = name;
         company.Address = address;
         company.RepresentativeName = representative;
         await db.SaveChangesAsync(ct);
-        return CallResult<VendorCompany>.Ok(company);
+        return ServiceResult<VendorCompany>.Ok(company);
     }
 
     public Task<List<VendorStaffMember>> StaffAsync(int companyId, CancellationToken ct = default) =>
@@ -67,10 +67,10 @@ public sealed class VendorService(MarketplaceDbContext db, IStringLocalizer<Shar
     /// Adds a person the company may name. Linking an expert profile needs the expert's consent, which the
     /// expert gives by naming this company's 法人番号 as their affiliation in their own profile.
     /// </summary>
-    public async Task<CallResult<VendorStaffMember>> AddStaffAsync(string userId, StaffMemberInput input, CancellationToken ct = default)
+    public async Task<ServiceResult<VendorStaffMember>> AddStaffAsync(string userId, StaffMemberInput input, CancellationToken ct = default)
     {
         var company = await CompanyAsync(userId, ct);
-        if (company is null) return CallResult<VendorStaffMember>.NotFound;
+        if (company is null) return ServiceResult<VendorStaffMember>.NotFound;
         var e = new Dictionary<string, string>();
         var name = input.FullName?.Trim() ?? "";
         var qualifications = input.Qualifications?.Trim() ?? "";
@@ -90,7 +90,7 @@ public sealed class VendorService(MarketplaceDbContext db, IStringLocalizer<Shar
             else profileId = profile.Id;
         }
         if (await db.VendorStaffMembers.CountAsync(m => m.VendorCompanyId == company.Id, ct) >= MaxStaff) e[""] = t["Proposal_Val_TooManyStaff", MaxStaff];
-        if (e.Count > 0) return CallResult<VendorStaffMember>.Invalid(e);
+        if (e.Count > 0) return ServiceResult<VendorStaffMember>.Invalid(e);
         var member = new VendorStaffMember
         {
             VendorCompanyId = company.Id, FullName = name, IsEmployee = input.IsEmployee, Qualifications = qualifications,
@@ -98,19 +98,19 @@ public sealed class VendorService(MarketplaceDbContext db, IStringLocalizer<Shar
         };
         db.VendorStaffMembers.Add(member);
         await db.SaveChangesAsync(ct);
-        return CallResult<VendorStaffMember>.Ok(member);
+        return ServiceResult<VendorStaffMember>.Ok(member);
     }
 
     /// <summary>A person named in any proposal stays, so that submitted proposals keep their people.</summary>
-    public async Task<CallResult<bool>> RemoveStaffAsync(string userId, int memberId, CancellationToken ct = default)
+    public async Task<ServiceResult<bool>> RemoveStaffAsync(string userId, int memberId, CancellationToken ct = default)
     {
         var companyId = await CompanyIdAsync(userId, ct);
         var member = await db.VendorStaffMembers.FirstOrDefaultAsync(m => m.Id == memberId && m.VendorCompanyId == companyId, ct);
-        if (member is null) return CallResult<bool>.NotFound;
-        if (await db.ProposalStaffing.AnyAsync(s => s.VendorStaffMemberId == memberId, ct)) return CallResult<bool>.Fail(t["Proposal_Val_StaffInUse", member.FullName]);
+        if (member is null) return ServiceResult<bool>.NotFound;
+        if (await db.ProposalStaffing.AnyAsync(s => s.VendorStaffMemberId == memberId, ct)) return ServiceResult<bool>.Fail(t["Proposal_Val_StaffInUse", member.FullName]);
         db.VendorStaffMembers.Remove(member);
         await db.SaveChangesAsync(ct);
-        return CallResult<bool>.Ok(true);
+        return ServiceResult<bool>.Ok(true);
     }
 
     public Task<List<CallQuestion>> OwnQuestionsAsync(int companyId, int callId, CancellationToken ct = default) =>
@@ -118,21 +118,21 @@ public sealed class VendorService(MarketplaceDbContext db, IStringLocalizer<Shar
             .OrderBy(q => q.AskedAt).ToListAsync(ct);
 
     /// <summary>A question to a published call, until its question deadline.</summary>
-    public async Task<CallResult<CallQuestion>> AskAsync(string userId, int callId, string? body, CancellationToken ct = default)
+    public async Task<ServiceResult<CallQuestion>> AskAsync(string userId, int callId, string? body, CancellationToken ct = default)
     {
         var companyId = await CompanyIdAsync(userId, ct);
         var call = await db.ProposalCalls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == callId && c.Status == CallStatus.Published, ct);
-        if (companyId is null || call is null) return CallResult<CallQuestion>.NotFound;
-        if (Now > call.QuestionDeadline) return CallResult<CallQuestion>.Fail(t["Call_QuestionsClosed"]);
+        if (companyId is null || call is null) return ServiceResult<CallQuestion>.NotFound;
+        if (Now > call.QuestionDeadline) return ServiceResult<CallQuestion>.Fail(t["Call_QuestionsClosed"]);
         var text = body?.Trim() ?? "";
-        if (text.Length == 0) return CallResult<CallQuestion>.Invalid(new Dictionary<string, string> { ["body"] = t["Val_Required", t["Call_Question"]] });
-        if (text.Length > CallQuestionConfiguration.BodyMax) return CallResult<CallQuestion>.Invalid(new Dictionary<string, string> { ["body"] = t["Val_TooLong", t["Call_Question"], CallQuestionConfiguration.BodyMax, text.Length] });
-        if (await quotas.QuestionRefusalAsync(userId, ct) is { } refusal) return CallResult<CallQuestion>.Fail(refusal);
+        if (text.Length == 0) return ServiceResult<CallQuestion>.Invalid(new Dictionary<string, string> { ["body"] = t["Val_Required", t["Call_Question"]] });
+        if (text.Length > CallQuestionConfiguration.BodyMax) return ServiceResult<CallQuestion>.Invalid(new Dictionary<string, string> { ["body"] = t["Val_TooLong", t["Call_Question"], CallQuestionConfiguration.BodyMax, text.Length] });
+        if (await quotas.QuestionRefusalAsync(userId, ct) is { } refusal) return ServiceResult<CallQuestion>.Fail(refusal);
         var question = new CallQuestion { CallId = callId, VendorCompanyId = companyId.Value, AskedByUserId = userId, Body = text, AskedAt = Now };
         db.CallQuestions.Add(question);
         await notify.QuestionAskedAsync(call, ct);
         await db.SaveChangesAsync(ct);
-        return CallResult<CallQuestion>.Ok(question);
+        return ServiceResult<CallQuestion>.Ok(question);
     }
 
     /// <summary>Calls the company has asked about or proposed to, newest first.</summary>

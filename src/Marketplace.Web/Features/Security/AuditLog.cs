@@ -38,7 +38,8 @@ public static class AuditActions
     ];
 }
 
-public sealed record AuditPage(List<AuditEntry> Entries, int Page, int PageCount, Dictionary<string, string> ActorNames);
+/// <summary>One page of the audit log, with the names of the accounts that acted.</summary>
+public sealed record AuditPage(Paged<AuditEntry> Entries, Dictionary<string, string> ActorNames);
 
 /// <summary>
 /// Who read or exported personal data and who recorded a payment. Entries are only ever added (the context refuses
@@ -77,12 +78,8 @@ public sealed class AuditLog(MarketplaceDbContext db, IHttpContextAccessor http,
 
     public async Task<AuditPage> PageAsync(int? organizationId, string? action, int page, CancellationToken ct = default)
     {
-        var q = Query(organizationId, action);
-        var count = await q.CountAsync(ct);
-        var pages = Math.Max(1, (count + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, pages);
-        var entries = await q.Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        return new AuditPage(entries, page, pages, await NamesAsync(entries, ct));
+        var entries = await Query(organizationId, action).ToPagedAsync(page, PageSize, ct);
+        return new AuditPage(entries, await NamesAsync(entries.Items, ct));
     }
 
     /// <summary>The filtered entries as CSV (UTF-8 with BOM), at most 100,000 rows.</summary>
@@ -102,7 +99,7 @@ public sealed class AuditLog(MarketplaceDbContext db, IHttpContextAccessor http,
         return Csv.Encode(csv.ToString(), shiftJis: false);
     }
 
-    private Task<Dictionary<string, string>> NamesAsync(List<AuditEntry> entries, CancellationToken ct)
+    private Task<Dictionary<string, string>> NamesAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
         var ids = entries.Where(e => e.ActorUserId is not null).Select(e => e.ActorUserId!).Distinct().ToList();
         return db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);

@@ -369,9 +369,9 @@ public sealed class DemoDataSeeder(
         {
             throw new InvalidDataException($"Demo opening '{input.Title}' is invalid: {string.Join("; ", created.Errors.Select(e => $"{e.Key}: {e.Value}"))}");
         }
-        if (!publish) return created.Opening;
-        var published = await openings.PublishAsync(orgId, created.Opening!.Id, openings.TokenOf(created.Opening), ct);
-        return published.Opening;
+        if (!publish) return created.Value;
+        var published = await openings.PublishAsync(orgId, created.Value!.Id, openings.TokenOf(created.Value), ct);
+        return published.Value;
     }
 
     /// <summary>

@@ -36,7 +36,7 @@ public sealed class AcceptInvitationModel(AccountService accounts, IStringLocali
         var result = await accounts.AcceptInvitationAsync(Token, Input.DisplayName, Input.Password, Input.ConfirmPassword, ct);
         if (!result.Succeeded)
         {
-            ModelState.AddErrors("Input", result.Errors);
+            ModelState.AddErrors(result, "Input");
             return Page();
         }
         TempData["Notice"] = t["Invite_Accepted"].Value;

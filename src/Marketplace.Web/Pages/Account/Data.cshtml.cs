@@ -1,6 +1,7 @@
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Experts;
+using Marketplace.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -16,7 +17,7 @@ namespace Marketplace.Web.Pages.Account;
 public sealed class DataModel(
     PersonalDataExport export,
     AccountDeletion deletion,
-    UserManager<AppUser> users,
+    CredentialService credentials,
     SignInManager<AppUser> signIn,
     IStringLocalizer<SharedResource> t, Marketplace.Web.Features.Security.AuditLog audit) : PageModel
 {
@@ -55,27 +56,14 @@ public sealed class DataModel(
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
     {
         if (!IsExpert) return Forbid();
-        var user = await users.FindByIdAsync(UserId);
-        if (user is null) return Challenge();
-
         if (!ModelState.IsValid) return Page();
-        if (!Input.Confirm) ModelState.AddModelError("Input.Confirm", t["Delete_ConfirmRequired"]);
-        if (string.IsNullOrEmpty(Input.Password))
+        var confirmed = await credentials.ConfirmDeletionAsync(UserId, Input.Password, Input.Confirm);
+        if (confirmed.IsNotFound) return Challenge();
+        if (!confirmed.Succeeded)
         {
-            ModelState.AddModelError("Input.Password", t["Val_Required", t["Field_Password"]]);
+            ModelState.AddErrors(confirmed, "Input");
+            return Page();
         }
-        else if (await users.IsLockedOutAsync(user))
-        {
-            ModelState.AddModelError("Input.Password", t["Login_LockedOut"]);
-        }
-        else if (!await users.CheckPasswordAsync(user, Input.Password))
-        {
-            // Counted towards lockout like a failed sign-in, so this form cannot be used to guess the password.
-            await users.AccessFailedAsync(user);
-            ModelState.AddModelError("Input.Password", t["Delete_WrongPassword"]);
-        }
-        if (!ModelState.IsValid) return Page();
-        await users.ResetAccessFailedCountAsync(user);
 
         if (!await deletion.DeleteExpertAsync(UserId, ct))
         {

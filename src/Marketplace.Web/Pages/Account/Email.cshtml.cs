@@ -29,7 +29,7 @@ public sealed class EmailModel(CredentialService credentials, UserManager<Market
         var result = await credentials.RequestEmailChangeAsync(User.UserId()!, Input.NewEmail, ct);
         if (!result.Succeeded)
         {
-            ModelState.AddErrors("Input", result.Errors);
+            ModelState.AddErrors(result, "Input");
             await OnGetAsync();
             return Page();
         }

@@ -24,7 +24,7 @@ public sealed class PasswordModel(CredentialService credentials, MarketplaceSign
         var result = await credentials.ChangePasswordAsync(User.UserId()!, SessionStore.SessionOf(User), Input.CurrentPassword, Input.Password, Input.ConfirmPassword, ct);
         if (!result.Succeeded)
         {
-            ModelState.AddErrors("Input", result.Errors);
+            ModelState.AddErrors(result, "Input");
             return Page();
         }
         // The security stamp changed: this browser gets a fresh cookie for the same session.

@@ -19,7 +19,7 @@ public sealed class RegisterModel(AccountService accounts) : PageModel
         var result = await accounts.SignUpAsync(Input, ct);
         if (!result.Succeeded)
         {
-            ModelState.AddErrors("Input", result.Errors);
+            ModelState.AddErrors(result, "Input");
             return Page();
         }
         return RedirectToPage("/Account/CheckEmail");

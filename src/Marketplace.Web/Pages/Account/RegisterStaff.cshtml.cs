@@ -19,7 +19,7 @@ public sealed class RegisterStaffModel(AccountService accounts) : PageModel
         var result = await accounts.RequestStaffAccountAsync(Input, ct);
         if (!result.Succeeded)
         {
-            ModelState.AddErrors("Input", result.Errors);
+            ModelState.AddErrors(result, "Input");
             return Page();
         }
         return RedirectToPage("/Account/CheckEmail", new { staff = true });

@@ -27,7 +27,7 @@ public sealed class ResetPasswordModel(CredentialService credentials, IStringLoc
         var result = await credentials.ResetAsync(UserId, Code, Input.Password, Input.ConfirmPassword, ct);
         if (!result.Succeeded)
         {
-            ModelState.AddErrors("Input", result.Errors);
+            ModelState.AddErrors(result, "Input");
             return Page();
         }
         TempData["Notice"] = t["Reset_Done"].Value;

@@ -1,4 +1,5 @@
 using Marketplace.Data.Entities;
+using Marketplace.Web.Features;
 using Marketplace.Web.Features.Notifications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,8 +15,7 @@ public sealed class OutboxModel(OutboxAdmin outbox, IStringLocalizer<SharedResou
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
-    public OutboxPage Result { get; private set; } = new([], 0, 1, OutboxAdmin.PageSize, []);
-    public int PageCount => Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
+    public OutboxPage Result { get; private set; } = new(Paged<OutboxMessage>.Empty(OutboxAdmin.PageSize), []);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

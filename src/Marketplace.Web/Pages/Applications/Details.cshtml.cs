@@ -1,3 +1,4 @@
+using Marketplace.Web.Features;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
@@ -50,27 +51,26 @@ public sealed class DetailsModel(ApplicationService applications, MarketplaceDbC
     public async Task<IActionResult> OnPostMessageAsync(int id, string? body, CancellationToken ct)
     {
         var result = await applications.ExpertMessageAsync(User.UserId()!, id, body, ct);
-        if (result.Outcome == ApplicationOutcome.NotFound) return NotFound();
+        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
         if (result.Succeeded)
         {
             TempData["Notice"] = t["Application_MessageSent"].Value;
             return RedirectToPage(new { id });
         }
-        MessageError = result.Error;
+        MessageError = result.FirstError;
         return await OnGetAsync(id, ct);
     }
 
-    private async Task<IActionResult> Handle(int id, Task<ApplicationResult> action, string doneKey, CancellationToken ct)
+    private async Task<IActionResult> Handle(int id, Task<ServiceResult<Application>> action, string doneKey, CancellationToken ct)
     {
         var result = await action;
-        if (result.Outcome == ApplicationOutcome.NotFound) return NotFound();
+        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
         if (result.Succeeded)
         {
             TempData["Notice"] = t[doneKey].Value;
             return RedirectToPage(new { id });
         }
-        ModelState.AddModelError("", result.Error!);
-        if (result.Outcome == ApplicationOutcome.Conflict) Response.StatusCode = StatusCodes.Status409Conflict;
+        this.ShowRefusal(result);
         return await OnGetAsync(id, ct);
     }
 }

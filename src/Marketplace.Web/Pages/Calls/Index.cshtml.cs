@@ -1,3 +1,4 @@
+using Marketplace.Web.Features;
 using Marketplace.Web.Features.PublicCache;
 using Microsoft.AspNetCore.OutputCaching;
 using Marketplace.Data.Entities;

@@ -31,9 +31,9 @@ public sealed class DetailsModel(CaseService cases, AdviceService advice) : Page
     {
         if (!User.IsInRole(Roles.Staff)) return Forbid();
         var result = await advice.RequestAsync(User.AdviceParty(), id, to, kind, question, ct);
-        if (result.NotFound) return NotFound();
+        if (result.IsNotFound) return NotFound();
         if (result.Succeeded) return LocalRedirect($"/cases/advice/{result.Id}");
-        ModelState.AddErrors("", result.Errors.Select(e => (e.Key, e.Value)));
+        ModelState.AddErrors(result);
         return await OnGetAsync(id, ct);
     }
 }

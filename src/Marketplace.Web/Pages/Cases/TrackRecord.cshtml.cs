@@ -36,7 +36,7 @@ public sealed class TrackRecordModel(CaseService cases, TrackRecordService track
     public async Task<IActionResult> OnPostAsync(int personId, bool consent, CancellationToken ct)
     {
         var result = await cases.ConsentAsync(User.UserId()!, personId, consent, ct);
-        if (result.NotFound) return NotFound();
+        if (result.IsNotFound) return NotFound();
         TempData["Notice"] = t[consent ? "Case_ConsentGiven" : "Case_ConsentWithdrawn"].Value;
         return RedirectToPage();
     }

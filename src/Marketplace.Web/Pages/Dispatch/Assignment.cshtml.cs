@@ -38,7 +38,7 @@ public sealed class AssignmentModel(DispatchService dispatches, Features.Cases.C
     public async Task<IActionResult> OnPostAsync(int id, string? report, string? lessons, bool consent, Features.Cases.CaseInput kpis, CancellationToken ct)
     {
         var result = await outcomes.ReportAsync(User.UserId()!, id, report, lessons, consent, kpis, ct);
-        if (!result.Succeeded && !result.NotFound) Kpis = kpis;
+        if (!result.Succeeded && !result.IsNotFound) Kpis = kpis;
         return await this.OutcomeAsync(result, t["Dispatch_ReportSaved"].Value, new { id }, () => OnGetAsync(id, ct));
     }
 }

@@ -1,3 +1,4 @@
+using Marketplace.Web.Features;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Dispatch;
 using Marketplace.Web.Infrastructure;
@@ -37,20 +38,10 @@ public sealed class CertificationModel(CertificationService certification, IStri
     public async Task<IActionResult> OnPostCompleteAsync(int moduleId, CancellationToken ct)
     {
         var result = await certification.CompleteModuleAsync(User.UserId()!, moduleId, ct);
-        if (result.NotFound) return NotFound();
+        if (result.IsNotFound) return NotFound();
         return await After(result, "Course_ModuleDone", ct);
     }
 
-    private async Task<IActionResult> After(DispatchResult result, string notice, CancellationToken ct)
-    {
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t[notice].Value;
-            return RedirectToPage();
-        }
-        ModelState.Clear();
-        ModelState.AddErrors("", result.Errors.Select(e => (e.Key, e.Value)));
-        await OnGetAsync(ct);
-        return Page();
-    }
+    private Task<IActionResult> After(ServiceResult result, string notice, CancellationToken ct) =>
+        this.OutcomeAsync(result, t[notice].Value, null, async () => { await OnGetAsync(ct); return Page(); }, clearFirst: true);
 }

@@ -1,3 +1,4 @@
+using Marketplace.Web.Features;
 using Marketplace.Data;
 using Marketplace.Web.Features.PublicCache;
 using Microsoft.AspNetCore.OutputCaching;

@@ -1,3 +1,5 @@
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Features;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
@@ -36,14 +38,14 @@ public sealed class ApplyModel(ApplicationService applications, MarketplaceDbCon
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         var result = await applications.ApplyAsync(User.UserId()!, id, Motivation, ct);
-        if (result.Outcome == ApplicationOutcome.NotFound) return NotFound();
+        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
         if (result.Succeeded)
         {
             TempData["Notice"] = t["Apply_Done"].Value;
-            return Redirect($"/applications/{result.Application!.Id}");
+            return Redirect($"/applications/{result.Value!.Id}");
         }
         var page = await OnGetAsync(id, ct);
-        if (Refusal is null) ModelState.AddModelError("", result.Error!);
+        if (Refusal is null) ModelState.AddErrors(result);
         return page;
     }
 }

@@ -10,12 +10,12 @@ public sealed class AppointmentModel(MarketplaceDbContext db, PastResultService 
     protected override async Task<PastStep> CheckAsync(CancellationToken ct)
     {
         var r = await past.CheckAppointmentAsync(StaffOrganizationId, Input, ct);
-        return new PastStep(r.Outcome, r.Errors, r.Understood, r.Value is { } o ? display.Facts(o) : null);
+        return new PastStep(r, r.Value is { } o ? display.Facts(o) : null);
     }
 
     protected override async Task<PastStep> SaveAsync(string userId, CancellationToken ct)
     {
         var r = await past.RecordAppointmentAsync(StaffOrganizationId, userId, Input, ct);
-        return new PastStep(r.Outcome, r.Errors, r.Understood, null, r.Value is { } o ? $"/openings/{o.Id}" : null, r.Value is { } o2 ? t["Past_Recorded", o2.Title].Value : null);
+        return new PastStep(r, null, r.Value is { } o ? $"/openings/{o.Id}" : null, r.Value is { } o2 ? t["Past_Recorded", o2.Title].Value : null);
     }
 }

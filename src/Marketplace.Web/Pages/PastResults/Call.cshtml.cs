@@ -10,12 +10,12 @@ public sealed class CallModel(MarketplaceDbContext db, PastResultService past, P
     protected override async Task<PastStep> CheckAsync(CancellationToken ct)
     {
         var r = await past.CheckCallAsync(StaffOrganizationId, Input, ct);
-        return new PastStep(r.Outcome, r.Errors, r.Understood, r.Value is { } c ? display.Facts(c) : null);
+        return new PastStep(r, r.Value is { } c ? display.Facts(c) : null);
     }
 
     protected override async Task<PastStep> SaveAsync(string userId, CancellationToken ct)
     {
         var r = await past.RecordCallAsync(StaffOrganizationId, userId, Input, ct);
-        return new PastStep(r.Outcome, r.Errors, r.Understood, null, r.Value is { } c ? $"/calls/{c.Id}" : null, r.Value is { } c2 ? t["Past_Recorded", c2.Title].Value : null);
+        return new PastStep(r, null, r.Value is { } c ? $"/calls/{c.Id}" : null, r.Value is { } c2 ? t["Past_Recorded", c2.Title].Value : null);
     }
 }

@@ -1,3 +1,5 @@
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Features;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.PastResults;
@@ -9,8 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Web.Pages.PastResults;
 
 /// <summary>What a check or a save of the form gave: what to fix, the amounts as understood, and once valid the facts or the new page.</summary>
-public sealed record PastStep(PastOutcome Outcome, IReadOnlyDictionary<string, string> Errors, IReadOnlyDictionary<string, string> Understood,
-    List<KeyValuePair<string, string>>? Facts = null, string? SavedUrl = null, string? SavedTitle = null);
+public sealed record PastStep(ServiceResult Result, List<KeyValuePair<string, string>>? Facts = null, string? SavedUrl = null, string? SavedTitle = null);
 
 /// <summary>
 /// Form → confirmation → save, for staff (their own government) and the national office (any government, by 団体コード).
@@ -50,13 +51,12 @@ public abstract class PastResultPage<TInput>(Data.MarketplaceDbContext db) : Pag
         await LoadAsync(ct);
         if (step == "edit") return Page();
         var result = step == "save" ? await SaveAsync(User.UserId()!, ct) : await CheckAsync(ct);
-        Understood = result.Understood;
+        Understood = result.Result.Understood;
         // A 403 itself, not the access-denied redirect: the account is allowed here, the government it named is not its own.
-        if (result.Outcome == PastOutcome.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
-        if (result.Outcome == PastOutcome.Invalid)
+        if (result.Result.Outcome == ServiceOutcome.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
+        if (result.Result.Outcome == ServiceOutcome.Invalid)
         {
-            foreach (var (field, message) in result.Errors) ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{field}", message);
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            this.ShowRefusal(result.Result, "Input", conflictIs409: false, invalidIs422: true);
             return Page();
         }
         if (result.SavedUrl is { } url)

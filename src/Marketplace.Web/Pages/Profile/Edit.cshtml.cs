@@ -1,3 +1,4 @@
+using Marketplace.Web.Infrastructure;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Experts;
 using Marketplace.Web.Features.Openings;
@@ -40,10 +41,7 @@ public sealed class EditModel(ExpertProfileService profiles, IStringLocalizer<Sh
                 TempData["Notice"] = t["Profile_Saved"].Value;
                 return Redirect("/profile");
             }
-            foreach (var (field, message) in result.Errors)
-            {
-                ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{field}", message);
-            }
+            ModelState.AddErrors(result, "Input");
         }
         Saved = await profiles.FindForUserAsync(UserId, ct);
         Prefectures = await profiles.PrefecturesAsync(ct);

@@ -1,3 +1,4 @@
+using Marketplace.Web.Features;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Matching;
@@ -42,9 +43,7 @@ public sealed class IndexModel(MatchingService matching, InvitationService invit
         if (ListUrl.Trimmed(Prefecture) is { } pref) shown = shown.Where(r => r.Opening.Organization!.PrefectureCode == pref);
         if (Remote) shown = shown.Where(r => r.Opening.RemoteAllowed);
         var all = shown.ToList();
-        var pageCount = Math.Max(1, (all.Count + PageSize - 1) / PageSize);
-        var page = Math.Clamp(ListUrl.PageOf(Request), 1, pageCount);
-        Openings = new Paged<OpeningRecommendation>(all.Skip((page - 1) * PageSize).Take(PageSize).ToList(), page, PageSize, all.Count);
+        Openings = all.ToPaged(ListUrl.PageOf(Request), PageSize);
         Invitations = await invitations.ForExpertAsync(User.UserId()!, ct);
     }
 

@@ -1,3 +1,5 @@
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Features;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Proposals;
@@ -26,13 +28,13 @@ public sealed class IndexModel(VendorService vendors, IStringLocalizer<SharedRes
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await vendors.UpdateCompanyAsync(User.UserId()!, Input, ct);
-        if (result.Outcome == CallOutcome.NotFound) return NotFound();
+        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
         if (result.Succeeded)
         {
             TempData["Notice"] = t["Proposal_CompanySaved"].Value;
             return RedirectToPage();
         }
-        foreach (var (field, message) in result.Errors) ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{field}", message);
+        ModelState.AddErrors(result, "Input");
         await LoadAsync(ct);
         return Page();
     }

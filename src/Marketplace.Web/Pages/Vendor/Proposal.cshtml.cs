@@ -1,3 +1,5 @@
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Features;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Proposals;
@@ -31,14 +33,13 @@ public sealed class ProposalModel(ProposalService proposals, VendorService vendo
     {
         if (await vendors.CompanyIdAsync(User.UserId()!, ct) is not { } companyId) return NotFound();
         var result = await proposals.SaveAsync(companyId, User.UserId()!, id, Input, ct);
-        if (result.Outcome == CallOutcome.NotFound) return NotFound();
+        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
         if (result.Succeeded)
         {
             TempData["Notice"] = t["Proposal_Saved"].Value;
             return RedirectToPage(new { id });
         }
-        foreach (var (field, message) in result.Errors) ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{field}", message);
-        Response.StatusCode = result.Outcome == CallOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        this.ShowRefusal(result, "Input", conflictIs409: true, invalidIs422: true);
         await LoadAsync(id, ct);
         return Page();
     }
@@ -50,24 +51,23 @@ public sealed class ProposalModel(ProposalService proposals, VendorService vendo
         ActAsync(id, async companyId =>
         {
             var r = await proposals.AddAttachmentAsync(companyId, id, file, ct);
-            return new CallResult<bool>(r.Outcome, r.Succeeded, r.Errors);
+            return new ServiceResult<bool>(r.Outcome, r.Succeeded, r.Errors);
         }, "Proposal_AttachmentAdded", ct);
 
     public Task<IActionResult> OnPostRemoveAttachmentAsync(int id, int attachmentId, CancellationToken ct) =>
         ActAsync(id, companyId => proposals.RemoveAttachmentAsync(companyId, id, attachmentId, ct), "Call_AttachmentRemoved", ct);
 
-    private async Task<IActionResult> ActAsync(int id, Func<int, Task<CallResult<bool>>> action, string doneKey, CancellationToken ct)
+    private async Task<IActionResult> ActAsync(int id, Func<int, Task<ServiceResult<bool>>> action, string doneKey, CancellationToken ct)
     {
         if (await vendors.CompanyIdAsync(User.UserId()!, ct) is not { } companyId) return NotFound();
         var result = await action(companyId);
-        if (result.Outcome == CallOutcome.NotFound) return NotFound();
+        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
         if (result.Succeeded)
         {
             TempData["Notice"] = t[doneKey].Value;
             return RedirectToPage(new { id });
         }
-        foreach (var (field, message) in result.Errors) ModelState.AddModelError(field, message);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        this.ShowRefusal(result, conflictIs409: false, invalidIs422: true);
         return await OnGetAsync(id, ct);
     }
 

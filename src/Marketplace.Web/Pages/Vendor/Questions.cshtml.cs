@@ -1,3 +1,5 @@
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Features;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Proposals;
@@ -28,14 +30,13 @@ public sealed class QuestionsModel(ProposalService proposals, VendorService vend
     public async Task<IActionResult> OnPostAsync(int id, string? body, CancellationToken ct)
     {
         var result = await vendors.AskAsync(User.UserId()!, id, body, ct);
-        if (result.Outcome == CallOutcome.NotFound) return NotFound();
+        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
         if (result.Succeeded)
         {
             TempData["Notice"] = t["Call_QuestionSent"].Value;
             return RedirectToPage(new { id });
         }
-        foreach (var (field, message) in result.Errors) ModelState.AddModelError(field, message);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        this.ShowRefusal(result, conflictIs409: false, invalidIs422: true);
         var page = await OnGetAsync(id, ct);
         Body = body;
         return page;

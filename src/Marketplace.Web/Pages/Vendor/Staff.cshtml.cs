@@ -1,3 +1,5 @@
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Features;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Proposals;
@@ -21,13 +23,13 @@ public sealed class StaffModel(VendorService vendors, IStringLocalizer<SharedRes
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await vendors.AddStaffAsync(User.UserId()!, Input, ct);
-        if (result.Outcome == CallOutcome.NotFound) return NotFound();
+        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
         if (result.Succeeded)
         {
             TempData["Notice"] = t["Proposal_StaffAdded", result.Value!.FullName].Value;
             return RedirectToPage();
         }
-        foreach (var (field, message) in result.Errors) ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{field}", message);
+        ModelState.AddErrors(result, "Input");
         await LoadAsync(ct);
         return Page();
     }
@@ -35,14 +37,13 @@ public sealed class StaffModel(VendorService vendors, IStringLocalizer<SharedRes
     public async Task<IActionResult> OnPostRemoveAsync(int memberId, CancellationToken ct)
     {
         var result = await vendors.RemoveStaffAsync(User.UserId()!, memberId, ct);
-        if (result.Outcome == CallOutcome.NotFound) return NotFound();
+        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
         if (result.Succeeded)
         {
             TempData["Notice"] = t["Proposal_StaffRemoved"].Value;
             return RedirectToPage();
         }
-        foreach (var (_, message) in result.Errors) ModelState.AddModelError("", message);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        this.ShowRefusal(result, _ => "", conflictIs409: false, invalidIs422: true);
         await LoadAsync(ct);
         return Page();
     }

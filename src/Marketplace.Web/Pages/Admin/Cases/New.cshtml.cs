@@ -25,7 +25,7 @@ public sealed class NewModel(CaseService cases, IStringLocalizer<SharedResource>
             return LocalRedirect($"/admin/cases/{result.Id}");
         }
         ModelState.Clear();
-        ModelState.AddErrors("Input", result.Errors.Select(e => (e.Key, e.Value)));
+        ModelState.AddErrors(result, "Input");
         return Page();
     }
 }

@@ -1,3 +1,5 @@
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Features;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Cases;

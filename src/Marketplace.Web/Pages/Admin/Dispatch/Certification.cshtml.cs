@@ -1,3 +1,4 @@
+using Marketplace.Web.Features;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Dispatch;
@@ -41,7 +42,7 @@ public sealed class CertificationModel(CertificationService certification, IStri
     public Task<IActionResult> OnPostRevokeAsync(int id, int certificationId, string? reason, string? token, CancellationToken ct) =>
         Handle(id, certification.RevokeAsync(User.UserId()!, certificationId, reason, token, ct), "Cert_Revoked", ct);
 
-    private async Task<IActionResult> Handle(int id, Task<DispatchResult> action, string notice, CancellationToken ct)
+    private async Task<IActionResult> Handle(int id, Task<ServiceResult> action, string notice, CancellationToken ct)
     {
         return await this.OutcomeAsync(await action, t[notice].Value, new { id }, async () =>
         {

@@ -1,3 +1,4 @@
+using Marketplace.Web.Features;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Dispatch;
@@ -46,7 +47,7 @@ public sealed class ClaimModel(IncentiveService incentives, IStringLocalizer<Sha
         return page;
     }
 
-    private async Task<IActionResult> Handle(int id, Task<DispatchResult> action, string notice, CancellationToken ct)
+    private async Task<IActionResult> Handle(int id, Task<ServiceResult> action, string notice, CancellationToken ct)
     {
         return await this.OutcomeAsync(await action, t[notice].Value, new { id }, async () =>
         {

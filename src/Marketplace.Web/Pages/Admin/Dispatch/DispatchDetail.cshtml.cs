@@ -1,3 +1,4 @@
+using Marketplace.Web.Features;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Dispatch;
@@ -36,7 +37,7 @@ public sealed class DispatchDetailModel(DispatchService dispatches, IncentiveSer
     public Task<IActionResult> OnPostCompleteAsync(int id, string? token, CancellationToken ct) =>
         Handle(id, dispatches.CompleteAsync(User.UserId()!, id, token, ct), "Dispatch_Completed", ct);
 
-    private async Task<IActionResult> Handle(int id, Task<DispatchResult> action, string notice, CancellationToken ct)
+    private async Task<IActionResult> Handle(int id, Task<ServiceResult> action, string notice, CancellationToken ct)
     {
         return await this.OutcomeAsync(await action, t[notice].Value, new { id }, async () =>
         {

@@ -1,3 +1,4 @@
+using Marketplace.Web.Features;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Dispatch;
@@ -54,17 +55,17 @@ public sealed class RequestModel(RequestService requests, DispatchMatchingServic
     public async Task<IActionResult> OnPostApproveAsync(int id, int proposalId, string? start, string? termMonths, CancellationToken ct)
     {
         var result = await matching.ApproveAsync(User.UserId()!, proposalId, start, termMonths, ct);
-        if (result.NotFound) return NotFound();
+        if (result.IsNotFound) return NotFound();
         if (result.Succeeded)
         {
             TempData["Notice"] = t["Dispatch_Approved"].Value;
             return LocalRedirect($"/admin/dispatch/dispatches/{result.Id}");
         }
-        ModelState.AddErrors("", result.Errors.Select(e => (e.Key, e.Value)));
+        ModelState.AddErrors(result);
         return await OnGetAsync(id, ct); // NotFound when a posted id names nothing
     }
 
-    private async Task<IActionResult> Handle(int id, Task<DispatchResult> action, string notice, CancellationToken ct, int? chosen = null)
+    private async Task<IActionResult> Handle(int id, Task<ServiceResult> action, string notice, CancellationToken ct, int? chosen = null)
     {
         return await this.OutcomeAsync(await action, t[notice].Value, new { id }, async () =>
         {

@@ -1,3 +1,4 @@
+using Marketplace.Web.Features;
 using System.Globalization;
 using Marketplace.Data;
 using Marketplace.Data.Entities;

@@ -46,15 +46,14 @@ public sealed class RoundEditModel(RoundService rounds, IStringLocalizer<SharedR
     {
         Id = id;
         var result = await rounds.SaveAsync(id, Input, Token, ct);
-        if (result.NotFound) return NotFound();
+        if (result.IsNotFound) return NotFound();
         if (result.Succeeded)
         {
             TempData["Notice"] = t["Round_Saved"].Value;
             return LocalRedirect($"/admin/dispatch/rounds/{result.Id}");
         }
         ModelState.Clear();
-        ModelState.AddErrors("Input", result.Errors.Where(e => e.Key.Length > 0).Select(e => (e.Key, e.Value)));
-        foreach (var e in result.Errors.Where(e => e.Key.Length == 0)) ModelState.AddModelError("", e.Value);
+        ModelState.AddErrors(result, "Input");
         return Page();
     }
 

@@ -1,22 +1,17 @@
 using System.Globalization;
-using System.Text;
-using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Matching.Text;
-using Marketplace.Web.Features.Openings;
+using Marketplace.Web.Features;
 using Marketplace.Web.Features.Organizations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Admin.Organizations;
 
 /// <summary>The list of registered governments (filterable) and a form to add one municipality.</summary>
-public sealed class IndexModel(MarketplaceDbContext db, OrganizationService organizations, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(OrganizationService organizations, IStringLocalizer<SharedResource> t) : PageModel
 {
-    public const int PageSize = 50;
-
     /// <summary>Element ids of the add form's inputs, by the field names OrganizationService reports.</summary>
     public static readonly IReadOnlyDictionary<string, string> FieldIds = new Dictionary<string, string>
     {
@@ -41,7 +36,7 @@ public sealed class IndexModel(MarketplaceDbContext db, OrganizationService orga
     public string? Prefecture { get; private set; }
     public string? Kind { get; private set; }
     public List<Prefecture> Prefectures { get; private set; } = [];
-    public Paged<Organization> Result { get; private set; } = new([], 1, PageSize, 0);
+    public Paged<Organization> Result { get; private set; } = Paged<Organization>.Empty(OrganizationService.PageSize);
     public List<(string Field, string Message)> Errors { get; private set; } = [];
 
     public string? ErrorFor(string field) => Errors.Where(e => e.Field == field).Select(e => e.Message).FirstOrDefault();
@@ -88,26 +83,8 @@ public sealed class IndexModel(MarketplaceDbContext db, OrganizationService orga
         ReadFilter();
         var page = int.TryParse(Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
 
-        Prefectures = await db.Prefectures.AsNoTracking().OrderBy(x => x.Code).ToListAsync(ct);
-
-        var query = db.Organizations.AsNoTracking().Include(o => o.Prefecture).AsQueryable();
-        if (Q is not null)
-        {
-            var text = Q.Normalize(NormalizationForm.FormKC).Trim();
-            var lower = text.ToLowerInvariant();
-            var code = JapaneseText.NormalizeCode(Q);
-            query = code.Length > 0
-                ? query.Where(o => o.NameJa.Contains(text) || o.NameEn.ToLower().Contains(lower) || o.Code.Contains(code))
-                : query.Where(o => o.NameJa.Contains(text) || o.NameEn.ToLower().Contains(lower));
-        }
-        if (Prefecture is not null) query = query.Where(o => o.PrefectureCode == Prefecture);
-        if (OrganizationKinds.Parse(Kind) is { } kind) query = query.Where(o => o.Kind == kind);
-
-        var total = await query.CountAsync(ct);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        page = Math.Min(page, pageCount);
-        var items = await query.OrderBy(o => o.Code).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        Result = new Paged<Organization>(items, page, PageSize, total);
+        Prefectures = await organizations.PrefecturesAsync(ct);
+        Result = await organizations.SearchAsync(Q, Prefecture, Kind, page, ct);
     }
 
     private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -1,3 +1,5 @@
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Features;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
@@ -43,27 +45,26 @@ public sealed class DetailsModel(ApplicationService applications, ConflictOfInte
     public async Task<IActionResult> OnPostMoveAsync(int id, string? toStage, string? reason, string? token, CancellationToken ct)
     {
         var result = await applications.StaffMoveAsync(OrganizationId, User.UserId()!, id, toStage, reason, token, ct);
-        if (result.Outcome == ApplicationOutcome.NotFound) return NotFound();
+        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
         if (result.Succeeded)
         {
             TempData["Notice"] = t["Applicant_Moved", t[$"Stage_{toStage}"]].Value;
             return RedirectToPage(new { id });
         }
-        ModelState.AddModelError("", result.Error!);
-        if (result.Outcome == ApplicationOutcome.Conflict) Response.StatusCode = StatusCodes.Status409Conflict;
+        this.ShowRefusal(result);
         return await OnGetAsync(id, ct);
     }
 
     public async Task<IActionResult> OnPostMessageAsync(int id, string? body, CancellationToken ct)
     {
         var result = await applications.StaffMessageAsync(OrganizationId, User.UserId()!, id, body, ct);
-        if (result.Outcome == ApplicationOutcome.NotFound) return NotFound();
+        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
         if (result.Succeeded)
         {
             TempData["Notice"] = t["Application_MessageSent"].Value;
             return RedirectToPage(new { id });
         }
-        MessageError = result.Error;
+        MessageError = result.FirstError;
         return await OnGetAsync(id, ct);
     }
 }

@@ -1,3 +1,5 @@
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Features;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Proposals;
@@ -29,14 +31,13 @@ public sealed class CommitteeModel(EvaluationService evaluation, IStringLocalize
     public async Task<IActionResult> OnPostAsync(int id, List<string> members, string? chair, CancellationToken ct)
     {
         var result = await evaluation.SetCommitteeAsync(OrganizationId, id, members, chair, ct);
-        if (result.Outcome == CallOutcome.NotFound) return NotFound();
+        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
         if (result.Succeeded)
         {
             TempData["Notice"] = t["Eval_CommitteeSaved"].Value;
             return RedirectToPage(new { id });
         }
-        foreach (var (field, message) in result.Errors) ModelState.AddModelError(field, message);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        this.ShowRefusal(result, conflictIs409: false, invalidIs422: true);
         return await OnGetAsync(id, ct);
     }
 }

@@ -1,3 +1,4 @@
+using Marketplace.Web.Features;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Proposals;
@@ -51,34 +52,21 @@ public sealed class DetailsModel(CallService calls, PostingCorrections correctio
     public async Task<IActionResult> OnPostAttachAsync(int id, IFormFile? file, CancellationToken ct)
     {
         var result = await calls.AddAttachmentAsync(OrganizationId, id, file, ct);
-        return await AfterAsync(id, result.Outcome, result.Errors, t["Call_AttachmentAdded", result.Value?.FileName ?? ""], ct);
+        return await AfterAsync(id, result, t["Call_AttachmentAdded", result.Value?.FileName ?? ""], ct);
     }
 
     public async Task<IActionResult> OnPostRemoveAttachmentAsync(int id, int attachmentId, CancellationToken ct)
     {
         var result = await calls.RemoveAttachmentAsync(OrganizationId, id, attachmentId, ct);
-        return await AfterAsync(id, result.Outcome, result.Errors, t["Call_AttachmentRemoved"], ct);
+        return await AfterAsync(id, result, t["Call_AttachmentRemoved"], ct);
     }
 
-    private async Task<IActionResult> ActAsync(int id, Func<Task<CallResult<ProposalCall>>> action, string doneKey, CancellationToken ct)
+    private async Task<IActionResult> ActAsync(int id, Func<Task<ServiceResult<ProposalCall>>> action, string doneKey, CancellationToken ct)
     {
         var result = await action();
-        return await AfterAsync(id, result.Outcome, result.Errors, t[doneKey], ct);
+        return await AfterAsync(id, result, t[doneKey], ct);
     }
 
-    private async Task<IActionResult> AfterAsync(int id, CallOutcome outcome, IReadOnlyDictionary<string, string> errors, string done, CancellationToken ct)
-    {
-        switch (outcome)
-        {
-            case CallOutcome.NotFound:
-                return NotFound();
-            case CallOutcome.Ok:
-                TempData["Notice"] = done;
-                return RedirectToPage(new { id });
-            default:
-                foreach (var (field, message) in errors) ModelState.AddModelError(field, message);
-                Response.StatusCode = outcome == CallOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
-                return await OnGetAsync(id, ct);
-        }
-    }
+    private Task<IActionResult> AfterAsync(int id, ServiceResult result, string done, CancellationToken ct) =>
+        this.OutcomeAsync(result, done, new { id }, () => OnGetAsync(id, ct), conflictIs409: true, invalidIs422: true);
 }

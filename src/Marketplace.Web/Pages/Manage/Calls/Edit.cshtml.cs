@@ -1,3 +1,5 @@
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Features;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Proposals;
@@ -48,17 +50,13 @@ public sealed class EditModel(CallService calls, IStringLocalizer<SharedResource
         var result = id is null
             ? await calls.CreateAsync(OrganizationId, User.UserId()!, Input, ct)
             : await calls.UpdateAsync(OrganizationId, id.Value, User.UserId()!, Input, ct);
-        if (result.Outcome == CallOutcome.NotFound) return NotFound();
+        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
         if (result.Succeeded)
         {
             TempData["Notice"] = (id is null ? t["Call_Created"] : IsCorrection ? t["Call_Corrected"] : t["Call_Saved"]).Value;
             return Redirect($"/manage/calls/{result.Value!.Id}");
         }
-        foreach (var (field, message) in result.Errors)
-        {
-            ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{field}", message);
-        }
-        if (result.Outcome == CallOutcome.Conflict) Response.StatusCode = StatusCodes.Status409Conflict;
+        this.ShowRefusal(result, "Input");
         Input.PadRows();
         return Page();
     }

@@ -1,3 +1,5 @@
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Features;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Proposals;
@@ -55,16 +57,15 @@ public sealed class EvaluationModel(EvaluationService evaluation, IStringLocaliz
         return await AfterAsync(id, result, "Eval_Awarded", ct);
     }
 
-    private async Task<IActionResult> AfterAsync(int id, CallResult<bool> result, string doneKey, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(int id, ServiceResult<bool> result, string doneKey, CancellationToken ct)
     {
-        if (result.Outcome == CallOutcome.NotFound) return NotFound();
+        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
         if (result.Succeeded)
         {
             TempData["Notice"] = t[doneKey].Value;
             return RedirectToPage(new { id });
         }
-        foreach (var (field, message) in result.Errors) ModelState.AddModelError(field, message);
-        Response.StatusCode = result.Outcome == CallOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        this.ShowRefusal(result, conflictIs409: true, invalidIs422: true);
         return await OnGetAsync(id, ct);
     }
 }

@@ -1,3 +1,5 @@
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Features;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
@@ -32,14 +34,13 @@ public sealed class QuestionsModel(CallService calls, MarketplaceDbContext db, I
     public async Task<IActionResult> OnPostAnswerAsync(int id, int questionId, string? answer, CancellationToken ct)
     {
         var result = await calls.AnswerAsync(OrganizationId, id, questionId, User.UserId()!, answer, ct);
-        if (result.Outcome == CallOutcome.NotFound) return NotFound();
+        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
         if (result.Succeeded)
         {
             TempData["Notice"] = t["Call_AnswerPublished"].Value;
             return RedirectToPage(new { id });
         }
-        foreach (var (field, message) in result.Errors) ModelState.AddModelError(field.Length == 0 ? "" : $"answer-{questionId}", message);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        this.ShowRefusal(result, field => field.Length == 0 ? "" : $"answer-{questionId}", conflictIs409: false, invalidIs422: true);
         return await OnGetAsync(id, ct);
     }
 }

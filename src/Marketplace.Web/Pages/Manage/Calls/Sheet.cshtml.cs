@@ -1,3 +1,5 @@
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Features;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Proposals;
@@ -33,7 +35,7 @@ public sealed class SheetModel(EvaluationService evaluation, IStringLocalizer<Sh
     public async Task<IActionResult> OnPostAsync(int id, Dictionary<string, string?> scores, Dictionary<string, string?> comments, string? submit, CancellationToken ct)
     {
         var result = await evaluation.SaveSheetAsync(OrganizationId, id, User.UserId()!, scores, comments, submit == "1", ct);
-        if (result.Outcome == CallOutcome.NotFound) return NotFound();
+        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
         if (result.Succeeded)
         {
             TempData["Notice"] = t[submit == "1" ? "Eval_SheetSubmittedNotice" : "Eval_SheetSaved"].Value;
@@ -42,8 +44,7 @@ public sealed class SheetModel(EvaluationService evaluation, IStringLocalizer<Sh
         if (!await LoadAsync(id, ct)) return NotFound();
         Scores = scores;
         Comments = comments;
-        foreach (var (field, message) in result.Errors) ModelState.AddModelError(field.Length == 0 ? "" : $"score-{field}", message);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        this.ShowRefusal(result, field => field.Length == 0 ? "" : $"score-{field}", conflictIs409: false, invalidIs422: true);
         return Page();
     }
 

@@ -32,14 +32,14 @@ public sealed class EditModel(CaseService cases, IStringLocalizer<SharedResource
     public async Task<IActionResult> OnPostAsync(int id, string? token, CancellationToken ct)
     {
         var result = await cases.UpdateAsync(Org, id, Input, token, ct);
-        if (result.NotFound) return NotFound();
+        if (result.IsNotFound) return NotFound();
         if (result.Succeeded)
         {
             TempData["Notice"] = t["Case_Saved"].Value;
             return RedirectToPage(new { id });
         }
         ModelState.Clear();
-        ModelState.AddErrors("Input", result.Errors.Select(e => (e.Key, e.Value)));
+        ModelState.AddErrors(result, "Input");
         return await LoadAsync(id, false, ct);
     }
 

@@ -1,3 +1,4 @@
+using Marketplace.Web.Features;
 using System.Globalization;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;

@@ -35,13 +35,13 @@ public sealed class DispatchDetailModel(DispatchService dispatches, IncentiveSer
     public async Task<IActionResult> OnPostClaimAsync(int id, string? kind, string? fiscalYear, string? costs, CancellationToken ct)
     {
         var result = await incentives.FileAsync(Org, User.UserId()!, id, kind, fiscalYear, costs, ct);
-        if (result.NotFound) return NotFound();
+        if (result.IsNotFound) return NotFound();
         if (result.Succeeded)
         {
             TempData["Notice"] = t["Claim_Filed"].Value;
             return LocalRedirect($"/manage/dispatch/claims/{result.Id}");
         }
-        ModelState.AddErrors("", result.Errors.Select(e => (e.Key, e.Value)));
+        ModelState.AddErrors(result);
         return await OnGetAsync(id, ct);
     }
 
@@ -54,13 +54,13 @@ public sealed class DispatchDetailModel(DispatchService dispatches, IncentiveSer
     public async Task<IActionResult> OnPostMakeCaseAsync(int id, CancellationToken ct)
     {
         var result = await cases.FromDispatchAsync(Org, User.UserId()!, id, ct);
-        if (result.NotFound) return NotFound();
+        if (result.IsNotFound) return NotFound();
         if (result.Succeeded)
         {
             TempData["Notice"] = t["Case_MadeFromReport"].Value;
             return LocalRedirect($"/manage/cases/{result.Id}");
         }
-        ModelState.AddErrors("", result.Errors.Select(e => (e.Key, e.Value)));
+        ModelState.AddErrors(result);
         return await OnGetAsync(id, ct);
     }
 }

@@ -31,8 +31,7 @@ public sealed class NewRequestModel(RoundService rounds, RequestService requests
             return LocalRedirect($"/manage/dispatch/requests/{result.Id}");
         }
         ModelState.Clear();
-        ModelState.AddErrors("Input", result.Errors.Where(e => e.Key.Length > 0).Select(e => (e.Key, e.Value)));
-        foreach (var e in result.Errors.Where(e => e.Key.Length == 0)) ModelState.AddModelError("", e.Value);
+        ModelState.AddErrors(result, "Input");
         Round = await rounds.OpenForRequestsAsync(ct);
         return Page();
     }

@@ -1,3 +1,4 @@
+using Marketplace.Web.Features;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Dispatch;
@@ -48,16 +49,6 @@ public sealed class ReadinessModel(ReadinessService readiness, IStringLocalizer<
         return await After(result, "Course_CompletionRecorded", ct);
     }
 
-    private async Task<IActionResult> After(DispatchResult result, string notice, CancellationToken ct)
-    {
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t[notice].Value;
-            return RedirectToPage();
-        }
-        ModelState.Clear();
-        ModelState.AddErrors("", result.Errors.Select(e => (e.Key, e.Value)));
-        await LoadAsync(fillForm: false, ct);
-        return Page();
-    }
+    private Task<IActionResult> After(ServiceResult result, string notice, CancellationToken ct) =>
+        this.OutcomeAsync(result, t[notice].Value, null, async () => { await LoadAsync(fillForm: false, ct); return Page(); }, clearFirst: true);
 }

@@ -1,3 +1,4 @@
+using Marketplace.Web.Features;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Dispatch;
@@ -37,7 +38,7 @@ public sealed class RequestDetailModel(RequestService requests, DispatchMatching
     public Task<IActionResult> OnPostAnswerAsync(int id, int proposalId, string? answer, string? reason, string? token, CancellationToken ct) =>
         Handle(id, matching.HostAnswerAsync(Org, User.UserId()!, proposalId, answer == "accept", reason, token, ct), answer == "accept" ? "Dispatch_AcceptedNotice" : "Dispatch_DeclinedNotice", ct);
 
-    private async Task<IActionResult> Handle(int id, Task<DispatchResult> action, string notice, CancellationToken ct)
+    private async Task<IActionResult> Handle(int id, Task<ServiceResult> action, string notice, CancellationToken ct)
     {
         return await this.OutcomeAsync(await action, t[notice].Value, new { id }, () => OnGetAsync(id, ct));
     }

@@ -1,3 +1,4 @@
+using Marketplace.Web.Features;
 using Marketplace.Data;
 using Microsoft.EntityFrameworkCore;
 using Marketplace.Data.Entities;
@@ -56,36 +57,26 @@ public sealed class DetailsModel(OpeningService openings, OpeningAttachments att
     public async Task<IActionResult> OnPostDuplicateAsync(int id, CancellationToken ct)
     {
         var result = await openings.DuplicateAsync(User.OrganizationId()!.Value, User.UserId()!, id, ct);
-        if (result.Outcome == OpeningOutcome.NotFound) return NotFound();
+        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
         if (!result.Succeeded) return await Act(id, ct, () => Task.FromResult(result), "");
         TempData["Notice"] = t["Opening_Duplicated"].Value;
-        return Redirect($"/manage/openings/{result.Opening!.Id}/edit");
+        return Redirect($"/manage/openings/{result.Value!.Id}/edit");
     }
 
     public async Task<IActionResult> OnPostAttachAsync(int id, IFormFile? file, CancellationToken ct)
     {
         var result = await attachments.AddAsync(User.OrganizationId()!.Value, id, file, ct);
-        return await AfterAttachmentAsync(id, result.Outcome, result.Errors, t["Call_AttachmentAdded", result.Value?.FileName ?? ""], ct);
+        return await AfterAttachmentAsync(id, result, t["Call_AttachmentAdded", result.Value?.FileName ?? ""], ct);
     }
 
     public async Task<IActionResult> OnPostRemoveAttachmentAsync(int id, int attachmentId, CancellationToken ct)
     {
         var result = await attachments.RemoveAsync(User.OrganizationId()!.Value, id, attachmentId, ct);
-        return await AfterAttachmentAsync(id, result.Outcome, result.Errors, t["Call_AttachmentRemoved"], ct);
+        return await AfterAttachmentAsync(id, result, t["Call_AttachmentRemoved"], ct);
     }
 
-    private async Task<IActionResult> AfterAttachmentAsync(int id, CallOutcome outcome, IReadOnlyDictionary<string, string> errors, string done, CancellationToken ct)
-    {
-        if (outcome == CallOutcome.NotFound) return NotFound();
-        if (outcome == CallOutcome.Ok)
-        {
-            TempData["Notice"] = done;
-            return RedirectToPage(new { id });
-        }
-        foreach (var (field, message) in errors) ModelState.AddModelError(field, message);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return await OnGetAsync(id, ct);
-    }
+    private Task<IActionResult> AfterAttachmentAsync(int id, ServiceResult result, string done, CancellationToken ct) =>
+        this.OutcomeAsync(result, done, new { id }, () => OnGetAsync(id, ct), conflictIs409: false, invalidIs422: true);
 
     private async Task<IActionResult> ConfirmAsync(int id, string? token, string action, bool danger, CancellationToken ct)
     {
@@ -96,20 +87,7 @@ public sealed class DetailsModel(OpeningService openings, OpeningAttachments att
         return page;
     }
 
-    private async Task<IActionResult> Act(int id, CancellationToken ct, Func<Task<OpeningResult>> action, string doneKey)
-    {
-        var result = await action();
-        switch (result.Outcome)
-        {
-            case OpeningOutcome.NotFound:
-                return NotFound();
-            case OpeningOutcome.Ok:
-                TempData["Notice"] = t[doneKey].Value;
-                return RedirectToPage(new { id });
-            default:
-                foreach (var e in result.Errors) ModelState.AddModelError(e.Key == "deadline" ? "deadline" : "", e.Value);
-                Response.StatusCode = result.Outcome == OpeningOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
-                return await OnGetAsync(id, ct);
-        }
-    }
+    private async Task<IActionResult> Act(int id, CancellationToken ct, Func<Task<ServiceResult<Opening>>> action, string doneKey) =>
+        await this.OutcomeAsync(await action(), t[doneKey].Value, new { id }, () => OnGetAsync(id, ct),
+            conflictIs409: true, invalidIs422: true, key: field => field == "deadline" ? "deadline" : "");
 }

@@ -1,3 +1,5 @@
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Features;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Openings;
@@ -54,18 +56,15 @@ public sealed class EditModel(OpeningService openings, IStringLocalizer<SharedRe
         var result = id is null
             ? await openings.CreateAsync(OrganizationId, User.UserId()!, Input, ct)
             : await openings.UpdateAsync(OrganizationId, id.Value, User.UserId()!, Input, ct);
-        if (result.Outcome == OpeningOutcome.NotFound) return NotFound();
+        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
         if (result.Succeeded)
         {
             TempData["Notice"] = string.Join(' ', [(id is null ? t["Opening_Created"] : IsCorrection ? t["Opening_Corrected"] : t["Opening_Saved"]).Value, .. result.Understood.Values]);
-            return Redirect($"/manage/openings/{result.Opening!.Id}");
+            return Redirect($"/manage/openings/{result.Value!.Id}");
         }
-        foreach (var (field, message) in result.Errors)
-        {
-            ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{field}", message);
-        }
+        ModelState.AddErrors(result, "Input");
         Understood = result.Understood;
-        if (result.Outcome == OpeningOutcome.Conflict) Response.StatusCode = StatusCodes.Status409Conflict;
+        if (result.Outcome == ServiceOutcome.Conflict) Response.StatusCode = StatusCodes.Status409Conflict;
         Notices = await openings.NoticesAsync(OrganizationId, ct);
         await DescribePayAsync(ct);
         return Page();

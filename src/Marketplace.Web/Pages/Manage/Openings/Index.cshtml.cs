@@ -1,5 +1,6 @@
 using Marketplace.Data;
 using Marketplace.Data.Entities;
+using Marketplace.Web.Features;
 using Marketplace.Web.Features.Openings;
 using Marketplace.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
@@ -22,9 +23,7 @@ public sealed class IndexModel(MarketplaceDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
-    public List<Opening> Openings { get; private set; } = [];
-    public int Total { get; private set; }
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public Paged<Opening> Result { get; private set; } = Paged<Opening>.Empty(PageSize);
     public string OrganizationName { get; private set; } = "";
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -34,9 +33,6 @@ public sealed class IndexModel(MarketplaceDbContext db) : PageModel
         var q = db.Openings.AsNoTracking().Where(o => o.OrganizationId == orgId);
         if (Status is { } s) q = q.Where(o => o.Status == s);
         q = OpeningSearch.MatchingAllTerms(q, Q);
-        Total = await q.CountAsync(ct);
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Openings = await q.OrderByDescending(o => o.UpdatedAt).ThenByDescending(o => o.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        Result = await q.OrderByDescending(o => o.UpdatedAt).ThenByDescending(o => o.Id).ToPagedAsync(PageNumber, PageSize, ct);
     }
 }

@@ -21,7 +21,7 @@ public sealed class InviteModel(AccountService accounts, IStringLocalizer<Shared
         var result = await accounts.InviteAsync(User.OrganizationId()!.Value, User.UserId()!, Email, ct);
         if (!result.Succeeded)
         {
-            ModelState.AddErrors("Input", result.Errors);
+            ModelState.AddErrors(result, "Input");
             return Page();
         }
         TempData["Notice"] = t["Invite_Sent", Email!.Trim()].Value;
