@@ -1,9 +1,10 @@
 using Marketplace.Web.Features.Notifications;
+using Marketplace.Web.Features.Openings;
 
 namespace Marketplace.Web.Jobs;
 
 /// <summary>Closes published openings whose application deadline has passed, and tells their staff.</summary>
-public sealed class CloseExpiredOpeningsJob(DeadlineJobs deadlines)
+public sealed class CloseExpiredOpeningsJob(OpeningDeadlines deadlines)
 {
     public Task Run() => deadlines.CloseExpiredOpeningsAsync();
 }
@@ -17,7 +18,7 @@ public sealed class MailRetentionJob(MailRetention retention)
 }
 
 /// <summary>"Applications close tomorrow" to invited experts who have not applied yet and to the posting staff.</summary>
-public sealed class DeadlineRemindersJob(DeadlineJobs deadlines)
+public sealed class DeadlineRemindersJob(OpeningDeadlines deadlines)
 {
     public Task Run() => deadlines.RemindApplicationDeadlinesAsync();
 }

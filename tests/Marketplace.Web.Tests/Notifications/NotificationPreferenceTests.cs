@@ -149,7 +149,7 @@ public sealed class NotificationPreferenceTests : IDisposable
             await db.SaveChangesAsync();
             return o.Id;
         });
-        var jobs = (Func<DeadlineJobs, Task<int>> run) => InScopeAsync(sp => run(sp.GetRequiredService<DeadlineJobs>()));
+        var jobs = (Func<Marketplace.Web.Features.Openings.OpeningDeadlines, Task<int>> run) => InScopeAsync(sp => run(sp.GetRequiredService<Marketplace.Web.Features.Openings.OpeningDeadlines>()));
 
         Assert.True(await jobs(j => j.RemindApplicationDeadlinesAsync()) >= 2);
         Assert.Equal(0, await jobs(j => j.RemindApplicationDeadlinesAsync())); // once per person

@@ -21,7 +21,6 @@ public static class NotificationServices
         services.AddScoped<Reminders>();
         services.AddScoped<OutboxAdmin>();
         services.AddScoped<RecommendationDigest>();
-        services.AddScoped<DeadlineJobs>();
         services.Configure<RetentionOptions>(config.GetSection("Retention"));
         services.AddScoped<MailRetention>();
         services.AddSingleton<SentLedger>();

@@ -49,7 +49,7 @@ public sealed class Notifier
         {
             if (!_wakeSenderAfterSave) return;
             _wakeSenderAfterSave = false;
-            OutboxJobs.Wake(_jobs);
+            Jobs.OutboxJobs.Wake(_jobs);
         };
     }
 

@@ -34,7 +34,7 @@ public sealed class OutboxAdmin(MarketplaceDbContext db, TimeProvider clock, Han
         var now = clock.GetUtcNow().UtcDateTime;
         var changed = await db.OutboxMessages.Where(m => m.Id == id && (m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Uncertain))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.NextAttemptAt, now).SetProperty(m => m.Attempts, 0), ct);
-        if (changed == 1) OutboxJobs.Wake(jobs);
+        if (changed == 1) Jobs.OutboxJobs.Wake(jobs);
         return changed == 1;
     }
 

@@ -11,6 +11,7 @@ public static class OpeningServices
         services.AddSingleton<OpeningSearchSnapshots>();
         services.AddHostedService<OpeningSearchWarmup>();
         services.AddScoped<OpeningDisplay>();
+        services.AddScoped<OpeningDeadlines>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Hangfire;
+using Marketplace.Web.Features.Notifications;
 
-namespace Marketplace.Web.Features.Notifications;
+namespace Marketplace.Web.Jobs;
 
 /// <summary>The outbox's Hangfire job: thin, the work is in <see cref="OutboxSender"/>.</summary>
 public sealed class OutboxJobs(OutboxSender sender)

@@ -3,10 +3,15 @@ using Marketplace.Data.Entities;
 using Marketplace.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
-namespace Marketplace.Web.Features.Notifications;
+using Marketplace.Web.Features.Notifications;
 
-/// <summary>Deadline-driven work on openings: closing them when the deadline has passed, and reminders the day before.</summary>
-public sealed class DeadlineJobs(MarketplaceDbContext db, Notifier notifier, ApplicationNotifications applications, TimeProvider clock, ILogger<DeadlineJobs> log)
+namespace Marketplace.Web.Features.Openings;
+
+/// <summary>
+/// Deadline-driven work on openings: closing them when the deadline has passed, and reminders the day before. The
+/// Hangfire jobs that run it (<c>Jobs/NotificationJobs.cs</c>) only call it; the mail goes through Notifications' outbox.
+/// </summary>
+public sealed class OpeningDeadlines(MarketplaceDbContext db, Notifier notifier, ApplicationNotifications applications, TimeProvider clock, ILogger<OpeningDeadlines> log)
 {
     private DateOnly Today => DisplayFormatter.TodayInJapan(clock);
 
