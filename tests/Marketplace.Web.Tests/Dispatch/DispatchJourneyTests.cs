@@ -1,3 +1,4 @@
+using Marketplace.Web.Features.Dispatch;
 using System.Net;
 using System.Text.RegularExpressions;
 using Marketplace.Data.Entities;

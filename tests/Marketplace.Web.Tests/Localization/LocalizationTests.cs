@@ -1,3 +1,4 @@
+using Marketplace.Web.Features.Dispatch;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
@@ -60,7 +61,7 @@ public partial class LocalizationTests
             .Concat(Enum.GetNames<Marketplace.Web.Features.Dispatch.RoundPhase>().Select(s => $"Round_Phase_{s}"))
             .Concat(Marketplace.Web.Features.Dispatch.Obstacles.All.Select(s => $"Dispatch_Obstacle_{s}"))
             .Concat(new[] { "approved", "extended", "ended_early", "completed" }.Select(s => $"Dispatch_Event_{s}"))
-            .Concat(Enum.GetNames<Marketplace.Web.Features.Notifications.DispatchNotifications.CertificationNews>()
+            .Concat(Enum.GetNames<Marketplace.Web.Features.Dispatch.DispatchNotifications.CertificationNews>()
                 .SelectMany(s => new[] { $"Notify_Cert_{s}_Subject", $"Notify_Cert_{s}_Body" }));
         var missing = dynamicKeys.Where(k => !ja.Contains(k) || !en.Contains(k)).ToList();
         Assert.True(missing.Count == 0, "missing: " + string.Join(", ", missing));

@@ -1,3 +1,4 @@
+using Marketplace.Web.Features.Proposals;
 using System.Net;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Notifications;

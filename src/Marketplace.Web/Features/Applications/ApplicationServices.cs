@@ -6,6 +6,7 @@ public static class ApplicationServices
     {
         services.AddScoped<ApplicationService>();
         services.AddScoped<ConflictOfInterest>();
+        services.AddScoped<ApplicationNotifications>();
         return services;
     }
 }

@@ -12,6 +12,7 @@ public static class DispatchServices
         services.AddScoped<DispatchService>();
         services.AddScoped<IncentiveService>();
         services.AddScoped<DispatchDashboard>();
+        services.AddScoped<DispatchNotifications>();
         return services;
     }
 }

@@ -13,6 +13,7 @@ public static class MatchingServices
         services.AddSingleton<ExpertIndexHost>();
         services.AddHostedService<ExpertIndexPoller>();
         services.AddScoped<InvitationService>();
+        services.AddScoped<RecommendationDigest>();
         return services;
     }
 }

@@ -1,3 +1,7 @@
+using Marketplace.Web.Features.Matching;
+using Marketplace.Web.Features.Dispatch;
+using Marketplace.Web.Features.Proposals;
+using Marketplace.Web.Features.Applications;
 namespace Marketplace.Web.Features.Notifications;
 
 public static class NotificationServices
@@ -15,12 +19,8 @@ public static class NotificationServices
         });
         services.AddScoped<Notifier>();
         services.AddScoped<NotificationPreferences>();
-        services.AddScoped<ApplicationNotifications>();
-        services.AddScoped<ProposalNotifications>();
-        services.AddScoped<DispatchNotifications>();
         services.AddScoped<Reminders>();
         services.AddScoped<OutboxAdmin>();
-        services.AddScoped<RecommendationDigest>();
         services.Configure<RetentionOptions>(config.GetSection("Retention"));
         services.AddScoped<MailRetention>();
         services.AddSingleton<SentLedger>();

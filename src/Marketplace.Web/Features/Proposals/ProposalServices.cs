@@ -10,6 +10,7 @@ public static class ProposalServices
         services.AddScoped<VendorContractService>();
         services.AddScoped<ProposalService>();
         services.AddScoped<EvaluationService>();
+        services.AddScoped<ProposalNotifications>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Marketplace.Web.Features.Matching;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Notifications;

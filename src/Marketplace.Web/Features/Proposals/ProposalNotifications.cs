@@ -1,9 +1,11 @@
+using Marketplace.Web.Features.Applications;
+using Marketplace.Web.Features.Notifications;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
-namespace Marketplace.Web.Features.Notifications;
+namespace Marketplace.Web.Features.Proposals;
 
 /// <summary>
 /// What the proposals feature tells people: staff hear of questions and of proposals once the deadline

@@ -1,10 +1,12 @@
+using Marketplace.Web.Features.Applications;
+using Marketplace.Web.Features.Notifications;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Marketplace.Web.Features.Notifications;
+namespace Marketplace.Web.Features.Dispatch;
 
 /// <summary>
 /// What the dispatch programme tells people: the CIO and the hosts hear of a proposal and an approved dispatch,

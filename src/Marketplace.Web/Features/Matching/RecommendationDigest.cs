@@ -1,10 +1,11 @@
+using Marketplace.Web.Features.Notifications;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Matching;
 using Marketplace.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
-namespace Marketplace.Web.Features.Notifications;
+namespace Marketplace.Web.Features.Matching;
 
 /// <summary>
 /// The opt-in digest of newly recommended openings: for each expert whose daily or weekly digest is due,

@@ -1,8 +1,9 @@
+using Marketplace.Web.Features.Notifications;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace Marketplace.Web.Features.Notifications;
+namespace Marketplace.Web.Features.Applications;
 
 /// <summary>
 /// What the applications feature tells people. Called before the feature's own SaveChanges, so each
