@@ -19,15 +19,8 @@ public static class JapaneseText
             if (c is >= 'A' and <= 'Z' or >= FullWidthFirst and <= FullWidthLast) change = true;
             else if (!NfkcStable(c)) return text.Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture);
         }
-        return change ? string.Create(text.Length, text, static (span, t) =>
-        {
-            for (var i = 0; i < t.Length; i++)
-            {
-                var c = t[i];
-                if (c is >= FullWidthFirst and <= FullWidthLast) c = (char)(c - FullWidthOffset);
-                span[i] = c is >= 'A' and <= 'Z' ? (char)(c + ('a' - 'A')) : c;
-            }
-        }) : text;
+        // Every character was checked above, so the one-pass fold cannot refuse.
+        return change ? string.Create(text.Length, text, static (span, t) => _ = TryFold(t, span)) : text;
     }
 
     /// <summary>

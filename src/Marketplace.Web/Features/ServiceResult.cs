@@ -92,12 +92,7 @@ public static class ServiceResults
             await db.SaveChangesAsync(ct);
             return null;
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return ServiceResult.Conflict(t["ChangedBySomeoneElse"]);
-        }
-        catch (DbUpdateException) when (duplicateIsStale)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || duplicateIsStale)
         {
             db.ChangeTracker.Clear();
             return ServiceResult.Conflict(t["ChangedBySomeoneElse"]);
