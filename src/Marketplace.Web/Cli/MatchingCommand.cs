@@ -305,12 +305,12 @@ public static class MatchingCommand
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { NewLine = "\n", AutoFlush = false };
         var sw = Stopwatch.StartNew();
         var stage = p.Stage($"ranking {openings.Count} openings", openings.Count);
-        foreach (var opening in openings)
+        var gate = new object();
+        var results = ranker.RankExpertsForAll(openings, index, top, _ =>
         {
-            var ranked = ranker.RankExperts(opening, index, top);
-            await stdout.WriteLineAsync(RankingJson.Line(opening.Id, ranked, "ja"));
-            stage.Advance();
-        }
+            lock (gate) stage.Advance();
+        });
+        for (var i = 0; i < openings.Count; i++) await stdout.WriteLineAsync(RankingJson.Line(openings[i].Id, results[i], "ja"));
         await stdout.FlushAsync();
         p.Log($"ranked {openings.Count} openings in {sw.ElapsedMilliseconds} ms");
         return 0;
