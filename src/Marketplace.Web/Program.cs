@@ -6,7 +6,7 @@ using Marketplace.Web.Features.Observability;
 using Marketplace.Web.Features.OpenData;
 using Marketplace.Web.Features.Openings;
 using Marketplace.Web.Features.PayBenchmark;
-using Marketplace.Web.Features.Proposals;
+using Marketplace.Web.Features.Calls;
 using Marketplace.Web.Features.Seeding;
 using Marketplace.Web.Features.Security;
 using Marketplace.Web.Cli;
