@@ -34,7 +34,7 @@ builder.Services.AddMarketplaceLocalization();
 builder.Services.AddMarketplaceEmail(builder.Configuration);
 builder.Services.AddMarketplaceFeatures(builder.Configuration);
 builder.Services.AddMarketplaceWeb(builder.Configuration);
-builder.Services.AddMarketplaceSecurity(builder.Configuration);
+builder.Services.AddSecurity(builder.Configuration);
 builder.Services.AddMarketplaceJobs(builder.Configuration);
 builder.Services.AddOpenData();
 builder.Services.AddObservability(builder.Configuration);
