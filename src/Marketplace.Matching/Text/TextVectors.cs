@@ -140,9 +140,9 @@ public sealed class TextIdf
     /// <see cref="Vectorize"/> written into <paramref name="ids"/> and <paramref name="weights"/> (each at least
     /// <paramref name="maxTerms"/> long) instead of new arrays; returns how many grams were kept.
     /// </summary>
-    internal int VectorizeInto(string? text, int maxTerms, Span<ushort> ids, Span<float> weights)
+    internal int VectorizeInto(ReadOnlySpan<char> text, int maxTerms, Span<ushort> ids, Span<float> weights)
     {
-        if (string.IsNullOrEmpty(text)) return 0;
+        if (text.IsEmpty) return 0;
         var n = Weigh(text, maxTerms, out var keys, out var norm);
         try
         {
@@ -169,7 +169,7 @@ public sealed class TextIdf
     /// order at the start of <paramref name="keys"/> (rented: return it to the pool), and the norm; 0 grams when none weigh.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int Weigh(string text, int maxTerms, out ulong[] keys, out float norm)
+    private int Weigh(ReadOnlySpan<char> text, int maxTerms, out ulong[] keys, out float norm)
     {
         // The normalised text goes to a pooled buffer (no string per text) unless it needs the full normaliser (which
         // may lengthen it: ㈱ is (株)).
@@ -181,7 +181,7 @@ public sealed class TextIdf
                 keys = ArrayPool<ulong>.Shared.Rent(text.Length + 1);
                 return Weigh(folded.AsSpan(0, text.Length), maxTerms, keys, out norm);
             }
-            var normalized = JapaneseText.Normalize(text);
+            var normalized = JapaneseText.Normalize(text.ToString());
             keys = ArrayPool<ulong>.Shared.Rent(normalized.Length + 1);
             return Weigh(normalized.AsSpan(), maxTerms, keys, out norm);
         }
