@@ -17,22 +17,13 @@ namespace Marketplace.Web.Pages.Admin;
 /// final, so each first shows a confirmation step (a POST without <c>confirm</c> only shows it); a rejection needs a
 /// reason, and an address nobody has confirmed is not approved.
 /// </summary>
-public sealed class StaffRequestsModel(AccountService accounts, MarketplaceDbContext db, IStringLocalizer<SharedResource> t, Features.Security.AuditLog audit) : PageModel
+public sealed class StaffRequestsModel(AccountService accounts, MarketplaceDbContext db, IStringLocalizer<SharedResource> t, Features.Security.AuditLog audit) : DatedListPageModel<AppUser>
 {
     public const int MaxReason = 1_000;
-
-    [BindProperty(SupportsGet = true)]
-    public string? Q { get; set; }
 
     /// <summary>"confirmed", "unconfirmed" or empty for both.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Email { get; set; }
-
-    /// <summary>Requested on or after this day (yyyy-mm-dd).</summary>
-    [BindProperty(SupportsGet = true)]
-    public string? From { get; set; }
-
-    public Paged<AppUser> Result { get; private set; } = new([], 1, Paging.PageSize, 0);
 
     /// <summary>The request being decided when the page shows a confirmation step.</summary>
     public AppUser? Confirming { get; private set; }
@@ -42,7 +33,7 @@ public sealed class StaffRequestsModel(AccountService accounts, MarketplaceDbCon
     public async Task OnGetAsync(CancellationToken ct)
     {
         var q = db.Users.AsNoTracking().Include(u => u.Organization).Where(u => u.Status == AccountStatus.PendingApproval && u.OrganizationId != null);
-        if (ListUrl.Trimmed(Q) is { } text)
+        if (Keyword is { } text)
         {
             var upper = text.ToUpperInvariant();
             q = q.Where(u => u.DisplayName.Contains(text) || u.NormalizedEmail!.Contains(upper)
@@ -50,12 +41,8 @@ public sealed class StaffRequestsModel(AccountService accounts, MarketplaceDbCon
         }
         if (Email == "confirmed") q = q.Where(u => u.EmailConfirmed);
         if (Email == "unconfirmed") q = q.Where(u => !u.EmailConfirmed);
-        if (ListUrl.Date(From) is { } from)
-        {
-            var since = ListUrl.StartOfDayUtc(from);
-            q = q.Where(u => u.CreatedAt >= since);
-        }
-        Result = await q.OrderBy(u => u.CreatedAt).ThenBy(u => u.Id).ToPagedAsync(ListUrl.PageOf(Request), ct: ct);
+        if (FromUtc is { } since) q = q.Where(u => u.CreatedAt >= since);
+        Result = await q.OrderBy(u => u.CreatedAt).ThenBy(u => u.Id).ToPagedAsync(RequestedPage, ct: ct);
     }
 
     public string PageUrl(int page) => ListUrl.Of("/admin/staff-requests", page, ("q", Q), ("email", Email), ("from", From));

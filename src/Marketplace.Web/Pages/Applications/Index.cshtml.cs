@@ -12,19 +12,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Web.Pages.Applications;
 
 /// <summary>The signed-in expert's own applications, paged and filtered by stage, keyword and date applied.</summary>
-public sealed class IndexModel(MarketplaceDbContext db) : PageModel
+public sealed class IndexModel(MarketplaceDbContext db) : DatedListPageModel<Application>
 {
     [BindProperty(SupportsGet = true)]
     public string? Stage { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Q { get; set; }
-
-    /// <summary>Applied on or after this day (yyyy-mm-dd).</summary>
-    [BindProperty(SupportsGet = true)]
-    public string? From { get; set; }
-
-    public Paged<Application> Result { get; private set; } = new([], 1, Paging.PageSize, 0);
     public bool HasAny { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -34,16 +26,12 @@ public sealed class IndexModel(MarketplaceDbContext db) : PageModel
         HasAny = await mine.AnyAsync(ct);
         var q = mine.Include(a => a.Opening).ThenInclude(o => o!.Organization).AsQueryable();
         if (Stage is { } stage && Stages.All.Contains(stage)) q = q.Where(a => a.Stage == stage);
-        if (ListUrl.Trimmed(Q) is { } text)
+        if (Keyword is { } text)
         {
             q = q.Where(a => a.Opening!.Title.Contains(text) || a.Opening.Organization!.NameJa.Contains(text) || a.Opening.Organization.NameEn.Contains(text));
         }
-        if (ListUrl.Date(From) is { } from)
-        {
-            var since = ListUrl.StartOfDayUtc(from);
-            q = q.Where(a => a.CreatedAt >= since);
-        }
-        Result = await q.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id).ToPagedAsync(ListUrl.PageOf(Request), ct: ct);
+        if (FromUtc is { } since) q = q.Where(a => a.CreatedAt >= since);
+        Result = await q.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id).ToPagedAsync(RequestedPage, ct: ct);
     }
 
     public string PageUrl(int page) => ListUrl.Of("/applications", page, ("stage", Stage), ("q", Q), ("from", From));

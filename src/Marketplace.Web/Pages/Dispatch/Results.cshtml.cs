@@ -17,7 +17,7 @@ namespace Marketplace.Web.Pages.Dispatch;
 /// round, prefecture of a host, role and a name (host or CIO). Rounds not yet published say when they will be.
 /// </summary>
 [OutputCache(PolicyName = PublicCacheSetup.Policy)]
-public sealed class ResultsModel(RoundService rounds, MarketplaceDbContext db) : PageModel
+public sealed class ResultsModel(RoundService rounds, MarketplaceDbContext db) : ListPageModel<DispatchProposal>
 {
     [BindProperty(SupportsGet = true)]
     public int? Round { get; set; }
@@ -28,12 +28,8 @@ public sealed class ResultsModel(RoundService rounds, MarketplaceDbContext db) :
     [BindProperty(SupportsGet = true)]
     public string? Role { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Q { get; set; }
-
     public List<DispatchRound> Rounds { get; private set; } = [];
     public List<DispatchRound> Unpublished { get; private set; } = [];
-    public Paged<DispatchProposal> Result { get; private set; } = new([], 1, Paging.PageSize, 0);
 
     /// <summary>Published dispatches by prefecture, over every round: each host of a pairing counts in its own prefecture.</summary>
     public Dictionary<string, int> Coverage { get; private set; } = [];
@@ -58,7 +54,7 @@ public sealed class ResultsModel(RoundService rounds, MarketplaceDbContext db) :
         if (Round is { } round) q = q.Where(p => p.Request!.RoundId == round);
         if (ListUrl.Trimmed(Prefecture) is { } pref) q = q.Where(p => p.Request!.Hosts.Any(h => h.Organization!.PrefectureCode == pref));
         if (ListUrl.Trimmed(Role) is { } role) q = q.Where(p => p.Request!.RoleCode == role);
-        if (ListUrl.Trimmed(Q) is { } text)
+        if (Keyword is { } text)
         {
             q = q.Where(p => p.Expert!.FullName.Contains(text) || p.Request!.Hosts.Any(h => h.Organization!.NameJa.Contains(text) || h.Organization.NameEn.Contains(text)));
         }
@@ -66,7 +62,7 @@ public sealed class ResultsModel(RoundService rounds, MarketplaceDbContext db) :
             .Include(p => p.Request).ThenInclude(r => r!.Hosts).ThenInclude(h => h.Organization)
             .AsSplitQuery()
             .OrderByDescending(p => p.Request!.Round!.FiscalYear).ThenBy(p => p.Id)
-            .ToPagedAsync(ListUrl.PageOf(Request), ct: ct);
+            .ToPagedAsync(RequestedPage, ct: ct);
     }
 
     public string PageUrl(int page) => ListUrl.Of("/dispatch-results", page,

@@ -10,7 +10,7 @@ namespace Marketplace.Web.Pages.Admin.Dispatch;
 /// <summary>Certification applications, filterable by status and name.</summary>
 public sealed class CertificationsModel(CertificationService certification) : PageModel
 {
-    public Paged<CertificationApplication> Result { get; private set; } = new([], 1, Paging.PageSize, 0);
+    public Paged<CertificationApplication> Result { get; private set; } = Paged<CertificationApplication>.Empty();
     public CertificationApplicationStatus? Status { get; private set; }
     public string? Q { get; private set; }
 

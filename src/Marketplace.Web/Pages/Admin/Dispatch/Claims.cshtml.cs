@@ -10,7 +10,7 @@ namespace Marketplace.Web.Pages.Admin.Dispatch;
 /// <summary>Every host's incentive claims, filterable by status and round (national office only).</summary>
 public sealed class ClaimsModel(IncentiveService incentives, RoundService rounds) : PageModel
 {
-    public Paged<IncentiveClaim> Result { get; private set; } = new([], 1, Paging.PageSize, 0);
+    public Paged<IncentiveClaim> Result { get; private set; } = Paged<IncentiveClaim>.Empty();
     public List<DispatchRound> Rounds { get; private set; } = [];
     public ClaimStatus? Status { get; private set; }
     public int? RoundId { get; private set; }

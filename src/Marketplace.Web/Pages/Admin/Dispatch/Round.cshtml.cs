@@ -16,8 +16,8 @@ public sealed class RoundModel(RoundService rounds, RequestService requests, Dis
     public DispatchRound Round { get; private set; } = null!;
     public RoundPhase Phase { get; private set; }
     public (long Budget, long Committed, long Paid, long Left) Budget { get; private set; }
-    public Paged<DispatchRequest> Requests { get; private set; } = new([], 1, Paging.PageSize, 0);
-    public Paged<CioDispatch> Dispatches { get; private set; } = new([], 1, Paging.PageSize, 0);
+    public Paged<DispatchRequest> Requests { get; private set; } = Paged<DispatchRequest>.Empty();
+    public Paged<CioDispatch> Dispatches { get; private set; } = Paged<CioDispatch>.Empty();
     public List<Prefecture> Prefectures { get; private set; } = [];
     public DispatchRequestStatus? Status { get; private set; }
     public string? Prefecture { get; private set; }

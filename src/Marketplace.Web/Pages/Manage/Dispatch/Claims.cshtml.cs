@@ -11,7 +11,7 @@ namespace Marketplace.Web.Pages.Manage.Dispatch;
 /// <summary>This government's own incentive claims, filterable by status.</summary>
 public sealed class ClaimsModel(IncentiveService incentives) : PageModel
 {
-    public Paged<IncentiveClaim> Result { get; private set; } = new([], 1, Paging.PageSize, 0);
+    public Paged<IncentiveClaim> Result { get; private set; } = Paged<IncentiveClaim>.Empty();
     public ClaimStatus? Status { get; private set; }
 
     public async Task OnGetAsync(ClaimStatus? status, int page = 1, CancellationToken ct = default)
