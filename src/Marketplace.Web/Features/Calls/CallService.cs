@@ -103,19 +103,12 @@ public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<Shared
         var call = await FindOwnAsync(organizationId, id, ct);
         if (call is null) return ServiceResult<ProposalCall>.NotFound;
         if (!IsEditable(call)) return ServiceResult<ProposalCall>.Fail(t["Call_OnlyDraftEditable"]);
-        var before = call.Status == CallStatus.Published ? PostingCorrections.Snapshot(ToInput(call)) : null;
+        var before = PostingCorrections.SnapshotIf(call.Status == CallStatus.Published, () => ToInput(call));
         db.ExpectConcurrencyToken(call, input.ConcurrencyToken);
         var errors = await ApplyAsync(call, input, organizationId, ct);
-        var changes = before is null || errors.Count > 0 ? [] : PostingCorrections.Diff(before, PostingCorrections.Snapshot(ToInput(call)));
-        var (reason, reasonError) = corrections.CheckReason(changes, input.CorrectionReason);
-        if (reasonError is not null) errors[nameof(input.CorrectionReason)] = reasonError;
-        if (errors.Count > 0)
-        {
-            db.ChangeTracker.Clear();
-            return ServiceResult<ProposalCall>.Invalid(errors);
-        }
-        if (changes.Count > 0) await corrections.CallCorrectedAsync(call, userId, reason!, changes, ct);
-        return await SaveAsync(call, ct);
+        // A call's correction asks for its reason only once the rest of the form is valid.
+        return await corrections.SaveEditAsync(errors.Count > 0 ? null : before, () => ToInput(call), input.CorrectionReason, errors,
+            (reason, changes) => corrections.CallCorrectedAsync(call, userId, reason, changes, ct), () => SaveAsync(call, ct));
     }
 
     public Task<bool> IsPublishedAsync(int organizationId, int id, CancellationToken ct = default) =>

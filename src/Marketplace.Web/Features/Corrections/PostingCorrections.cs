@@ -27,7 +27,7 @@ public sealed class PostingCorrections(MarketplaceDbContext db, Notifier notifie
     private static readonly HashSet<string> NotFacts = ["ConcurrencyToken", "CorrectionReason", "Notice", "NewNoticeTitle"];
 
     /// <summary>Flattens a form input into field → text in declaration order (lists as one line per entry).</summary>
-    public static Dictionary<string, string> Snapshot(object input)
+    private static Dictionary<string, string> Snapshot(object input)
     {
         var fields = new Dictionary<string, string>();
         foreach (var p in input.GetType().GetProperties())
@@ -50,16 +50,40 @@ public sealed class PostingCorrections(MarketplaceDbContext db, Notifier notifie
         return fields;
     }
 
-    public static List<FieldChange> Diff(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after) =>
+    private static List<FieldChange> Diff(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after) =>
         after.Where(a => !before.TryGetValue(a.Key, out var b) || b != a.Value)
             .Select(a => new FieldChange(a.Key, before.GetValueOrDefault(a.Key, ""), a.Value))
             .ToList();
+
+    /// <summary>What a posting's form holds before an edit when the edit would be a correction (it is published); null otherwise.</summary>
+    public static Dictionary<string, string>? SnapshotIf(bool published, Func<object> form) => published ? Snapshot(form()) : null;
+
+    /// <summary>
+    /// Finishes an edit of a posting that the service has applied to its entity: what changed since
+    /// <paramref name="before"/> (none when null) needs a reason, a missing one joins <paramref name="errors"/>; with
+    /// any error nothing is kept and the errors are given back; otherwise the correction is logged
+    /// (<paramref name="logCorrection"/>, unsaved) and the service's <paramref name="save"/> writes both at once.
+    /// </summary>
+    public async Task<ServiceResult<T>> SaveEditAsync<T>(IReadOnlyDictionary<string, string>? before, Func<object> after, string? reasonText,
+        Dictionary<string, string> errors, Func<string, List<FieldChange>, Task> logCorrection, Func<Task<ServiceResult<T>>> save)
+    {
+        var changes = before is null ? [] : Diff(before, Snapshot(after()));
+        var (reason, reasonError) = CheckReason(changes, reasonText);
+        if (reasonError is not null) errors["CorrectionReason"] = reasonError;
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return ServiceResult<T>.Invalid(errors);
+        }
+        if (changes.Count > 0) await logCorrection(reason!, changes);
+        return await save();
+    }
 
     /// <summary>
     /// The reason to record for these changes, or the message that says what to fix: a correction needs a reason, of at
     /// most <see cref="PostingCorrectionConfiguration.ReasonMax"/> characters. No changes need none.
     /// </summary>
-    public (string? Reason, string? Error) CheckReason(IReadOnlyCollection<FieldChange> changes, string? text)
+    private (string? Reason, string? Error) CheckReason(IReadOnlyCollection<FieldChange> changes, string? text)
     {
         if (changes.Count == 0) return (null, null);
         var reason = text?.Trim() ?? "";

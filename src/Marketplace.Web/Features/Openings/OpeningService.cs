@@ -62,20 +62,13 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
         {
             return ServiceResult<Opening>.Fail(t["Opening_NotEditable"]);
         }
-        var before = opening.Status == OpeningStatus.Published ? PostingCorrections.Snapshot(ToInput(opening)) : null;
+        var before = PostingCorrections.SnapshotIf(opening.Status == OpeningStatus.Published, () => ToInput(opening));
         // The token the form was loaded with is what the save is checked against, so a save over someone else's save fails.
         db.ExpectConcurrencyToken(opening, input.ConcurrencyToken);
         var (errors, understood) = await ApplyAsync(opening, input, organizationId, isNew: false, ct);
-        var changes = before is null ? [] : PostingCorrections.Diff(before, PostingCorrections.Snapshot(ToInput(opening)));
-        var (reason, reasonError) = corrections.CheckReason(changes, input.CorrectionReason);
-        if (reasonError is not null) errors[nameof(input.CorrectionReason)] = reasonError;
-        if (errors.Count > 0)
-        {
-            db.ChangeTracker.Clear();
-            return ServiceResult<Opening>.Invalid(errors) with { Understood = understood };
-        }
-        if (changes.Count > 0) await corrections.OpeningCorrectedAsync(opening, userId, reason!, changes, ct);
-        return await SaveAsync(opening, ct) with { Understood = understood };
+        var result = await corrections.SaveEditAsync(before, () => ToInput(opening), input.CorrectionReason, errors,
+            (reason, changes) => corrections.OpeningCorrectedAsync(opening, userId, reason, changes, ct), () => SaveAsync(opening, ct));
+        return result with { Understood = understood };
     }
 
     public Task<ServiceResult<Opening>> PublishAsync(int organizationId, int id, string? token, CancellationToken ct = default) =>
@@ -89,19 +82,17 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
         }, ct);
 
     public Task<ServiceResult<Opening>> CloseAsync(int organizationId, int id, string? token, CancellationToken ct = default) =>
-        TransitionAsync(organizationId, id, token, o =>
-        {
-            if (o.Status != OpeningStatus.Published) return t["Opening_CloseOnlyPublished"];
-            o.Status = OpeningStatus.Closed;
-            o.ClosedAt = Now;
-            return null;
-        }, ct);
+        EndAsync(organizationId, id, token, OpeningStatus.Closed, [OpeningStatus.Published], "Opening_CloseOnlyPublished", ct);
 
     public Task<ServiceResult<Opening>> CancelAsync(int organizationId, int id, string? token, CancellationToken ct = default) =>
+        EndAsync(organizationId, id, token, OpeningStatus.Cancelled, [OpeningStatus.Draft, OpeningStatus.Published], "Opening_CancelOnlyOpen", ct);
+
+    /// <summary>Closes or cancels an opening that is in one of the <paramref name="from"/> states; otherwise refuses with <paramref name="refusalKey"/>.</summary>
+    private Task<ServiceResult<Opening>> EndAsync(int organizationId, int id, string? token, OpeningStatus to, OpeningStatus[] from, string refusalKey, CancellationToken ct) =>
         TransitionAsync(organizationId, id, token, o =>
         {
-            if (o.Status is not (OpeningStatus.Draft or OpeningStatus.Published)) return t["Opening_CancelOnlyOpen"];
-            o.Status = OpeningStatus.Cancelled;
+            if (!from.Contains(o.Status)) return t[refusalKey];
+            o.Status = to;
             o.ClosedAt = Now;
             return null;
         }, ct);
