@@ -123,12 +123,7 @@ public sealed class PersonalDataExport(MarketplaceDbContext db, UserManager<AppU
             applications = applications.Select(a => new
             {
                 id = a.Id,
-                opening = new
-                {
-                    id = a.OpeningId,
-                    title = a.Opening?.Title,
-                    government = a.Opening?.Organization?.NameJa,
-                },
+                opening = OpeningRef(a.OpeningId, a.Opening),
                 stage = a.Stage,
                 motivation = a.Motivation,
                 createdAt = a.CreatedAt,
@@ -150,7 +145,7 @@ public sealed class PersonalDataExport(MarketplaceDbContext db, UserManager<AppU
             }),
             invitations = invitations.Select(i => new
             {
-                opening = new { id = i.OpeningId, title = i.Opening?.Title, government = i.Opening?.Organization?.NameJa },
+                opening = OpeningRef(i.OpeningId, i.Opening),
                 message = i.Message,
                 createdAt = i.CreatedAt,
             }),
@@ -179,6 +174,9 @@ public sealed class PersonalDataExport(MarketplaceDbContext db, UserManager<AppU
             }),
         };
     }
+
+    /// <summary>An opening an application or invitation is about, as the export names it (typed as object so the JSON writes its fields).</summary>
+    private static object OpeningRef(int id, Opening? opening) => new { id, title = opening?.Title, government = opening?.Organization?.NameJa };
 
     private static string ProfileYearMonth(DateOnly d) => ExpertProfileService.YearMonthText(d);
 }

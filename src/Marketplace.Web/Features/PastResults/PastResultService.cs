@@ -109,16 +109,31 @@ public sealed class PastResultService(MarketplaceDbContext db, IStringLocalizer<
     }
 
     /// <summary>Checks again and saves the past call with its vendor contract (when the 法人番号 is known) and an audit entry.</summary>
-    public async Task<ServiceResult<ProposalCall>> RecordCallAsync(int? staffOrganizationId, string userId, PastCallInput input, CancellationToken ct = default)
+    public Task<ServiceResult<ProposalCall>> RecordCallAsync(int? staffOrganizationId, string userId, PastCallInput input, CancellationToken ct = default) =>
+        SaveRecordedAsync(CheckCallAsync(staffOrganizationId, input, ct),
+            c => { var org = c.Organization!; AddCall(c, userId); return org; },
+            c => ("call", c.Id, AuditDetail(c)), (c, org) => c.Organization = org, ct);
+
+    public Task<ServiceResult<Opening>> RecordAppointmentAsync(int? staffOrganizationId, string userId, PastAppointmentInput input, CancellationToken ct = default) =>
+        SaveRecordedAsync(CheckAppointmentAsync(staffOrganizationId, input, ct),
+            o => { var org = o.Organization!; AddAppointment(o, userId); return org; },
+            o => ("opening", o.Id, AuditDetail(o)), (o, org) => o.Organization = org, ct);
+
+    /// <summary>
+    /// Saves a checked past result, which <paramref name="add"/> puts in the context without its government (loaded
+    /// untracked, so not inserted again), with an audit entry; the government is put back for the page that shows it.
+    /// </summary>
+    private async Task<ServiceResult<T>> SaveRecordedAsync<T>(Task<ServiceResult<T>> check, Func<T, Organization> add,
+        Func<T, (string Entity, int Id, string Detail)> audited, Action<T, Organization> putBack, CancellationToken ct) where T : class
     {
-        var checkedCall = await CheckCallAsync(staffOrganizationId, input, ct);
-        if (checkedCall.Value is not { } call) return checkedCall;
-        var org = call.Organization!;
-        AddCall(call, userId);
+        var checkedResult = await check;
+        if (checkedResult.Value is not { } value) return checkedResult;
+        var org = add(value);
         await db.SaveChangesAsync(ct);
-        await audit.WriteAsync(AuditActions.PastResultRecorded, "call", call.Id, org.Id, AuditDetail(call), ct);
-        call.Organization = org;
-        return checkedCall;
+        var (entity, id, detail) = audited(value);
+        await audit.WriteAsync(AuditActions.PastResultRecorded, entity, id, org.Id, detail, ct);
+        putBack(value, org);
+        return checkedResult;
     }
 
     /// <summary>
@@ -245,18 +260,6 @@ public sealed class PastResultService(MarketplaceDbContext db, IStringLocalizer<
         }
         o.SearchText = OpeningSearchText.Build(o, org.NameJa + " " + org.NameEn + " " + org.Prefecture?.NameJa, taxonomy);
         return new(ServiceOutcome.Ok, o, e) { Understood = numbers.Understood };
-    }
-
-    public async Task<ServiceResult<Opening>> RecordAppointmentAsync(int? staffOrganizationId, string userId, PastAppointmentInput input, CancellationToken ct = default)
-    {
-        var checkedOpening = await CheckAppointmentAsync(staffOrganizationId, input, ct);
-        if (checkedOpening.Value is not { } o) return checkedOpening;
-        var org = o.Organization!;
-        AddAppointment(o, userId);
-        await db.SaveChangesAsync(ct);
-        await audit.WriteAsync(AuditActions.PastResultRecorded, "opening", o.Id, org.Id, AuditDetail(o), ct);
-        o.Organization = org;
-        return checkedOpening;
     }
 
     /// <summary>What the audit entry of a recorded call or appointment says (the audit log keeps 500 characters).</summary>
