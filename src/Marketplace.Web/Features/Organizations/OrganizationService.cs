@@ -95,17 +95,18 @@ public sealed class OrganizationService(MarketplaceDbContext db, IStringLocalize
         return errors;
     }
 
-    public async Task<List<(string Field, string Message)>> AddAsync(NewOrganization input, CancellationToken ct = default)
+    /// <summary>Registers one municipality; refused with a message per field (Code, Kind, NameJa, NameEn) when a check fails or the code is taken.</summary>
+    public async Task<ServiceResult> AddAsync(NewOrganization input, CancellationToken ct = default)
     {
         var errors = Validate(input, out var org);
         if (org is not null && await db.Organizations.AnyAsync(o => o.Code == org.Code, ct))
         {
             errors.Add(("Code", t["Org_CodeExists", org.Code]));
         }
-        if (errors.Count > 0) return errors;
+        if (errors.Count > 0) return ServiceResult.Invalid(errors);
         db.Organizations.Add(org!);
         await db.SaveChangesAsync(ct);
-        return errors;
+        return ServiceResult.Ok(org!.Id);
     }
 
     /// <summary>

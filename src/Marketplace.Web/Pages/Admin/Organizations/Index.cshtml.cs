@@ -37,9 +37,10 @@ public sealed class IndexModel(OrganizationService organizations, IStringLocaliz
     public string? Kind { get; private set; }
     public List<Prefecture> Prefectures { get; private set; } = [];
     public Paged<Organization> Result { get; private set; } = Paged<Organization>.Empty(OrganizationService.PageSize);
-    public List<(string Field, string Message)> Errors { get; private set; } = [];
+    /// <summary>What to fix in the add form, by the field names OrganizationService reports (see <see cref="FieldIds"/>).</summary>
+    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
 
-    public string? ErrorFor(string field) => Errors.Where(e => e.Field == field).Select(e => e.Message).FirstOrDefault();
+    public string? ErrorFor(string field) => Errors.GetValueOrDefault(field);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -47,9 +48,10 @@ public sealed class IndexModel(OrganizationService organizations, IStringLocaliz
     {
         ReadFilter();
         var input = new NewOrganization(Input.Code, Input.Kind, Input.NameJa, Input.NameEn);
-        Errors = await organizations.AddAsync(input, ct);
-        if (Errors.Count > 0)
+        var result = await organizations.AddAsync(input, ct);
+        if (!result.Succeeded)
         {
+            Errors = result.Errors;
             await LoadAsync(ct);
             return Page();
         }
