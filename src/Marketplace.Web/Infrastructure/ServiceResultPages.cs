@@ -53,7 +53,17 @@ public static class ServiceResultPages
     /// </summary>
     public static async Task<IActionResult> OutcomeAsync(this PageModel page, ServiceResult result, string notice, object? routeValues,
         Func<Task<IActionResult>> showAgain, string prefix = "", bool clearFirst = false, bool conflictIs409 = false, bool invalidIs422 = false,
-        Func<string, string>? key = null)
+        Func<string, string>? key = null) =>
+        await page.OutcomeAsync(result, notice, routeValues, _ =>
+        {
+            if (clearFirst) page.ModelState.Clear();
+            page.ShowRefusal(result, key ?? Key(prefix), conflictIs409, invalidIs422);
+            return showAgain();
+        });
+
+    /// <summary>As the other overload, for a refusal the page shows its own way (e.g. beside the one field of a small form).</summary>
+    public static async Task<IActionResult> OutcomeAsync(this PageModel page, ServiceResult result, string notice, object? routeValues,
+        Func<ServiceResult, Task<IActionResult>> showRefused)
     {
         if (result.IsNotFound) return page.NotFound();
         if (result.Succeeded)
@@ -61,8 +71,6 @@ public static class ServiceResultPages
             page.TempData["Notice"] = notice;
             return page.RedirectToPage(routeValues);
         }
-        if (clearFirst) page.ModelState.Clear();
-        page.ShowRefusal(result, key ?? Key(prefix), conflictIs409, invalidIs422);
-        return await showAgain();
+        return await showRefused(result);
     }
 }

@@ -48,29 +48,13 @@ public sealed class DetailsModel(ApplicationService applications, MarketplaceDbC
     public Task<IActionResult> OnPostDeclineAsync(int id, string? token, CancellationToken ct) =>
         Handle(id, applications.DeclineOfferAsync(User.UserId()!, id, token, ct), "Application_Declined", ct);
 
-    public async Task<IActionResult> OnPostMessageAsync(int id, string? body, CancellationToken ct)
-    {
-        var result = await applications.ExpertMessageAsync(User.UserId()!, id, body, ct);
-        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
-        if (result.Succeeded)
+    public async Task<IActionResult> OnPostMessageAsync(int id, string? body, CancellationToken ct) =>
+        await this.OutcomeAsync(await applications.ExpertMessageAsync(User.UserId()!, id, body, ct), t["Application_MessageSent"].Value, new { id }, refused =>
         {
-            TempData["Notice"] = t["Application_MessageSent"].Value;
-            return RedirectToPage(new { id });
-        }
-        MessageError = result.FirstError;
-        return await OnGetAsync(id, ct);
-    }
+            MessageError = refused.FirstError;
+            return OnGetAsync(id, ct);
+        });
 
-    private async Task<IActionResult> Handle(int id, Task<ServiceResult<Application>> action, string doneKey, CancellationToken ct)
-    {
-        var result = await action;
-        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t[doneKey].Value;
-            return RedirectToPage(new { id });
-        }
-        this.ShowRefusal(result);
-        return await OnGetAsync(id, ct);
-    }
+    private async Task<IActionResult> Handle(int id, Task<ServiceResult<Application>> action, string doneKey, CancellationToken ct) =>
+        await this.OutcomeAsync(await action, t[doneKey].Value, new { id }, () => OnGetAsync(id, ct), conflictIs409: true);
 }

@@ -45,26 +45,13 @@ public sealed class DetailsModel(ApplicationService applications, ConflictOfInte
     public async Task<IActionResult> OnPostMoveAsync(int id, string? toStage, string? reason, string? token, CancellationToken ct)
     {
         var result = await applications.StaffMoveAsync(OrganizationId, User.UserId()!, id, toStage, reason, token, ct);
-        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t["Applicant_Moved", t[$"Stage_{toStage}"]].Value;
-            return RedirectToPage(new { id });
-        }
-        this.ShowRefusal(result);
-        return await OnGetAsync(id, ct);
+        return await this.OutcomeAsync(result, t["Applicant_Moved", t[$"Stage_{toStage}"]].Value, new { id }, () => OnGetAsync(id, ct), conflictIs409: true);
     }
 
-    public async Task<IActionResult> OnPostMessageAsync(int id, string? body, CancellationToken ct)
-    {
-        var result = await applications.StaffMessageAsync(OrganizationId, User.UserId()!, id, body, ct);
-        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
-        if (result.Succeeded)
+    public async Task<IActionResult> OnPostMessageAsync(int id, string? body, CancellationToken ct) =>
+        await this.OutcomeAsync(await applications.StaffMessageAsync(OrganizationId, User.UserId()!, id, body, ct), t["Application_MessageSent"].Value, new { id }, refused =>
         {
-            TempData["Notice"] = t["Application_MessageSent"].Value;
-            return RedirectToPage(new { id });
-        }
-        MessageError = result.FirstError;
-        return await OnGetAsync(id, ct);
-    }
+            MessageError = refused.FirstError;
+            return OnGetAsync(id, ct);
+        });
 }
