@@ -85,6 +85,26 @@ public static class ServiceResults
             ? ServiceResult<T>.Conflict(refused.FirstError!)
             : ServiceResult<T>.Ok(value);
 
+    /// <summary>
+    /// A change of state of a record the caller owns (publish, close, cancel ...): not found when there is no
+    /// <paramref name="record"/>; checked on save against the <paramref name="token"/> the page was loaded with;
+    /// <paramref name="change"/> makes the change or gives the message that refuses it (then nothing is kept);
+    /// <paramref name="touch"/> stamps a made change (e.g. its UpdatedAt).
+    /// </summary>
+    public static async Task<ServiceResult<T>> ChangeStateAsync<T>(this MarketplaceDbContext db, IStringLocalizer t, T? record, string? token,
+        Func<T, string?> change, Action<T> touch, CancellationToken ct) where T : class, Data.Entities.IVersioned
+    {
+        if (record is null) return ServiceResult<T>.NotFound;
+        db.ExpectConcurrencyToken(record, token);
+        if (change(record) is { } refusal)
+        {
+            db.ChangeTracker.Clear();
+            return ServiceResult<T>.Fail(refusal);
+        }
+        touch(record);
+        return await db.SaveOrRefuseStaleAsync(t, record, ct);
+    }
+
     private static async Task<ServiceResult?> RefusalOfSaveAsync(this MarketplaceDbContext db, IStringLocalizer t, bool duplicateIsStale, CancellationToken ct)
     {
         try

@@ -108,7 +108,7 @@ public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<Shared
         var errors = await ApplyAsync(call, input, organizationId, ct);
         // A call's correction asks for its reason only once the rest of the form is valid.
         return await corrections.SaveEditAsync(errors.Count > 0 ? null : before, () => ToInput(call), input.CorrectionReason, errors,
-            (reason, changes) => corrections.CallCorrectedAsync(call, userId, reason, changes, ct), () => SaveAsync(call, ct));
+            (reason, changes) => corrections.CallCorrectedAsync(call, userId, reason, changes, ct), () => db.SaveOrRefuseStaleAsync(t, call, ct));
     }
 
     public Task<bool> IsPublishedAsync(int organizationId, int id, CancellationToken ct = default) =>
@@ -136,22 +136,8 @@ public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<Shared
             return null;
         }, ct);
 
-    private async Task<ServiceResult<ProposalCall>> TransitionAsync(int organizationId, int id, string? token, Func<ProposalCall, string?> change, CancellationToken ct)
-    {
-        var call = await FindOwnAsync(organizationId, id, ct);
-        if (call is null) return ServiceResult<ProposalCall>.NotFound;
-        db.ExpectConcurrencyToken(call, token);
-        var refusal = change(call);
-        if (refusal is not null)
-        {
-            db.ChangeTracker.Clear();
-            return ServiceResult<ProposalCall>.Fail(refusal);
-        }
-        call.UpdatedAt = Now;
-        return await SaveAsync(call, ct);
-    }
-
-    private Task<ServiceResult<ProposalCall>> SaveAsync(ProposalCall call, CancellationToken ct) => db.SaveOrRefuseStaleAsync(t, call, ct);
+    private async Task<ServiceResult<ProposalCall>> TransitionAsync(int organizationId, int id, string? token, Func<ProposalCall, string?> change, CancellationToken ct) =>
+        await db.ChangeStateAsync(t, await FindOwnAsync(organizationId, id, ct), token, change, c => c.UpdatedAt = Now, ct);
 
     /// <summary>Adds a PDF (実施要領, 仕様書 ...) to a call that is still a draft or open for proposals.</summary>
     public async Task<ServiceResult<AttachmentInfo>> AddAttachmentAsync(int organizationId, int id, IFormFile? file, CancellationToken ct = default)

@@ -67,7 +67,7 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
         db.ExpectConcurrencyToken(opening, input.ConcurrencyToken);
         var (errors, understood) = await ApplyAsync(opening, input, organizationId, isNew: false, ct);
         var result = await corrections.SaveEditAsync(before, () => ToInput(opening), input.CorrectionReason, errors,
-            (reason, changes) => corrections.OpeningCorrectedAsync(opening, userId, reason, changes, ct), () => SaveAsync(opening, ct));
+            (reason, changes) => corrections.OpeningCorrectedAsync(opening, userId, reason, changes, ct), () => db.SaveOrRefuseStaleAsync(t, opening, ct));
         return result with { Understood = understood };
     }
 
@@ -134,22 +134,8 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
         return await CreateAsync(organizationId, userId, input, ct);
     }
 
-    private async Task<ServiceResult<Opening>> TransitionAsync(int organizationId, int id, string? token, Func<Opening, string?> change, CancellationToken ct)
-    {
-        var opening = await FindOwnAsync(organizationId, id, ct);
-        if (opening is null) return ServiceResult<Opening>.NotFound;
-        db.ExpectConcurrencyToken(opening, token);
-        var refusal = change(opening);
-        if (refusal is not null)
-        {
-            db.ChangeTracker.Clear();
-            return ServiceResult<Opening>.Fail(refusal);
-        }
-        opening.UpdatedAt = Now;
-        return await SaveAsync(opening, ct);
-    }
-
-    private Task<ServiceResult<Opening>> SaveAsync(Opening opening, CancellationToken ct) => db.SaveOrRefuseStaleAsync(t, opening, ct);
+    private async Task<ServiceResult<Opening>> TransitionAsync(int organizationId, int id, string? token, Func<Opening, string?> change, CancellationToken ct) =>
+        await db.ChangeStateAsync(t, await FindOwnAsync(organizationId, id, ct), token, change, o => o.UpdatedAt = Now, ct);
 
     /// <summary>Validates the whole input and copies it onto the entity only if nothing is wrong.</summary>
     private async Task<(Dictionary<string, string> Errors, Dictionary<string, string> Understood)> ApplyAsync(Opening o, OpeningInput input, int organizationId, bool isNew, CancellationToken ct)
