@@ -1,27 +1,9 @@
+using Marketplace.Web.Features;
 using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages.Account;
 
-public sealed class RegisterModel(AccountService accounts) : PageModel
+public sealed class RegisterModel(AccountService accounts) : SignUpPage<SignUpInput>
 {
-    [BindProperty]
-    public SignUpInput Input { get; set; } = new();
-
-    public void OnGet()
-    {
-    }
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        var result = await accounts.SignUpAsync(Input, ct);
-        if (!result.Succeeded)
-        {
-            ModelState.AddErrors(result, "Input");
-            return Page();
-        }
-        return RedirectToPage("/Account/CheckEmail");
-    }
+    protected override Task<ServiceResult> SignUpAsync(CancellationToken ct) => accounts.SignUpAsync(Input, ct);
 }

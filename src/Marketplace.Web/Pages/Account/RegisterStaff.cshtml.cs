@@ -1,27 +1,11 @@
+using Marketplace.Web.Features;
 using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages.Account;
 
-public sealed class RegisterStaffModel(AccountService accounts) : PageModel
+public sealed class RegisterStaffModel(AccountService accounts) : SignUpPage<StaffSignUpInput>
 {
-    [BindProperty]
-    public StaffSignUpInput Input { get; set; } = new();
+    protected override object? CheckEmailValues => new { staff = true };
 
-    public void OnGet()
-    {
-    }
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        var result = await accounts.RequestStaffAccountAsync(Input, ct);
-        if (!result.Succeeded)
-        {
-            ModelState.AddErrors(result, "Input");
-            return Page();
-        }
-        return RedirectToPage("/Account/CheckEmail", new { staff = true });
-    }
+    protected override Task<ServiceResult> SignUpAsync(CancellationToken ct) => accounts.RequestStaffAccountAsync(Input, ct);
 }
