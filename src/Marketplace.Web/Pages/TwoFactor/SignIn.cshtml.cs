@@ -62,15 +62,8 @@ public sealed class SignInModel(MarketplaceSignInManager signIn, PasskeyService 
     /// <summary>The second step with a passkey; a failure counts against the same throttle as a wrong code.</summary>
     public async Task<IActionResult> OnPostPasskeyAsync()
     {
-        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null) return LocalRedirect("/account/login");
-        await LoadAsync(user);
-        if (!throttle.MayTry(user.Email))
-        {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            ModelState.AddModelError("", t["Login_Throttled"]);
-            return Page();
-        }
+        var (user, answer) = await StartSecondStepAsync();
+        if (user is null) return answer!;
         var result = await passkeys.SecondStepSignInAsync(CredentialJson, RememberDevice);
         if (!result.Succeeded)
         {
@@ -78,8 +71,27 @@ public sealed class SignInModel(MarketplaceSignInManager signIn, PasskeyService 
             ModelState.AddModelError("", t["Passkey_SignIn_Failed"]);
             return Page();
         }
-        return LocalRedirect(string.IsNullOrEmpty(ReturnUrl) ? "/dashboard" : PageModelExtensions.SafeLocal(ReturnUrl));
+        return SignedIn();
     }
+
+    /// <summary>
+    /// The user whose second step is pending, loaded for the page; or, with no user, what to answer instead: the
+    /// sign-in page when no first step was made, 429 when they tried too often.
+    /// </summary>
+    private async Task<(AppUser? User, IActionResult? Answer)> StartSecondStepAsync()
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null) return (null, LocalRedirect("/account/login"));
+        await LoadAsync(user);
+        if (!throttle.MayTry(user.Email))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return (null, Refuse("", t["Login_Throttled"]));
+        }
+        return (user, null);
+    }
+
+    private LocalRedirectResult SignedIn() => LocalRedirect(string.IsNullOrEmpty(ReturnUrl) ? "/dashboard" : PageModelExtensions.SafeLocal(ReturnUrl));
 
     private async Task LoadAsync(AppUser user)
     {
@@ -90,15 +102,8 @@ public sealed class SignInModel(MarketplaceSignInManager signIn, PasskeyService 
     private async Task<IActionResult> VerifyAsync(bool recovery)
     {
         UsingRecoveryCode = recovery;
-        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null) return LocalRedirect("/account/login");
-        await LoadAsync(user);
-        if (!throttle.MayTry(user.Email))
-        {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            ModelState.AddModelError("", t["Login_Throttled"]);
-            return Page();
-        }
+        var (user, answer) = await StartSecondStepAsync();
+        if (user is null) return answer!;
         var field = recovery ? nameof(RecoveryCode) : nameof(Code);
         string code;
         if (recovery)
@@ -123,7 +128,7 @@ public sealed class SignInModel(MarketplaceSignInManager signIn, PasskeyService 
             throttle.Failed(user.Email);
             return Refuse(field, t[recovery ? "TwoFactor_RecoveryWrong" : "TwoFactor_CodeWrong"]);
         }
-        return LocalRedirect(string.IsNullOrEmpty(ReturnUrl) ? "/dashboard" : PageModelExtensions.SafeLocal(ReturnUrl));
+        return SignedIn();
     }
 
     private PageResult Refuse(string field, string message)
