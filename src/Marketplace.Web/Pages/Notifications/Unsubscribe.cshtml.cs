@@ -11,31 +11,8 @@ namespace Marketplace.Web.Pages.Notifications;
 /// credential here, so the page takes no antiforgery token (a mail client cannot send one).
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class UnsubscribeModel(NotificationPreferences preferences) : PageModel
+public sealed class UnsubscribeModel(NotificationPreferences preferences) : UnsubscribePage
 {
-    public bool Valid { get; private set; }
-    public bool Resubscribed { get; private set; }
-    public string Token { get; private set; } = "";
-
-    public async Task<IActionResult> OnGetAsync(string? token, CancellationToken ct) => await SetAsync(token, DigestFrequency.Off, ct);
-
-    /// <summary>One-click unsubscribe from a mail client (body <c>List-Unsubscribe=One-Click</c>).</summary>
-    public async Task<IActionResult> OnPostAsync(string? token, CancellationToken ct) => await SetAsync(token, DigestFrequency.Off, ct);
-
-    /// <summary>Undo, from the confirmation page.</summary>
-    public async Task<IActionResult> OnPostResubscribeAsync(string? token, CancellationToken ct)
-    {
-        var result = await SetAsync(token, DigestFrequency.Daily, ct);
-        Resubscribed = Valid;
-        return result;
-    }
-
-    private async Task<IActionResult> SetAsync(string? token, DigestFrequency digest, CancellationToken ct)
-    {
-        Token = token ?? "";
-        Valid = await preferences.SetDigestByTokenAsync(token, digest, ct) is not null;
-        Response.Headers.CacheControl = "no-store";
-        if (!Valid) Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
-    }
+    protected override async Task<bool> SetByTokenAsync(string? token, DigestFrequency frequency, CancellationToken ct) =>
+        await preferences.SetDigestByTokenAsync(token, frequency, ct) is not null;
 }
