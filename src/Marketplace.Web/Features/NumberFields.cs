@@ -4,8 +4,8 @@ using Microsoft.Extensions.Localization;
 namespace Marketplace.Web.Features;
 
 /// <summary>
-/// Reads numbers typed into a form (full-width digits, separators and 円 accepted) and records a
-/// message in the page's language for a field that is missing, unreadable or out of range.
+/// Reads numbers typed into a form (full-width digits, separators and 円 accepted), dates and text, and records a
+/// message in the page's language for a field that is missing, unreadable, too long or out of range.
 /// The first message per field wins.
 /// </summary>
 public sealed class NumberFields(IStringLocalizer t, Dictionary<string, string> errors)
@@ -155,5 +155,14 @@ public sealed class NumberFields(IStringLocalizer t, Dictionary<string, string> 
             return null;
         }
         return d;
+    }
+
+    /// <summary>A text field, trimmed: required or not, and at most <paramref name="max"/> characters.</summary>
+    public string Text(string field, string? text, string label, int max, bool required = false)
+    {
+        var s = text?.Trim() ?? "";
+        if (s.Length == 0 && required) errors.TryAdd(field, t["Val_Required", t[label]]);
+        else if (s.Length > max) errors.TryAdd(field, t["Val_TooLong", t[label], max, s.Length]);
+        return s;
     }
 }

@@ -208,20 +208,12 @@ public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<Shared
         void Err(string field, string key, params object[] args) => e.TryAdd(field, t[key, args]);
         var numbers = new NumberFields(t, e);
 
-        string Text(string field, string? value, string label, int max, bool required)
-        {
-            var s = value?.Trim() ?? "";
-            if (s.Length == 0 && required) Err(field, "Val_Required", t[label]);
-            else if (s.Length > max) Err(field, "Val_TooLong", t[label], max, s.Length);
-            return s;
-        }
-
-        var title = Text(nameof(input.Title), input.Title, "Call_Field_Title", ProposalCallConfiguration.TitleMax, true);
-        var purpose = Text(nameof(input.Purpose), input.Purpose, "Call_Field_Purpose", ProposalCallConfiguration.TextMax, true);
-        var scope = Text(nameof(input.Scope), input.Scope, "Call_Field_Scope", ProposalCallConfiguration.TextMax, true);
-        var onsiteNotes = Text(nameof(input.OnsiteNotes), input.OnsiteNotes, "Call_Field_OnsiteNotes", ProposalCallConfiguration.NotesMax, false);
-        var department = Text(nameof(input.Department), input.Department, "Field_Department", OpeningConfiguration.DepartmentMax, false);
-        var servesDetail = Text(nameof(input.ServesDetail), input.ServesDetail, "Field_ServesDetail", OpeningConfiguration.DepartmentMax, false);
+        var title = numbers.Text(nameof(input.Title), input.Title, "Call_Field_Title", ProposalCallConfiguration.TitleMax, true);
+        var purpose = numbers.Text(nameof(input.Purpose), input.Purpose, "Call_Field_Purpose", ProposalCallConfiguration.TextMax, true);
+        var scope = numbers.Text(nameof(input.Scope), input.Scope, "Call_Field_Scope", ProposalCallConfiguration.TextMax, true);
+        var onsiteNotes = numbers.Text(nameof(input.OnsiteNotes), input.OnsiteNotes, "Call_Field_OnsiteNotes", ProposalCallConfiguration.NotesMax, false);
+        var department = numbers.Text(nameof(input.Department), input.Department, "Field_Department", OpeningConfiguration.DepartmentMax, false);
+        var servesDetail = numbers.Text(nameof(input.ServesDetail), input.ServesDetail, "Field_ServesDetail", OpeningConfiguration.DepartmentMax, false);
         var servesCode = string.IsNullOrWhiteSpace(input.ServesCode) ? null : input.ServesCode;
         if (servesCode is not null && !TaxonomyCatalog.Contains(taxonomy.Serves, servesCode)) Err(nameof(input.ServesCode), "Val_Choose", t["Field_Serves"]);
         if (!Enum.TryParse<ExpensePolicy>(input.TravelExpenses ?? nameof(ExpensePolicy.NotStated), out var travel) || !Enum.IsDefined(travel)) Err(nameof(input.TravelExpenses), "Val_Choose", t["Field_TravelExpenses"]);

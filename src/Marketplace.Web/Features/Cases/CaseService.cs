@@ -279,19 +279,12 @@ public sealed class CaseService(MarketplaceDbContext db, TaxonomyCatalog taxonom
     private async Task<Dictionary<string, string>> ApplyAsync(CaseStudy c, CaseInput input, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
-        string Text(string field, string? value, string label, int max, bool required)
-        {
-            var s = value?.Trim() ?? "";
-            if (required && s.Length == 0) errors.TryAdd(field, t["Val_Required", t[label]]);
-            else if (s.Length > max) errors.TryAdd(field, t["Val_TooLong", t[label], max, s.Length]);
-            return s;
-        }
-        var title = Text(nameof(input.Title), input.Title, "Case_Title", CaseStudyConfiguration.TitleMax, true);
-        var summary = Text(nameof(input.Summary), input.Summary, "Case_Summary", CaseStudyConfiguration.SummaryMax, true);
-        var body = Text(nameof(input.Body), input.Body, "Case_Body", CaseStudyConfiguration.BodyMax, true);
-        var lessons = Text(nameof(input.Lessons), input.Lessons, "Case_Lessons", CaseStudyConfiguration.BodyMax, false);
-        var funding = Text(nameof(input.FundingSource), input.FundingSource, "Case_Funding", CaseStudyConfiguration.FundingMax, false);
         var numbers = new NumberFields(t, errors);
+        var title = numbers.Text(nameof(input.Title), input.Title, "Case_Title", CaseStudyConfiguration.TitleMax, true);
+        var summary = numbers.Text(nameof(input.Summary), input.Summary, "Case_Summary", CaseStudyConfiguration.SummaryMax, true);
+        var body = numbers.Text(nameof(input.Body), input.Body, "Case_Body", CaseStudyConfiguration.BodyMax, true);
+        var lessons = numbers.Text(nameof(input.Lessons), input.Lessons, "Case_Lessons", CaseStudyConfiguration.BodyMax, false);
+        var funding = numbers.Text(nameof(input.FundingSource), input.FundingSource, "Case_Funding", CaseStudyConfiguration.FundingMax, false);
         var from = numbers.Date(nameof(input.PeriodFrom), input.PeriodFrom, "Case_PeriodFrom", true);
         var to = numbers.Date(nameof(input.PeriodTo), input.PeriodTo, "Case_PeriodTo");
         if (from is { } f && to is { } e && e < f) errors.TryAdd(nameof(input.PeriodTo), t["Case_Val_PeriodOrder"]);

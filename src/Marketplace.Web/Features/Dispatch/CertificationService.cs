@@ -62,16 +62,11 @@ public sealed class CertificationService(MarketplaceDbContext db, DispatchNotifi
         var profile = await db.ExpertProfiles.FirstOrDefaultAsync(p => p.UserId == userId, ct);
         if (profile is null || profile.FullName.Length == 0) return ServiceResult.Fail(t["Cert_NeedProfile"]);
         var errors = new Dictionary<string, string>();
-        string Text(string field, string? value, string label)
-        {
-            var s = value?.Trim() ?? "";
-            if (s.Length == 0) errors.TryAdd(field, t["Val_Required", t[label]]);
-            else if (s.Length > CertificationApplicationConfiguration.EvidenceMax) errors.TryAdd(field, t["Val_TooLong", t[label], CertificationApplicationConfiguration.EvidenceMax, s.Length]);
-            return s;
-        }
-        var c = Text("CareerEvidence", career, "Cert_CareerEvidence");
-        var s = Text("SkillsEvidence", skills, "Cert_SkillsEvidence");
-        var r = Text("References", references, "Cert_References");
+        var fields = new NumberFields(t, errors);
+        string Evidence(string field, string? value, string label) => fields.Text(field, value, label, CertificationApplicationConfiguration.EvidenceMax, required: true);
+        var c = Evidence("CareerEvidence", career, "Cert_CareerEvidence");
+        var s = Evidence("SkillsEvidence", skills, "Cert_SkillsEvidence");
+        var r = Evidence("References", references, "Cert_References");
         if (errors.Count > 0) return ServiceResult.Invalid(errors);
         if (await db.CertificationApplications.AnyAsync(a => a.ExpertProfileId == profile.Id
                 && (a.Status == CertificationApplicationStatus.Submitted || a.Status == CertificationApplicationStatus.Approved), ct))

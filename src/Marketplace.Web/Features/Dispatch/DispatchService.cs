@@ -49,17 +49,24 @@ public sealed class DispatchService(MarketplaceDbContext db, DispatchMatchingSer
 
     public string TokenOf(CioDispatch d) => db.ConcurrencyTokenOf(d);
 
+    /// <summary>A running dispatch with what its changes read; or, when there is none, not found or "not running" (it has ended).</summary>
+    private async Task<(CioDispatch? Dispatch, ServiceResult? Refusal)> RunningAsync(int id, CancellationToken ct)
+    {
+        var d = await WithDetails().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (d is null) return (null, ServiceResult.NotFound);
+        if (d.Status is DispatchStatus.Completed or DispatchStatus.EndedEarly) return (null, ServiceResult.Fail(t["Dispatch_NotRunning"]));
+        return (d, null);
+    }
+
     /// <summary>Extends a running dispatch to a later last day, keeping the whole term within the round's maximum and the budget.</summary>
     public async Task<ServiceResult> ExtendAsync(string officeUserId, int id, string? newEndText, string? reason, string? token, CancellationToken ct = default)
     {
-        var d = await WithDetails().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (d is null) return ServiceResult.NotFound;
-        if (d.Status is DispatchStatus.Completed or DispatchStatus.EndedEarly) return ServiceResult.Fail(t["Dispatch_NotRunning"]);
+        var (d, refusal) = await RunningAsync(id, ct);
+        if (d is null) return refusal!;
         var errors = new Dictionary<string, string>();
-        var newEnd = new NumberFields(t, errors).Date("newEnd", newEndText, "Dispatch_NewEndDate", true);
-        var text = reason?.Trim() ?? "";
-        if (text.Length == 0) errors.TryAdd("reason", t["Val_Required", t["Dispatch_ChangeReason"]]);
-        else if (text.Length > 1_000) errors.TryAdd("reason", t["Val_TooLong", t["Dispatch_ChangeReason"], 1_000, text.Length]);
+        var fields = new NumberFields(t, errors);
+        var newEnd = fields.Date("newEnd", newEndText, "Dispatch_NewEndDate", true);
+        var text = fields.Text("reason", reason, "Dispatch_ChangeReason", 1_000, required: true);
         if (newEnd is { } e && e <= d.EndDate) errors.TryAdd("newEnd", t["Dispatch_ExtendNotLater", DisplayFormatter.Wareki(d.EndDate)]);
         if (newEnd is { } e2 && IncentiveCalculator.TermMonths(d.StartDate, e2) > d.Round!.MaxTotalMonths)
             errors.TryAdd("newEnd", t["Dispatch_ExtendOverMax", d.Round.MaxTotalMonths, DisplayFormatter.Wareki(IncentiveCalculator.EndOfTerm(d.StartDate, d.Round.MaxTotalMonths))]);
@@ -87,14 +94,12 @@ public sealed class DispatchService(MarketplaceDbContext db, DispatchMatchingSer
     /// <summary>Ends a dispatch before its last day, with a reason; the commitment shrinks to the shorter term (never below what was approved).</summary>
     public async Task<ServiceResult> EndEarlyAsync(string officeUserId, int id, string? endText, string? reason, string? token, CancellationToken ct = default)
     {
-        var d = await WithDetails().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (d is null) return ServiceResult.NotFound;
-        if (d.Status is DispatchStatus.Completed or DispatchStatus.EndedEarly) return ServiceResult.Fail(t["Dispatch_NotRunning"]);
+        var (d, refusal) = await RunningAsync(id, ct);
+        if (d is null) return refusal!;
         var errors = new Dictionary<string, string>();
-        var end = new NumberFields(t, errors).Date("endOn", endText, "Dispatch_EndOn", true);
-        var text = reason?.Trim() ?? "";
-        if (text.Length == 0) errors.TryAdd("reason", t["Val_Required", t["Dispatch_EndReason"]]);
-        else if (text.Length > 1_000) errors.TryAdd("reason", t["Val_TooLong", t["Dispatch_EndReason"], 1_000, text.Length]);
+        var fields = new NumberFields(t, errors);
+        var end = fields.Date("endOn", endText, "Dispatch_EndOn", true);
+        var text = fields.Text("reason", reason, "Dispatch_EndReason", 1_000, required: true);
         if (end is { } e && (e < d.StartDate || e >= d.EndDate))
             errors.TryAdd("endOn", t["Dispatch_EndOnRange", DisplayFormatter.Wareki(d.StartDate), DisplayFormatter.Wareki(d.EndDate.AddDays(-1))]);
         if (errors.Count > 0) return ServiceResult.Invalid(errors);

@@ -58,16 +58,10 @@ public sealed class ReadinessService(MarketplaceDbContext db, CertificationServi
     public async Task<ServiceResult> SaveChecklistAsync(int organizationId, string userId, string? cioName, string? supportStaff, string? decisionRights, string? token, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string>();
-        string Text(string field, string? value, string label, int max)
-        {
-            var s = value?.Trim() ?? "";
-            if (s.Length == 0) errors.TryAdd(field, t["Val_Required", t[label]]);
-            else if (s.Length > max) errors.TryAdd(field, t["Val_TooLong", t[label], max, s.Length]);
-            return s;
-        }
-        var cio = Text("CioName", cioName, "Dispatch_ReadyCioName", 200);
-        var staff = Text("SupportStaff", supportStaff, "Dispatch_ReadySupportStaff", HostReadinessConfiguration.FieldMax);
-        var rights = Text("DecisionRights", decisionRights, "Dispatch_ReadyDecisionRights", HostReadinessConfiguration.FieldMax);
+        var fields = new NumberFields(t, errors);
+        var cio = fields.Text("CioName", cioName, "Dispatch_ReadyCioName", 200, required: true);
+        var staff = fields.Text("SupportStaff", supportStaff, "Dispatch_ReadySupportStaff", HostReadinessConfiguration.FieldMax, required: true);
+        var rights = fields.Text("DecisionRights", decisionRights, "Dispatch_ReadyDecisionRights", HostReadinessConfiguration.FieldMax, required: true);
         if (errors.Count > 0) return ServiceResult.Invalid(errors);
 
         var row = await db.HostReadiness.FirstOrDefaultAsync(r => r.OrganizationId == organizationId, ct);

@@ -39,9 +39,9 @@ public sealed class PastResultService(MarketplaceDbContext db, IStringLocalizer<
         var (org, forbidden) = await OrganizationAsync(staffOrganizationId, input.OrganizationCode, e, ct);
         if (forbidden) return new(ServiceOutcome.Forbidden, null, e) { Understood = numbers.Understood };
 
-        var title = Text(e, nameof(input.Title), input.Title, "Call_Field_Title", ProposalCallConfiguration.TitleMax, true);
-        var purpose = Text(e, nameof(input.Purpose), input.Purpose, "Call_Field_Purpose", ProposalCallConfiguration.TextMax, false);
-        var department = Text(e, nameof(input.Department), input.Department, "Field_Department", OpeningConfiguration.DepartmentMax, false);
+        var title = numbers.Text(nameof(input.Title), input.Title, "Call_Field_Title", ProposalCallConfiguration.TitleMax, true);
+        var purpose = numbers.Text(nameof(input.Purpose), input.Purpose, "Call_Field_Purpose", ProposalCallConfiguration.TextMax, false);
+        var department = numbers.Text(nameof(input.Department), input.Department, "Field_Department", OpeningConfiguration.DepartmentMax, false);
         var roles = (input.Roles ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Distinct().ToList();
         if (roles.Count > MaxRoles) e.TryAdd(nameof(input.Roles), t["Val_TooManyLines", t["Past_Field_Roles"], MaxRoles]);
         else if (roles.Any(r => r.Length > 100)) e.TryAdd(nameof(input.Roles), t["Val_LineTooLong", t["Past_Field_Roles"], 100]);
@@ -66,9 +66,9 @@ public sealed class PastResultService(MarketplaceDbContext db, IStringLocalizer<
         var taxIncluded = input.TaxBasis switch { "included" => true, "excluded" => false, _ => (bool?)null };
         if (taxIncluded is null) e.TryAdd(nameof(input.TaxBasis), t["Val_Choose", t["Past_Field_TaxBasis"]]);
         var onsite = numbers.Days(nameof(input.OnsiteDaysPerWeek), input.OnsiteDaysPerWeek, "Call_Field_OnsiteDaysPerWeek", 0, 5);
-        var onsiteNotes = Text(e, nameof(input.OnsiteNotes), input.OnsiteNotes, "Call_Field_OnsiteNotes", ProposalCallConfiguration.NotesMax, false);
+        var onsiteNotes = numbers.Text(nameof(input.OnsiteNotes), input.OnsiteNotes, "Call_Field_OnsiteNotes", ProposalCallConfiguration.NotesMax, false);
 
-        var winner = Text(e, nameof(input.WinnerName), input.WinnerName, "Call_Winner", NameMax, true);
+        var winner = numbers.Text(nameof(input.WinnerName), input.WinnerName, "Call_Winner", NameMax, true);
         var number = JapaneseText.NormalizeCode(input.WinnerCorporateNumber);
         if (number.Length > 0 && !CorporateNumber.IsValid(number)) e.TryAdd(nameof(input.WinnerCorporateNumber), t["Val_CorporateNumber"]);
         var proposals = numbers.Int(nameof(input.ProposalCount), input.ProposalCount, "Call_ProposalCount", 1, 1000);
@@ -178,12 +178,12 @@ public sealed class PastResultService(MarketplaceDbContext db, IStringLocalizer<
         var (org, forbidden) = await OrganizationAsync(staffOrganizationId, input.OrganizationCode, e, ct);
         if (forbidden) return new(ServiceOutcome.Forbidden, null, e) { Understood = numbers.Understood };
 
-        var title = Text(e, nameof(input.Title), input.Title, "Field_Title", OpeningConfiguration.TitleMax, true);
+        var title = numbers.Text(nameof(input.Title), input.Title, "Field_Title", OpeningConfiguration.TitleMax, true);
         if (!TaxonomyCatalog.Contains(taxonomy.Roles, input.RoleCode)) e.TryAdd(nameof(input.RoleCode), t["Val_Choose", t["Field_Role"]]);
         if (!TaxonomyCatalog.Contains(taxonomy.Engagements, input.EngagementCode)) e.TryAdd(nameof(input.EngagementCode), t["Val_Choose", t["Field_Engagement"]]);
-        var rank = Text(e, nameof(input.Rank), input.Rank, "Field_Rank", 100, false);
-        var department = Text(e, nameof(input.Department), input.Department, "Field_Department", OpeningConfiguration.DepartmentMax, false);
-        var description = Text(e, nameof(input.Description), input.Description, "Field_Description", OpeningConfiguration.DescriptionMax, false);
+        var rank = numbers.Text(nameof(input.Rank), input.Rank, "Field_Rank", 100, false);
+        var department = numbers.Text(nameof(input.Department), input.Department, "Field_Department", OpeningConfiguration.DepartmentMax, false);
+        var description = numbers.Text(nameof(input.Description), input.Description, "Field_Description", OpeningConfiguration.DescriptionMax, false);
 
         var published = numbers.Date(nameof(input.PublishedOn), input.PublishedOn, "Past_Field_PublishedOn", required: true);
         var deadline = numbers.Date(nameof(input.ApplicationDeadline), input.ApplicationDeadline, "Field_Deadline", required: true);
@@ -198,7 +198,7 @@ public sealed class PastResultService(MarketplaceDbContext db, IStringLocalizer<
         else if (unit == PayUnit.ContractTotal && input.EngagementCode != OpeningSearch.OutsourcedCode) e.TryAdd(nameof(input.PayUnit), t["Val_ContractTotalOnlyOutsourced"]);
         var days = numbers.Days(nameof(input.DaysPerWeek), input.DaysPerWeek, "Field_DaysPerWeek", 0.5, 5);
 
-        var appointee = Text(e, nameof(input.AppointeeName), input.AppointeeName, "Past_Field_AppointeeName", PersonNameMax, true);
+        var appointee = numbers.Text(nameof(input.AppointeeName), input.AppointeeName, "Past_Field_AppointeeName", PersonNameMax, true);
         int? expertId = null;
         var email = input.AppointeeEmail?.Trim() ?? "";
         if (email.Length > 0)
@@ -312,14 +312,6 @@ public sealed class PastResultService(MarketplaceDbContext db, IStringLocalizer<
         if (published is { } p1 && deadline is { } d1 && d1 < p1) e.TryAdd(deadlineField, t["Past_Val_DeadlineBeforePublished"]);
         if (result is { } r && r > Today) e.TryAdd(resultField, t["Past_Val_ResultFuture"]);
         else if (deadline is { } d2 && result is { } r2 && r2 < d2) e.TryAdd(resultField, t["Past_Val_ResultBeforeDeadline"]);
-    }
-
-    private string Text(Dictionary<string, string> e, string field, string? value, string label, int max, bool required)
-    {
-        var s = value?.Trim() ?? "";
-        if (s.Length == 0 && required) e.TryAdd(field, t["Val_Required", t[label]]);
-        else if (s.Length > max) e.TryAdd(field, t["Val_TooLong", t[label], max, s.Length]);
-        return s;
     }
 
     private static DateTime AtJst(DateOnly date, TimeOnly time) =>
