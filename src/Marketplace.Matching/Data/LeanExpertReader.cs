@@ -75,14 +75,15 @@ internal static class LeanExpertReader
     /// ranking asks only for those it proposes. Null wherever <see cref="TryReadFile"/> would give up (then the text
     /// paths report). The index equals <see cref="ExpertIndex.Build"/> over <see cref="TryReadFile"/>'s records (tests).
     /// </summary>
-    public static unsafe ExpertIndex? TryReadIndexFile(string path, TextIdf idf, int parts)
+    /// <param name="textOnDemand">Make each text vector only when ranking first asks for it (see <see cref="ExpertIndex.MakeTextOnDemand"/>).</param>
+    public static unsafe ExpertIndex? TryReadIndexFile(string path, TextIdf idf, int parts, bool textOnDemand = false)
     {
         var length = new FileInfo(path).Length;
         if (length is 0 or > int.MaxValue) return null;
         var profiles = new MappedProfiles(path, (int)length);
         try
         {
-            var index = profiles.Read(p => TryIndex(p, (int)length, idf, parts, profiles));
+            var index = profiles.Read(p => TryIndex(p, (int)length, idf, parts, profiles, textOnDemand));
             if (index is null) profiles.Dispose();
             return index;
         }
@@ -93,11 +94,11 @@ internal static class LeanExpertReader
         }
     }
 
-    private static unsafe ExpertIndex? TryIndex(byte* data, int length, TextIdf idf, int parts, MappedProfiles profiles)
+    private static unsafe ExpertIndex? TryIndex(byte* data, int length, TextIdf idf, int parts, MappedProfiles profiles, bool textOnDemand)
     {
         var text = new ReadOnlySpan<byte>(data, length);
         if (RowsStart(text) is not { } pos) return null;
-        var cuts = Cuts(text, pos, length - pos < 1 << 16 ? 1 : Math.Max(1, parts));
+        var cuts = Cuts(data, length, pos, length - pos < 1 << 16 ? 1 : Math.Max(1, parts));
         var address = (nint)data;
         var pieces = new List<int>[cuts.Count - 1];
         Parallel.For(0, pieces.Length, i => pieces[i] = RowStarts(new ReadOnlySpan<byte>((byte*)address, length), cuts[i], cuts[i + 1]));
@@ -108,14 +109,17 @@ internal static class LeanExpertReader
         var ids = new string[n];
         var starts = new int[n];
         var ends = new int[n];
+        // Where each self-introduction is, when its vector is made on demand (its end negated when it has escaped quotes).
+        var summaries = textOnDemand ? (Starts: new int[n], Ends: new int[n]) : default;
+        if (textOnDemand) index.MakeTextOnDemand(profiles.Summary);
         var failed = 0;
         Parallel.For(0, pieces.Length, i =>
         {
-            if (!TryIndexPiece(new ReadOnlySpan<byte>((byte*)address, length), pieces[i], cuts[i + 1], first[i], index, ids, starts, ends))
+            if (!TryIndexPiece(new ReadOnlySpan<byte>((byte*)address, length), pieces[i], cuts[i + 1], first[i], index, ids, starts, ends, summaries))
                 Volatile.Write(ref failed, 1);
         });
         if (failed != 0) return null;
-        profiles.SetRows(starts, ends);
+        profiles.SetRows(starts, ends, summaries.Starts, summaries.Ends);
         return index.TryComplete(profiles, ids) ? index : null;
     }
 
@@ -144,7 +148,8 @@ internal static class LeanExpertReader
 
     /// <summary>Reads the piece's rows (row k is expert <paramref name="first"/> + k) into the index; false at the first problem.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryIndexPiece(ReadOnlySpan<byte> text, List<int> rowStarts, int pieceEnd, int first, ExpertIndex index, string[] ids, int[] starts, int[] ends)
+    private static bool TryIndexPiece(ReadOnlySpan<byte> text, List<int> rowStarts, int pieceEnd, int first, ExpertIndex index, string[] ids, int[] starts, int[] ends,
+        (int[]? Starts, int[]? Ends) summaries)
     {
         var row = new Row();
         for (var k = 0; k < rowStarts.Count; k++)
@@ -164,13 +169,30 @@ internal static class LeanExpertReader
             index.SetFacts(i, row.SkillCount, certs, row.CertificationCount, engagements, row.Prefecture - 1, row.Available, row.Onsite,
                 row.Rate, (int)row.PublicSectorYears, (int)row.YearsExperience, row.Cio, hidden: false);
             var raw = text[row.SummaryStart..row.SummaryEnd];
-            if (row.Text.Length < raw.Length) row.Text = new char[Math.Max(raw.Length, row.Text.Length * 2)];
-            if (Utf8.ToUtf16(raw, row.Text, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done) return false;
-            if (row.SummaryEscapes) written = Unescape(row.Text.AsSpan(0, written));
-            index.SetText(i, row.Text.AsSpan(0, written));
+            if (summaries.Starts is { } summaryStarts)
+            {
+                if (!Utf8.IsValid(raw)) return false;
+                summaryStarts[i] = row.SummaryStart;
+                summaries.Ends![i] = row.SummaryEscapes ? -row.SummaryEnd : row.SummaryEnd;
+                index.SetTextOnDemand(i);
+            }
+            else
+            {
+                var written = DecodeSummary(raw, row.SummaryEscapes, ref row.Text);
+                if (written < 0) return false;
+                index.SetText(i, row.Text.AsSpan(0, written));
+            }
             ids[i] = row.Field(0).Trim().ToString();
         }
         return true;
+    }
+
+    /// <summary>Decodes a self-introduction's UTF-8 into <paramref name="chars"/> (grown as needed); its length, or -1 when it is not valid UTF-8.</summary>
+    private static int DecodeSummary(ReadOnlySpan<byte> raw, bool escapes, ref char[] chars)
+    {
+        if (chars.Length < raw.Length) chars = new char[Math.Max(raw.Length, chars.Length * 2)];
+        if (Utf8.ToUtf16(raw, chars, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done) return -1;
+        return escapes ? Unescape(chars.AsSpan(0, written)) : written;
     }
 
     /// <summary>
@@ -183,6 +205,7 @@ internal static class LeanExpertReader
         private readonly MemoryMappedViewAccessor _view;
         private readonly int _length;
         private int[] _starts = [], _ends = [];
+        private int[]? _summaryStarts, _summaryEnds;
         private ExpertRecord?[] _read = [];
 
         public unsafe delegate T Reader<out T>(byte* data);
@@ -194,10 +217,28 @@ internal static class LeanExpertReader
             _view = _map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
         }
 
-        public void SetRows(int[] starts, int[] ends)
+        public void SetRows(int[] starts, int[] ends, int[]? summaryStarts, int[]? summaryEnds)
         {
-            (_starts, _ends) = (starts, ends);
+            (_starts, _ends, _summaryStarts, _summaryEnds) = (starts, ends, summaryStarts, summaryEnds);
             _read = new ExpertRecord?[starts.Length];
+        }
+
+        /// <summary>Decodes expert <paramref name="i"/>'s self-introduction (checked when the file was read) into <paramref name="chars"/>.</summary>
+        public unsafe int Summary(int i, ref char[] chars)
+        {
+            byte* p = null;
+            _view.SafeMemoryMappedViewHandle.AcquirePointer(ref p);
+            try
+            {
+                var end = _summaryEnds![i];
+                var raw = new ReadOnlySpan<byte>(p + _view.PointerOffset, _length)[_summaryStarts![i]..Math.Abs(end)];
+                var written = DecodeSummary(raw, end < 0, ref chars);
+                return written >= 0 ? written : throw new InvalidDataException("experts.csv changed while its index was in use");
+            }
+            finally
+            {
+                _view.SafeMemoryMappedViewHandle.ReleasePointer();
+            }
         }
 
         public unsafe T Read<T>(Reader<T> read)
@@ -231,7 +272,7 @@ internal static class LeanExpertReader
             var text = new ReadOnlySpan<byte>(p, _length);
             var row = new Row();
             var pos = _starts[i];
-            return TryReadRow(text, ref pos, _ends[i], row) && TryCheck(row) && Summary(text, row) is { } summary
+            return TryReadRow(text, ref pos, _ends[i], row) && TryCheck(row) && SummaryText(text, row) is { } summary
                 ? Record(row, summary)
                 : throw new InvalidDataException("experts.csv changed while its index was in use");
         });
@@ -265,7 +306,7 @@ internal static class LeanExpertReader
     {
         var text = new ReadOnlySpan<byte>(data, length);
         if (RowsStart(text) is not { } pos) return null;
-        var cuts = Cuts(text, pos, length - pos < 1 << 16 ? 1 : Math.Max(1, parts));
+        var cuts = Cuts(data, length, pos, length - pos < 1 << 16 ? 1 : Math.Max(1, parts));
         var pieces = new List<ExpertRecord>?[cuts.Count - 1];
         var address = (nint)data;
         Parallel.For(0, pieces.Length, i => pieces[i] = ReadPiece(new ReadOnlySpan<byte>((byte*)address, length), cuts[i], cuts[i + 1]));
@@ -288,30 +329,41 @@ internal static class LeanExpertReader
         return result;
     }
 
-    /// <summary>Piece starts after line feeds preceded by an even number of quotes (outside quotes in a well-formed text).</summary>
-    private static List<int> Cuts(ReadOnlySpan<byte> text, int start, int parts)
+    /// <summary>
+    /// Piece starts after line feeds preceded by an even number of quotes (outside quotes in a well-formed text). The
+    /// quotes of the whole text are counted on all cores, one equal part each; each cut then moves to the next such line end.
+    /// </summary>
+    private static unsafe List<int> Cuts(byte* data, int length, int start, int parts)
     {
+        if (parts <= 1) return [start, length];
+        var targets = new int[parts + 1];
+        for (var p = 0; p <= parts; p++) targets[p] = start + (int)((long)(length - start) * p / parts);
+        var counts = new long[parts];
+        var address = (nint)data;
+        Parallel.For(0, parts, p => counts[p] = new ReadOnlySpan<byte>((byte*)address, length)[targets[p]..targets[p + 1]].Count((byte)'"'));
+        var text = new ReadOnlySpan<byte>(data, length);
         var cuts = new List<int> { start };
-        var at = start;
-        var quotes = 0L;
+        var last = start;
+        var before = 0L; // quotes in text[start..targets[p])
         for (var p = 1; p < parts; p++)
         {
-            var target = start + (int)((long)(text.Length - start) * p / parts);
-            if (target <= at) continue;
-            quotes += text[at..target].Count((byte)'"');
-            at = target;
+            before += counts[p - 1];
+            if (targets[p] <= last) continue; // the previous cut is already past this part's start
+            var at = targets[p];
+            var quotes = before;
             while (true)
             {
                 var nl = text[at..].IndexOf((byte)'\n');
-                if (nl < 0) { at = text.Length; break; }
+                if (nl < 0) { at = length; break; }
                 quotes += text.Slice(at, nl).Count((byte)'"');
                 at += nl + 1;
                 if (quotes % 2 == 0) break;
             }
-            if (at >= text.Length) break;
+            if (at >= length) break;
             cuts.Add(at);
+            last = at;
         }
-        cuts.Add(text.Length);
+        cuts.Add(length);
         return cuts;
     }
 
@@ -357,14 +409,14 @@ internal static class LeanExpertReader
             // A blank line is no record (as in CsvTable).
             if (text[pos] == '\n') { pos++; continue; }
             if (text[pos] == '\r' && pos + 1 < end && text[pos + 1] == '\n') { pos += 2; continue; }
-            if (!TryReadRow(text, ref pos, end, row) || !TryCheck(row) || Summary(text, row) is not { } summary) return null;
+            if (!TryReadRow(text, ref pos, end, row) || !TryCheck(row) || SummaryText(text, row) is not { } summary) return null;
             result.Add(Record(row, summary));
         }
         return result;
     }
 
     /// <summary>The row's self-introduction; null when it is not valid UTF-8.</summary>
-    private static string? Summary(ReadOnlySpan<byte> text, Row row)
+    private static string? SummaryText(ReadOnlySpan<byte> text, Row row)
     {
         var raw = text[row.SummaryStart..row.SummaryEnd];
         if (!Utf8.IsValid(raw)) return null;

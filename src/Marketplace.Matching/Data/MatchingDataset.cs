@@ -90,14 +90,18 @@ public static class MatchingDataset
     /// <see cref="MatchingData.Experts"/> then reads each profile from the file only when asked for. Anything else is
     /// <see cref="Load"/> followed by <see cref="IMatchRanker.BuildIndex"/>, with the same data, index and problems.
     /// </summary>
-    public static IndexedDatasetLoadResult LoadIndexed(string directory, IMatchRanker ranker)
+    /// <param name="textOnDemand">
+    /// For a batch that ranks a few openings: the experts' text vectors are then made when ranking first asks for them
+    /// (it asks for those that come near the top), not all at once.
+    /// </param>
+    public static IndexedDatasetLoadResult LoadIndexed(string directory, IMatchRanker ranker, bool textOnDemand = false)
     {
         ArgumentNullException.ThrowIfNull(ranker);
         var openingsPath = Path.Combine(directory, OpeningsFile);
         var expertsPath = Path.Combine(directory, ExpertsFile);
         var outcomesPath = Path.Combine(directory, OutcomesFile);
         if (ranker is MatchRankerBase { Idf: { } idf } && File.Exists(openingsPath) && File.Exists(expertsPath)
-            && LeanExpertReader.TryReadIndexFile(expertsPath, idf, Environment.ProcessorCount * 4) is { } index)
+            && LeanExpertReader.TryReadIndexFile(expertsPath, idf, Environment.ProcessorCount * 4, textOnDemand) is { } index)
         {
             var errors = new List<string>();
             var openingIds = new HashSet<string>(StringComparer.Ordinal);

@@ -18,9 +18,10 @@ public sealed class ExpertIndex
     internal readonly byte[] SkillYears;          // [expert * SkillSlots + skill], 0 = absent, else min(years,254)+1
     internal readonly bool[] Certified;
     internal readonly bool[] Hidden;
-    // Expert i's text vector is TextIds/TextWeights[Rows[i].TextStart..Rows[i].TextEnd], in its own slot of
-    // TextTermsPerExpert entries starting at i * TextTermsPerExpert: vectors are written in place, on all cores, with
-    // no per-expert arrays and no second copy.
+    // Expert i's text vector is TextIds/TextWeights[TextRange(i)]: in its own slot of TextTermsPerExpert entries starting
+    // at i * TextTermsPerExpert (Rows[i].TextStart..TextEnd), written in place on all cores with no per-expert arrays and
+    // no second copy; or, in an index whose vectors are made on demand (TextEnd -1), wherever it was written when first
+    // asked for (see TextRange).
     internal readonly ushort[] TextIds;
     internal readonly float[] TextWeights;
     internal readonly Row[] Rows;
@@ -64,7 +65,72 @@ public sealed class ExpertIndex
         Rows = new Row[count];
     }
 
-    /// <summary>An index of <paramref name="count"/> experts whose slots a reader fills (<see cref="AddSkill"/>, <see cref="SetFacts"/>, <see cref="SetText"/>), then <see cref="TryComplete"/>.</summary>
+    /// <summary>Decodes expert i's self-introduction into <paramref name="buffer"/> (growing it as needed); gives its length.</summary>
+    internal delegate int SummarySource(int i, ref char[] buffer);
+
+    // On-demand vectors: where each one was written ((start << 32) | (end + 1); 0 until written), the next free entry of
+    // TextIds/TextWeights, and locks striped over experts so that each vector is made once.
+    private long[]? _made;
+    private SummarySource? _summaries;
+    private int _nextFree;
+    private readonly object[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new object())];
+    [ThreadStatic] private static char[]? t_summary;
+    [ThreadStatic] private static ushort[]? t_ids;
+    [ThreadStatic] private static float[]? t_weights;
+
+    /// <summary>
+    /// Text vectors of experts marked with <see cref="SetTextOnDemand"/> are made from <paramref name="summaries"/> when
+    /// first asked for: a batch that ranks a few openings makes only those of the experts that come near the top, and the
+    /// untouched part of the vector arrays is never paged in. Call before filling the slots.
+    /// </summary>
+    internal void MakeTextOnDemand(SummarySource summaries)
+    {
+        _summaries = summaries;
+        _made = new long[Count];
+    }
+
+    /// <summary>Expert <paramref name="i"/>'s text vector is made when first asked for (see <see cref="MakeTextOnDemand"/>).</summary>
+    internal void SetTextOnDemand(int i)
+    {
+        if (_made is null) throw new InvalidOperationException("MakeTextOnDemand first.");
+        Rows[i].TextStart = -1;
+        Rows[i].TextEnd = -1;
+    }
+
+    /// <summary>Where expert <paramref name="e"/>'s text vector is in <see cref="TextIds"/>/<see cref="TextWeights"/> (made now if it is made on demand).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal (int Start, int End) TextRange(int e)
+    {
+        ref readonly var r = ref Rows[e];
+        if (r.TextEnd >= 0) return (r.TextStart, r.TextEnd);
+        var made = Volatile.Read(ref _made![e]);
+        if (made == 0) made = MakeText(e);
+        return ((int)(made >> 32), (int)made - 1);
+    }
+
+    private long MakeText(int e)
+    {
+        lock (_stripes[e & 63])
+        {
+            var made = _made![e];
+            if (made != 0) return made;
+            var summary = t_summary ??= new char[2048];
+            var length = _summaries!(e, ref summary);
+            t_summary = summary;
+            var ids = t_ids ??= new ushort[TextTermsPerExpert];
+            var weights = t_weights ??= new float[TextTermsPerExpert];
+            var n = Idf.VectorizeInto(summary.AsSpan(0, length), TextTermsPerExpert, ids, weights);
+            // Each vector is made once (under its stripe's lock), so the arrays' Count * TextTermsPerExpert entries suffice.
+            var start = Interlocked.Add(ref _nextFree, n) - n;
+            ids.AsSpan(0, n).CopyTo(TextIds.AsSpan(start));
+            weights.AsSpan(0, n).CopyTo(TextWeights.AsSpan(start));
+            made = ((long)start << 32) | (uint)(start + n + 1);
+            Volatile.Write(ref _made[e], made);
+            return made;
+        }
+    }
+
+    /// <summary>An index of <paramref name="count"/> experts whose slots a reader fills (<see cref="AddSkill"/>, <see cref="SetFacts"/>, <see cref="SetText"/> or <see cref="SetTextOnDemand"/>), then <see cref="TryComplete"/>.</summary>
     internal static ExpertIndex Empty(int count, TextIdf idf) => new(count, idf);
 
     /// <summary>Writes expert <paramref name="i"/>'s text vector into its slot (see <see cref="TextIdf.VectorizeInto"/>) and records its length.</summary>
@@ -173,8 +239,11 @@ public sealed class ExpertIndex
     public bool IsHidden(int i) => Hidden[i];
 
     /// <summary>The text vector of expert <paramref name="i"/>: gram buckets and weights (for comparing indexes).</summary>
-    public (ushort[] Ids, float[] Weights) TextVector(int i) =>
-        (TextIds[Rows[i].TextStart..Rows[i].TextEnd], TextWeights[Rows[i].TextStart..Rows[i].TextEnd]);
+    public (ushort[] Ids, float[] Weights) TextVector(int i)
+    {
+        var (start, end) = TextRange(i);
+        return (TextIds[start..end], TextWeights[start..end]);
+    }
 
     /// <summary>Builds the index. <paramref name="idf"/> defaults to weights learned from these self-introductions.</summary>
     public static ExpertIndex Build(IReadOnlyList<ExpertRecord> experts, TextIdf? idf = null)
@@ -231,8 +300,9 @@ public sealed class ExpertIndex
         return FromRecords(experts, Idf, (i, ids, w) =>
         {
             var from = source[i];
-            ReadOnlySpan<ushort> fromIds = from < 0 ? freshVectors[-1 - from].Ids : TextIds.AsSpan(Rows[from].TextStart..Rows[from].TextEnd);
-            ReadOnlySpan<float> fromWeights = from < 0 ? freshVectors[-1 - from].W : TextWeights.AsSpan(Rows[from].TextStart..Rows[from].TextEnd);
+            var (start, end) = from < 0 ? (0, 0) : TextRange(from);
+            ReadOnlySpan<ushort> fromIds = from < 0 ? freshVectors[-1 - from].Ids : TextIds.AsSpan(start..end);
+            ReadOnlySpan<float> fromWeights = from < 0 ? freshVectors[-1 - from].W : TextWeights.AsSpan(start..end);
             fromIds.CopyTo(ids);
             fromWeights.CopyTo(w);
             return fromIds.Length;

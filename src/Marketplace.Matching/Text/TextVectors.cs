@@ -249,6 +249,7 @@ public sealed class TextIdf
     /// spread by the bucket's high byte, then each small group is insertion-sorted (the same order as a full sort, in a
     /// fraction of its time). Longer texts (queries) use the general sort.
     /// </summary>
+    [SkipLocalsInit]
     private static void SortByBucket(Span<ulong> keys)
     {
         const int MaxSpread = 256;

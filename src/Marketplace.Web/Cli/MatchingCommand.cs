@@ -274,7 +274,7 @@ public static class MatchingCommand
         p.Log($"ranker in use: {ranker.Kind}: {ranker.Description}");
         if (ranker.Kind == "rules") p.Log(model.Metadata.ColdStart.ReasonEn);
         p.Log($"reading and indexing {dataDir}");
-        var loaded = MatchingDataset.LoadIndexed(dataDir, ranker);
+        var loaded = MatchingDataset.LoadIndexed(dataDir, ranker, textOnDemand: true);
         if (!loaded.Success)
         {
             foreach (var e in loaded.Errors) Console.Error.WriteLine(e);

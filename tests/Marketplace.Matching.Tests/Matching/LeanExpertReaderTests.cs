@@ -286,14 +286,23 @@ public class LeanExpertReaderTests
         }
     }
 
-    private static void AssertSameIndex(ExpertIndex expected, ExpertIndex actual)
+    /// <summary>Equal indexes; where <paramref name="actual"/> makes text vectors on demand, its slots say so and its vectors are compared as made.</summary>
+    private static void AssertSameIndex(ExpertIndex expected, ExpertIndex actual, bool textOnDemand = false)
     {
         Assert.Equal(expected.Count, actual.Count);
+        // Asked for in a shuffled order from several threads, as ranking asks for them.
+        if (textOnDemand) Parallel.ForEach(Enumerable.Range(0, actual.Count).OrderBy(i => (i * 7919) % actual.Count), i => actual.TextVector(i));
         for (var i = 0; i < expected.Count; i++)
         {
             Assert.Equal(Describe(expected.Experts[i]), Describe(actual.Experts[i]));
             Assert.Equal(i, actual.IndexOf(expected.Experts[i].Id));
-            Assert.Equal(expected.Rows[i], actual.Rows[i]);
+            var row = actual.Rows[i];
+            if (textOnDemand)
+            {
+                Assert.Equal((-1, -1), (row.TextStart, row.TextEnd));
+                (row.TextStart, row.TextEnd) = (expected.Rows[i].TextStart, expected.Rows[i].TextEnd);
+            }
+            Assert.Equal(expected.Rows[i], row);
             Assert.Equal(expected.Certified[i], actual.Certified[i]);
             Assert.Equal(expected.IsHidden(i), actual.IsHidden(i));
             for (var s = 0; s < ExpertIndex.SkillSlots; s++) Assert.Equal(expected.YearsOf(i, s), actual.YearsOf(i, s));
@@ -312,12 +321,12 @@ public class LeanExpertReaderTests
         var expected = ExpertIndex.Build(plain, idf);
         InFolder(Utf8(csv), dir =>
         {
-            foreach (var parts in new[] { 1, 3, 8 })
+            foreach (var (parts, onDemand) in new[] { (1, false), (3, false), (8, false), (3, true) })
             {
-                var index = LeanExpertReader.TryReadIndexFile(Path.Combine(dir, MatchingDataset.ExpertsFile), idf, variant == "one-piece" ? 1 : parts);
+                var index = LeanExpertReader.TryReadIndexFile(Path.Combine(dir, MatchingDataset.ExpertsFile), idf, variant == "one-piece" ? 1 : parts, onDemand);
                 Assert.NotNull(index);
                 Assert.Same(idf, index.Idf);
-                AssertSameIndex(expected, index);
+                AssertSameIndex(expected, index, onDemand);
             }
         });
     }
@@ -330,8 +339,8 @@ public class LeanExpertReaderTests
         var csv = header + MatchingDataset.ExpertsToCsv(Small.Experts)[header.Length..] + rows;
         InFolder(Utf8(csv), dir =>
         {
-            foreach (var parts in new[] { 1, 4 })
-                Assert.Null(LeanExpertReader.TryReadIndexFile(Path.Combine(dir, MatchingDataset.ExpertsFile), TextIdf.Uniform, parts));
+            foreach (var (parts, onDemand) in new[] { (1, false), (4, false), (4, true) })
+                Assert.Null(LeanExpertReader.TryReadIndexFile(Path.Combine(dir, MatchingDataset.ExpertsFile), TextIdf.Uniform, parts, onDemand));
         });
     }
 
@@ -353,16 +362,21 @@ public class LeanExpertReaderTests
             _ => Utf8(csv),
         };
         if (how == "invalid-utf8") bytes[^5] = 0xFF;
-        InFolder(bytes, dir => Assert.Null(LeanExpertReader.TryReadIndexFile(Path.Combine(dir, MatchingDataset.ExpertsFile), TextIdf.Uniform, 3)));
+        InFolder(bytes, dir =>
+        {
+            Assert.Null(LeanExpertReader.TryReadIndexFile(Path.Combine(dir, MatchingDataset.ExpertsFile), TextIdf.Uniform, 3));
+            Assert.Null(LeanExpertReader.TryReadIndexFile(Path.Combine(dir, MatchingDataset.ExpertsFile), TextIdf.Uniform, 3, textOnDemand: true));
+        });
     }
 
     [Theory]
-    [InlineData("plain", true)]
-    [InlineData("quoted", true)]
-    [InlineData("invalid-utf8", true)]
-    [InlineData("bad-row", false)]
-    [InlineData("unknown-expert-in-outcomes", false)]
-    public void LoadIndexed_GivesWhatLoadAndBuildIndexGive(string how, bool valid)
+    [InlineData("plain", true, false)]
+    [InlineData("plain", true, true)]
+    [InlineData("quoted", true, true)]
+    [InlineData("invalid-utf8", true, true)]
+    [InlineData("bad-row", false, true)]
+    [InlineData("unknown-expert-in-outcomes", false, false)]
+    public void LoadIndexed_GivesWhatLoadAndBuildIndexGive(string how, bool valid, bool textOnDemand)
     {
         var csv = Variant(how == "quoted" ? "quoted" : "plain");
         if (how == "bad-row") csv += "E1,20,network:3,,5,1,x,4,40000,outsourced,0,ok\n";
@@ -378,7 +392,7 @@ public class LeanExpertReaderTests
         InFolder(bytes, dir =>
         {
             var expected = MatchingDataset.Load(dir);
-            var actual = MatchingDataset.LoadIndexed(dir, ranker);
+            var actual = MatchingDataset.LoadIndexed(dir, ranker, textOnDemand);
             Assert.Equal(valid, actual.Success);
             Assert.Equal(expected.Errors, actual.Errors);
             if (!valid)
@@ -391,11 +405,18 @@ public class LeanExpertReaderTests
             Assert.Equal(how != "invalid-utf8", actual.Data.Experts is not List<ExpertRecord>);
             Assert.Equal(MatchingDataset.OutcomesToCsv(expected.Data.Outcomes), MatchingDataset.OutcomesToCsv(actual.Data.Outcomes));
             Assert.Equal(MatchingDataset.OpeningsToCsv(expected.Data.Openings), MatchingDataset.OpeningsToCsv(actual.Data.Openings));
-            AssertSameIndex(ranker.BuildIndex(expected.Data.Experts), actual.Index!);
-            // Ranking over the index read from the bytes proposes what ranking over the records' index proposes.
+            // Ranking over the index read from the bytes proposes what ranking over the records' index proposes (first, so
+            // that vectors made on demand are made by ranking), one opening at a time and in a batch.
             var built = ranker.BuildIndex(expected.Data.Experts);
-            foreach (var opening in Small.Openings.Take(5))
-                Assert.Equal(RankingJson.Line(opening.Id, ranker.RankExperts(opening, built, 10), "ja"), RankingJson.Line(opening.Id, ranker.RankExperts(opening, actual.Index!, 10), "ja"));
+            var openings = Small.Openings.Take(8).ToList();
+            var batch = ranker.RankExpertsForAll(openings, actual.Index!, 10);
+            for (var k = 0; k < openings.Count; k++)
+            {
+                var line = RankingJson.Line(openings[k].Id, ranker.RankExperts(openings[k], built, 10), "ja");
+                Assert.Equal(line, RankingJson.Line(openings[k].Id, batch[k], "ja"));
+                Assert.Equal(line, RankingJson.Line(openings[k].Id, ranker.RankExperts(openings[k], actual.Index!, 10), "ja"));
+            }
+            AssertSameIndex(built, actual.Index!, textOnDemand && how != "invalid-utf8");
         }, outcomes);
     }
 }
