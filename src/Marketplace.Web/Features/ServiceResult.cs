@@ -85,6 +85,15 @@ public static class ServiceResults
             ? ServiceResult<T>.Conflict(refused.FirstError!)
             : ServiceResult<T>.Ok(value);
 
+    /// <summary>Saves a new record that a check built (unsaved), or gives back the check's refusal.</summary>
+    public static async Task<ServiceResult<T>> AddCheckedAsync<T>(this MarketplaceDbContext db, ServiceResult<T> check, CancellationToken ct) where T : class
+    {
+        if (check.Value is not { } record) return check;
+        db.Add(record);
+        await db.SaveChangesAsync(ct);
+        return check;
+    }
+
     /// <summary>
     /// A change of state of a record the caller owns (publish, close, cancel ...): not found when there is no
     /// <paramref name="record"/>; checked on save against the <paramref name="token"/> the page was loaded with;

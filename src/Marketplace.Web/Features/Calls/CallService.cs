@@ -78,11 +78,7 @@ public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<Shared
     public async Task<ServiceResult<ProposalCall>> CreateAsync(int organizationId, string userId, CallInput input, CancellationToken ct = default)
     {
         if (await quotas.DraftRefusalAsync(userId, ct) is { } refusal) return ServiceResult<ProposalCall>.Fail(refusal);
-        var result = await CheckNewAsync(organizationId, userId, input, ct);
-        if (result.Value is not { } call) return result;
-        db.ProposalCalls.Add(call);
-        await db.SaveChangesAsync(ct);
-        return result;
+        return await db.AddCheckedAsync(await CheckNewAsync(organizationId, userId, input, ct), ct);
     }
 
     /// <summary>Validates a new draft call by the form's rules and builds it unsaved (what <see cref="CreateAsync"/> saves; a bulk import checks every row with it).</summary>

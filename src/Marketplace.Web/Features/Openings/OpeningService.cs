@@ -35,11 +35,7 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
     public async Task<ServiceResult<Opening>> CreateAsync(int organizationId, string userId, OpeningInput input, CancellationToken ct = default)
     {
         if (await quotas.DraftRefusalAsync(userId, ct) is { } refusal) return ServiceResult<Opening>.Fail(refusal);
-        var result = await CheckNewAsync(organizationId, userId, input, ct);
-        if (result.Value is not { } opening) return result;
-        db.Openings.Add(opening);
-        await db.SaveChangesAsync(ct);
-        return result;
+        return await db.AddCheckedAsync(await CheckNewAsync(organizationId, userId, input, ct), ct);
     }
 
     /// <summary>Validates a new draft by the form's rules and builds it unsaved (what <see cref="CreateAsync"/> saves; a bulk import checks every row with it).</summary>
