@@ -7,18 +7,27 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.PastResults;
 
-/// <summary>What a check or a save of the form gave: what to fix, the amounts as understood, and once valid the facts or the new page.</summary>
-public sealed record PastStep(ServiceResult Result, List<KeyValuePair<string, string>>? Facts = null, string? SavedUrl = null, string? SavedTitle = null);
+/// <summary>
+/// What differs between the kinds of past result: the service's check (unsaved) and record of the form, the facts the
+/// confirmation step shows, and the public page of what was recorded with the title its notice names.
+/// </summary>
+public sealed record PastResultKind<TInput, TRecord>(
+    Func<int?, TInput, CancellationToken, Task<ServiceResult<TRecord>>> Check,
+    Func<int?, string, TInput, CancellationToken, Task<ServiceResult<TRecord>>> Record,
+    Func<TRecord, List<KeyValuePair<string, string>>> Facts,
+    Func<TRecord, (string Url, string Title)> PageOf);
 
 /// <summary>
 /// Form → confirmation → save, for staff (their own government) and the national office (any government, by 団体コード).
 /// "step" is check (the form was sent), edit (back from the confirmation) or save (confirmed).
 /// </summary>
 [Authorize(Roles = Roles.Staff + "," + Roles.NationalOffice)]
-public abstract class PastResultPage<TInput>(Data.MarketplaceDbContext db) : PageModel where TInput : class, new()
+public abstract class PastResultPage<TInput, TRecord>(Data.MarketplaceDbContext db, IStringLocalizer<SharedResource> t, PastResultKind<TInput, TRecord> kind) : PageModel
+    where TInput : class, new() where TRecord : class
 {
     [BindProperty]
     public TInput Input { get; set; } = new();
@@ -35,8 +44,6 @@ public abstract class PastResultPage<TInput>(Data.MarketplaceDbContext db) : Pag
     public IEnumerable<KeyValuePair<string, string?>> Fields() =>
         typeof(TInput).GetProperties().Select(p => new KeyValuePair<string, string?>($"Input.{p.Name}", (string?)p.GetValue(Input)));
 
-    protected abstract Task<PastStep> CheckAsync(CancellationToken ct);
-    protected abstract Task<PastStep> SaveAsync(string userId, CancellationToken ct);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -50,21 +57,23 @@ public abstract class PastResultPage<TInput>(Data.MarketplaceDbContext db) : Pag
         if (!IsOffice && StaffOrganizationId is null) return Forbid();
         await LoadAsync(ct);
         if (step == "edit") return Page();
-        var result = step == "save" ? await SaveAsync(User.UserId()!, ct) : await CheckAsync(ct);
-        Understood = result.Result.Understood;
+        var saving = step == "save";
+        var result = saving ? await kind.Record(StaffOrganizationId, User.UserId()!, Input, ct) : await kind.Check(StaffOrganizationId, Input, ct);
+        Understood = result.Understood;
         // A 403 itself, not the access-denied redirect: the account is allowed here, the government it named is not its own.
-        if (result.Result.Outcome == ServiceOutcome.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
-        if (result.Result.Outcome == ServiceOutcome.Invalid)
+        if (result.Outcome == ServiceOutcome.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
+        if (result.Outcome == ServiceOutcome.Invalid)
         {
-            this.ShowRefusal(result.Result, "Input", conflictIs409: false, invalidIs422: true);
+            this.ShowRefusal(result, "Input", conflictIs409: false, invalidIs422: true);
             return Page();
         }
-        if (result.SavedUrl is { } url)
+        if (saving && result.Value is { } saved)
         {
-            TempData["Notice"] = result.SavedTitle;
+            var (url, title) = kind.PageOf(saved);
+            TempData["Notice"] = t["Past_Recorded", title].Value;
             return Redirect(url);
         }
-        Facts = result.Facts;
+        Facts = result.Value is { } record && !saving ? kind.Facts(record) : null;
         return Page();
     }
 
