@@ -129,33 +129,41 @@ public sealed class CaseService(MarketplaceDbContext db, TaxonomyCatalog taxonom
     }
 
     /// <summary>The owner sends a complete draft to the office for review.</summary>
-    public async Task<ServiceResult> SubmitAsync(int organizationId, int id, string? token, CancellationToken ct = default)
-    {
-        var c = await ForOwnerAsync(organizationId, id, ct);
-        if (c is null) return ServiceResult.NotFound;
-        if (c.Status != CaseStatus.Draft) return ServiceResult.Fail(t["Case_NotEditable"]);
-        if (Incomplete(c) is { } missing) return ServiceResult.Fail(missing);
-        db.ExpectConcurrencyToken(c, token);
-        c.Status = CaseStatus.Submitted;
-        c.SubmittedAt = Now;
-        c.ReviewNote = null;
-        await notify.SubmittedAsync(c, ct);
-        return await db.SaveOrRefuseStaleAsync(t, c.Id, ct);
-    }
+    public async Task<ServiceResult> SubmitAsync(int organizationId, int id, string? token, CancellationToken ct = default) =>
+        await ReviewStepAsync(await ForOwnerAsync(organizationId, id, ct), token,
+            c => c.Status != CaseStatus.Draft ? t["Case_NotEditable"].Value : Incomplete(c),
+            c =>
+            {
+                c.Status = CaseStatus.Submitted;
+                c.SubmittedAt = Now;
+                c.ReviewNote = null;
+            }, c => notify.SubmittedAsync(c, ct), ct);
 
     /// <summary>The office publishes a submitted case (or its own draft).</summary>
-    public async Task<ServiceResult> PublishAsync(string officeUserId, int id, string? token, CancellationToken ct = default)
+    public async Task<ServiceResult> PublishAsync(string officeUserId, int id, string? token, CancellationToken ct = default) =>
+        await ReviewStepAsync(await ForOfficeAsync(id, ct), token,
+            c => c.Status == CaseStatus.Published ? t["Case_AlreadyPublished"].Value
+                : c.Status == CaseStatus.Draft && c.OwnerOrganizationId is not null ? t["Case_NotSubmitted"].Value
+                : Incomplete(c),
+            c =>
+            {
+                c.Status = CaseStatus.Published;
+                c.PublishedAt = Now;
+                c.PublishedByUserId = officeUserId;
+            }, c => notify.PublishedAsync(c, ct), ct);
+
+    /// <summary>
+    /// A step of a case's review (submit, publish): refused with the message <paramref name="refusal"/> gives, changing
+    /// nothing; otherwise changed, its people told, and saved against the token the page was loaded with.
+    /// </summary>
+    private async Task<ServiceResult> ReviewStepAsync(CaseStudy? c, string? token, Func<CaseStudy, string?> refusal, Action<CaseStudy> change,
+        Func<CaseStudy, Task> tell, CancellationToken ct)
     {
-        var c = await ForOfficeAsync(id, ct);
         if (c is null) return ServiceResult.NotFound;
-        if (c.Status == CaseStatus.Published) return ServiceResult.Fail(t["Case_AlreadyPublished"]);
-        if (c.Status == CaseStatus.Draft && c.OwnerOrganizationId is not null) return ServiceResult.Fail(t["Case_NotSubmitted"]);
-        if (Incomplete(c) is { } missing) return ServiceResult.Fail(missing);
+        if (refusal(c) is { } message) return ServiceResult.Fail(message);
         db.ExpectConcurrencyToken(c, token);
-        c.Status = CaseStatus.Published;
-        c.PublishedAt = Now;
-        c.PublishedByUserId = officeUserId;
-        await notify.PublishedAsync(c, ct);
+        change(c);
+        await tell(c);
         return await db.SaveOrRefuseStaleAsync(t, c.Id, ct);
     }
 
