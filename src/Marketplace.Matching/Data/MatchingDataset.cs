@@ -3,7 +3,9 @@ using System.Text;
 using CsvHelper;
 using Marketplace.Matching.Codes;
 using Marketplace.Matching.Csv;
+using Marketplace.Matching.Features;
 using Marketplace.Matching.Geo;
+using Marketplace.Matching.Ranking;
 
 namespace Marketplace.Matching.Data;
 
@@ -11,6 +13,12 @@ namespace Marketplace.Matching.Data;
 public sealed record DatasetLoadResult(MatchingData? Data, IReadOnlyList<string> Errors)
 {
     public bool Success => Data is not null && Errors.Count == 0;
+}
+
+/// <summary>The result of reading a dataset folder with its experts indexed for a ranker: all of it, or every problem found.</summary>
+public sealed record IndexedDatasetLoadResult(MatchingData? Data, ExpertIndex? Index, IReadOnlyList<string> Errors)
+{
+    public bool Success => Data is not null && Index is not null && Errors.Count == 0;
 }
 
 /// <summary>
@@ -55,7 +63,7 @@ public static class MatchingDataset
                 if (required) errors.Add($"{file}: file not found in {directory}");
                 return null;
             }
-            return File.ReadAllText(path, new UTF8Encoding(false));
+            return ReadText(path);
         }
         var o = Read(OpeningsFile, true);
         // The experts' file is first read straight from its bytes (LeanExpertReader); only if that gives up is it read
@@ -74,13 +82,44 @@ public static class MatchingDataset
         return Parse(o!, e!, r);
     }
 
+    private static string ReadText(string path) => File.ReadAllText(path, new UTF8Encoding(false));
+
+    /// <summary>
+    /// Reads a dataset folder and indexes its experts for <paramref name="ranker"/>. A valid experts.csv is indexed
+    /// straight from its bytes with the ranker's text weights (<see cref="LeanExpertReader.TryReadIndexFile"/>), and
+    /// <see cref="MatchingData.Experts"/> then reads each profile from the file only when asked for. Anything else is
+    /// <see cref="Load"/> followed by <see cref="IMatchRanker.BuildIndex"/>, with the same data, index and problems.
+    /// </summary>
+    /// <param name="textOnDemand">
+    /// For a batch that ranks a few openings: the experts' text vectors are then made when ranking first asks for them
+    /// (it asks for those that come near the top), not all at once.
+    /// </param>
+    public static IndexedDatasetLoadResult LoadIndexed(string directory, IMatchRanker ranker, bool textOnDemand = false)
+    {
+        ArgumentNullException.ThrowIfNull(ranker);
+        var openingsPath = Path.Combine(directory, OpeningsFile);
+        var expertsPath = Path.Combine(directory, ExpertsFile);
+        var outcomesPath = Path.Combine(directory, OutcomesFile);
+        if (ranker is MatchRankerBase { Idf: { } idf } && File.Exists(openingsPath) && File.Exists(expertsPath)
+            && LeanExpertReader.TryReadIndexFile(expertsPath, idf, Environment.ProcessorCount * 4, textOnDemand) is { } index)
+        {
+            var errors = new List<string>();
+            var openingIds = new HashSet<string>(StringComparer.Ordinal);
+            var openings = ParseOpenings(ReadText(openingsPath), errors, openingIds);
+            var outcomes = File.Exists(outcomesPath) ? ParseOutcomes(ReadText(outcomesPath), errors, openingIds, id => index.IndexOf(id) >= 0) : [];
+            if (errors.Count == 0) return new IndexedDatasetLoadResult(new MatchingData(openings, index.Experts, outcomes), index, []);
+        }
+        var loaded = Load(directory);
+        return new IndexedDatasetLoadResult(loaded.Data, loaded.Success ? ranker.BuildIndex(loaded.Data!.Experts) : null, loaded.Errors);
+    }
+
     /// <summary>Openings and outcomes around experts already read and checked (null at the first problem).</summary>
     private static MatchingData? TryParseFast(string openingsCsv, List<ExpertRecord> experts, HashSet<string> expertIds, string? outcomesCsv)
     {
         var errors = new List<string>();
         var openingIds = new HashSet<string>(StringComparer.Ordinal);
         var openings = ParseOpenings(openingsCsv, errors, openingIds);
-        var outcomes = outcomesCsv is null ? [] : ParseOutcomes(outcomesCsv, errors, openingIds, expertIds);
+        var outcomes = outcomesCsv is null ? [] : ParseOutcomes(outcomesCsv, errors, openingIds, expertIds.Contains);
         return errors.Count > 0 ? null : new MatchingData(openings, experts, outcomes);
     }
 
@@ -99,7 +138,7 @@ public static class MatchingDataset
         var expertIds = new HashSet<string>(StringComparer.Ordinal);
         var openings = ParseOpenings(openingsCsv, errors, openingIds);
         var experts = ParseExperts(expertsCsv, errors, expertIds);
-        var outcomes = outcomesCsv is null ? [] : ParseOutcomes(outcomesCsv, errors, openingIds, expertIds);
+        var outcomes = outcomesCsv is null ? [] : ParseOutcomes(outcomesCsv, errors, openingIds, expertIds.Contains);
         if (errors.Count > 0) return new DatasetLoadResult(null, errors);
         return new DatasetLoadResult(new MatchingData(openings, experts, outcomes), []);
     }
@@ -284,7 +323,7 @@ public static class MatchingDataset
         if (errors.Count > 0) return null;
         var experts = ParseExpertsParallel(expertsCsv, errors, expertIds);
         if (experts is null || errors.Count > 0) return null;
-        var outcomes = outcomesCsv is null ? [] : ParseOutcomes(outcomesCsv, errors, openingIds, expertIds);
+        var outcomes = outcomesCsv is null ? [] : ParseOutcomes(outcomesCsv, errors, openingIds, expertIds.Contains);
         return errors.Count > 0 ? null : new MatchingData(openings, experts, outcomes);
     }
 
@@ -454,7 +493,7 @@ public static class MatchingDataset
             : null;
     }
 
-    private static List<OutcomeRecord> ParseOutcomes(string csv, List<string> errors, HashSet<string> openingIds, HashSet<string> expertIds)
+    private static List<OutcomeRecord> ParseOutcomes(string csv, List<string> errors, HashSet<string> openingIds, Func<string, bool> isExpert)
     {
         // Ids are checked against every id in the files, including rows rejected for other reasons,
         // so one problem is not reported twice.
@@ -465,7 +504,7 @@ public static class MatchingDataset
             var o = row.Id("opening_id");
             var x = row.Id("expert_id");
             if (o.Length > 0 && !openingIds.Contains(o)) row.Error("opening_id", $"'{o}' is not in {OpeningsFile}");
-            if (x.Length > 0 && !expertIds.Contains(x)) row.Error("expert_id", $"'{x}' is not in {ExpertsFile}");
+            if (x.Length > 0 && !isExpert(x)) row.Error("expert_id", $"'{x}' is not in {ExpertsFile}");
             var stage = row.Code("stage", MatchingTaxonomy.Stages, "stage");
             if (o.Length > 0 && x.Length > 0 && !seen.TryAdd((o, x), row.Line))
                 row.Error("expert_id", $"'{x}' already has an outcome for '{o}' on line {seen[(o, x)]}");

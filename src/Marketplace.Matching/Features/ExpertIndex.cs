@@ -16,18 +16,16 @@ public sealed class ExpertIndex
 
     internal const int SkillSlots = 64;
     internal readonly byte[] SkillYears;          // [expert * SkillSlots + skill], 0 = absent, else min(years,254)+1
-    internal readonly ulong[] SkillMask;
-    internal readonly uint[] CertMask;
-    internal readonly byte[] EngagementMask;
-    internal readonly sbyte[] Prefecture;
-    internal readonly float[] Available, MaxOnsite, DesiredRate, PublicYears, YearsExp, CertCount, SkillCountArr;
     internal readonly bool[] Certified;
     internal readonly bool[] Hidden;
-    internal readonly int[] TextOffsets;
+    // Expert i's text vector is TextIds/TextWeights[TextRange(i)]: in its own slot of TextTermsPerExpert entries starting
+    // at i * TextTermsPerExpert (Rows[i].TextStart..TextEnd), written in place on all cores with no per-expert arrays and
+    // no second copy; or, in an index whose vectors are made on demand (TextEnd -1), wherever it was written when first
+    // asked for (see TextRange).
     internal readonly ushort[] TextIds;
     internal readonly float[] TextWeights;
     internal readonly Row[] Rows;
-    private readonly Dictionary<string, int[]> _conflicts;
+    private Dictionary<string, int[]> _conflicts = [];
 
     /// <summary>One cache line per expert with everything feature computation reads besides skills and text.</summary>
     [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential, Size = 64)]
@@ -41,171 +39,218 @@ public sealed class ExpertIndex
         public float Available, MaxOnsite, DesiredRate, PublicYears, YearsExp, CertCount, SkillCount;
         public int TextStart, TextEnd;
     }
-    private readonly Dictionary<string, int> _byId;
+    private Dictionary<string, int> _byId = [];
 
     /// <summary>The profiles, in index order.</summary>
-    public IReadOnlyList<ExpertRecord> Experts { get; }
+    public IReadOnlyList<ExpertRecord> Experts { get; private set; } = [];
 
     /// <summary>The text weights the vectors were built with.</summary>
     public TextIdf Idf { get; }
 
-    public int Count => Experts.Count;
+    public int Count { get; }
 
-    /// <summary>Gives the text vector of expert <paramref name="i"/> (grams sorted by id, L2-normalised weights).</summary>
-    private delegate void VectorSource(int i, out ReadOnlySpan<ushort> ids, out ReadOnlySpan<float> weights);
+    /// <summary>Writes the text vector of expert <paramref name="i"/> into its slot; returns its length.</summary>
+    private delegate int VectorSource(int i, Span<ushort> ids, Span<float> weights);
 
-    private ExpertIndex(IReadOnlyList<ExpertRecord> experts, TextIdf idf)
-        : this(experts, idf, Vectorize(experts, idf))
+    /// <summary>An index of <paramref name="count"/> empty slots, filled by the factories below.</summary>
+    private ExpertIndex(int count, TextIdf idf)
     {
-    }
-
-    /// <summary>Vectors of every expert, on all cores, written into one flat pair of arrays per chunk of experts (no arrays per expert).</summary>
-    private static VectorSource Vectorize(IReadOnlyList<ExpertRecord> experts, TextIdf idf)
-    {
-        const int chunk = 2048;
-        var n = experts.Count;
-        var chunks = (n + chunk - 1) / chunk;
-        var ids = new ushort[chunks][];
-        var weights = new float[chunks][];
-        var offsets = new int[n + chunks];
-        Parallel.For(0, chunks, c =>
-        {
-            var first = c * chunk;
-            var count = Math.Min(chunk, n - first);
-            var chunkIds = new ushort[count * TextTermsPerExpert];
-            var chunkWeights = new float[count * TextTermsPerExpert];
-            var at = 0;
-            for (var k = 0; k < count; k++)
-            {
-                offsets[first + c + k] = at;
-                at += idf.VectorizeInto(experts[first + k].Summary, TextTermsPerExpert, chunkIds.AsSpan(at), chunkWeights.AsSpan(at));
-            }
-            offsets[first + c + count] = at;
-            ids[c] = chunkIds;
-            weights[c] = chunkWeights;
-        });
-        // Expert i's vector starts at offsets[i + i / chunk] of its chunk (each chunk has one more offset than experts).
-        return (int i, out ReadOnlySpan<ushort> vectorIds, out ReadOnlySpan<float> w) =>
-        {
-            var c = i / chunk;
-            var from = offsets[i + c];
-            var length = offsets[i + c + 1] - from;
-            vectorIds = ids[c].AsSpan(from, length);
-            w = weights[c].AsSpan(from, length);
-        };
-    }
-
-    // Runs once per index over every expert: compiled optimised at once rather than first in the quick tier.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private ExpertIndex(IReadOnlyList<ExpertRecord> experts, TextIdf idf, VectorSource vectors)
-    {
-        Experts = experts;
+        Count = count;
         Idf = idf;
-        var n = experts.Count;
-        SkillYears = new byte[n * SkillSlots];
-        SkillMask = new ulong[n];
-        CertMask = new uint[n];
-        EngagementMask = new byte[n];
-        Prefecture = new sbyte[n];
-        Available = new float[n];
-        MaxOnsite = new float[n];
-        DesiredRate = new float[n];
-        PublicYears = new float[n];
-        YearsExp = new float[n];
-        CertCount = new float[n];
-        SkillCountArr = new float[n];
-        Certified = new bool[n];
-        Hidden = new bool[n];
-        TextOffsets = new int[n + 1];
-        // Each expert's own figures on all cores (every write is to the expert's own slots); ids, conflicts and text
-        // offsets in order after.
-        var textLengths = new int[n];
-        Parallel.For(0, (n + 4095) / 4096, chunk =>
+        SkillYears = new byte[count * SkillSlots];
+        Certified = new bool[count];
+        Hidden = new bool[count];
+        TextIds = new ushort[count * TextTermsPerExpert];
+        TextWeights = new float[count * TextTermsPerExpert];
+        Rows = new Row[count];
+    }
+
+    /// <summary>Decodes expert i's self-introduction into <paramref name="buffer"/> (growing it as needed); gives its length.</summary>
+    internal delegate int SummarySource(int i, ref char[] buffer);
+
+    // On-demand vectors: where each one was written ((start << 32) | (end + 1); 0 until written), the next free entry of
+    // TextIds/TextWeights, and locks striped over experts so that each vector is made once.
+    private long[]? _made;
+    private SummarySource? _summaries;
+    private int _nextFree;
+    private readonly object[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new object())];
+    [ThreadStatic] private static char[]? t_summary;
+    [ThreadStatic] private static ushort[]? t_ids;
+    [ThreadStatic] private static float[]? t_weights;
+
+    /// <summary>
+    /// Text vectors of experts marked with <see cref="SetTextOnDemand"/> are made from <paramref name="summaries"/> when
+    /// first asked for: a batch that ranks a few openings makes only those of the experts that come near the top, and the
+    /// untouched part of the vector arrays is never paged in. Call before filling the slots.
+    /// </summary>
+    internal void MakeTextOnDemand(SummarySource summaries)
+    {
+        _summaries = summaries;
+        _made = new long[Count];
+    }
+
+    /// <summary>Expert <paramref name="i"/>'s text vector is made when first asked for (see <see cref="MakeTextOnDemand"/>).</summary>
+    internal void SetTextOnDemand(int i)
+    {
+        if (_made is null) throw new InvalidOperationException("MakeTextOnDemand first.");
+        Rows[i].TextStart = -1;
+        Rows[i].TextEnd = -1;
+    }
+
+    /// <summary>Where expert <paramref name="e"/>'s text vector is in <see cref="TextIds"/>/<see cref="TextWeights"/> (made now if it is made on demand).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal (int Start, int End) TextRange(int e)
+    {
+        ref readonly var r = ref Rows[e];
+        if (r.TextEnd >= 0) return (r.TextStart, r.TextEnd);
+        var made = Volatile.Read(ref _made![e]);
+        if (made == 0) made = MakeText(e);
+        return ((int)(made >> 32), (int)made - 1);
+    }
+
+    private long MakeText(int e)
+    {
+        lock (_stripes[e & 63])
         {
-            for (var i = chunk * 4096; i < Math.Min(n, (chunk + 1) * 4096); i++)
-            {
-                var x = experts[i];
-                if (x.Skills is Dictionary<string, int> skills)
-                {
-                    foreach (var (code, years) in skills) AddSkill(i, code, years);
-                }
-                else
-                {
-                    foreach (var (code, years) in x.Skills) AddSkill(i, code, years);
-                }
-                foreach (var c in x.Certifications)
-                {
-                    var ci = MatchingTaxonomy.CertificationIndex(c);
-                    if (ci is >= 0 and < 32) CertMask[i] |= 1u << ci;
-                }
-                foreach (var e in x.AcceptsEngagements) EngagementMask[i] |= EngagementBit(e);
-                Prefecture[i] = (sbyte)Geo.Prefectures.IndexOf(x.HomePrefectureCode);
-                Available[i] = (float)x.AvailableDaysPerWeek;
-                MaxOnsite[i] = (float)x.MaxOnsiteDaysPerMonth;
-                DesiredRate[i] = x.DesiredDayRateYen;
-                PublicYears[i] = Math.Min(x.PublicSectorYears, 40);
-                YearsExp[i] = Math.Min(x.YearsExperience, 50);
-                CertCount[i] = x.Certifications.Count;
-                SkillCountArr[i] = x.Skills.Count;
-                Certified[i] = x.CertifiedCio;
-                Hidden[i] = x.Hidden;
-                vectors(i, out var ids, out _);
-                textLengths[i] = ids.Length;
-            }
-        });
-        var conflicts = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        _byId = new Dictionary<string, int>(n, StringComparer.Ordinal);
-        for (var i = 0; i < n; i++)
+            var made = _made![e];
+            if (made != 0) return made;
+            var summary = t_summary ??= new char[2048];
+            var length = _summaries!(e, ref summary);
+            t_summary = summary;
+            var ids = t_ids ??= new ushort[TextTermsPerExpert];
+            var weights = t_weights ??= new float[TextTermsPerExpert];
+            var n = Idf.VectorizeInto(summary.AsSpan(0, length), TextTermsPerExpert, ids, weights);
+            // Each vector is made once (under its stripe's lock), so the arrays' Count * TextTermsPerExpert entries suffice.
+            var start = Interlocked.Add(ref _nextFree, n) - n;
+            ids.AsSpan(0, n).CopyTo(TextIds.AsSpan(start));
+            weights.AsSpan(0, n).CopyTo(TextWeights.AsSpan(start));
+            made = ((long)start << 32) | (uint)(start + n + 1);
+            Volatile.Write(ref _made[e], made);
+            return made;
+        }
+    }
+
+    /// <summary>An index of <paramref name="count"/> experts whose slots a reader fills (<see cref="AddSkill"/>, <see cref="SetFacts"/>, <see cref="SetText"/> or <see cref="SetTextOnDemand"/>), then <see cref="TryComplete"/>.</summary>
+    internal static ExpertIndex Empty(int count, TextIdf idf) => new(count, idf);
+
+    /// <summary>Writes expert <paramref name="i"/>'s text vector into its slot (see <see cref="TextIdf.VectorizeInto"/>) and records its length.</summary>
+    internal void SetText(int i, ReadOnlySpan<char> text) =>
+        SetTextLength(i, Idf.VectorizeInto(text, TextTermsPerExpert, TextIds.AsSpan(i * TextTermsPerExpert, TextTermsPerExpert),
+            TextWeights.AsSpan(i * TextTermsPerExpert, TextTermsPerExpert)));
+
+    /// <summary>The index of <paramref name="experts"/>, each one's slots filled on all cores; vectors from <paramref name="vectors"/>.</summary>
+    private static ExpertIndex FromRecords(IReadOnlyList<ExpertRecord> experts, TextIdf idf, VectorSource vectors)
+    {
+        var index = new ExpertIndex(experts.Count, idf);
+        Parallel.For(0, (experts.Count + 4095) / 4096, chunk => index.FillChunk(experts, vectors, chunk * 4096, Math.Min(experts.Count, (chunk + 1) * 4096)));
+        var ids = new string[experts.Count];
+        for (var i = 0; i < ids.Length; i++) ids[i] = experts[i].Id;
+        index.Complete(experts, ids, experts.Select((x, i) => (x.ConflictOrgCodes, i)), refuseRepeatedIds: false);
+        return index;
+    }
+
+    // Runs over every expert once per index: compiled optimised at once rather than first in the quick tier.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private void FillChunk(IReadOnlyList<ExpertRecord> experts, VectorSource vectors, int from, int to)
+    {
+        for (var i = from; i < to; i++)
         {
             var x = experts[i];
-            _byId.TryAdd(x.Id, i);
-            TextOffsets[i + 1] = TextOffsets[i] + textLengths[i];
-            foreach (var org in x.ConflictOrgCodes)
+            if (x.Skills is Dictionary<string, int> skills)
             {
-                if (!conflicts.TryGetValue(org, out var list)) conflicts[org] = list = [];
+                foreach (var (code, years) in skills) AddSkill(i, MatchingTaxonomy.SkillIndex(code), years);
+            }
+            else
+            {
+                foreach (var (code, years) in x.Skills) AddSkill(i, MatchingTaxonomy.SkillIndex(code), years);
+            }
+            var certs = 0u;
+            foreach (var c in x.Certifications)
+            {
+                var ci = MatchingTaxonomy.CertificationIndex(c);
+                if (ci is >= 0 and < 32) certs |= 1u << ci;
+            }
+            byte engagements = 0;
+            foreach (var e in x.AcceptsEngagements) engagements |= EngagementBit(e);
+            SetFacts(i, x.Skills.Count, certs, x.Certifications.Count, engagements, Geo.Prefectures.IndexOf(x.HomePrefectureCode),
+                x.AvailableDaysPerWeek, x.MaxOnsiteDaysPerMonth, x.DesiredDayRateYen, x.PublicSectorYears, x.YearsExperience, x.CertifiedCio, x.Hidden);
+            SetTextLength(i, vectors(i, TextIds.AsSpan(i * TextTermsPerExpert, TextTermsPerExpert), TextWeights.AsSpan(i * TextTermsPerExpert, TextTermsPerExpert)));
+        }
+    }
+
+    /// <summary>Records skill <paramref name="s"/> (dense index; ignored outside the slots) held for <paramref name="years"/>.</summary>
+    internal void AddSkill(int i, int s, int years)
+    {
+        if (s is < 0 or >= SkillSlots) return;
+        SkillYears[i * SkillSlots + s] = (byte)(Math.Clamp(years, 0, 254) + 1);
+        Rows[i].SkillMask |= 1UL << s;
+    }
+
+    /// <summary>Everything of expert <paramref name="i"/> but skills and text, converted as every path converts it.</summary>
+    internal void SetFacts(int i, int skillCount, uint certMask, int certCount, byte engagements, int prefecture, double available,
+        double maxOnsite, long desiredRate, int publicYears, int yearsExperience, bool certified, bool hidden)
+    {
+        ref var r = ref Rows[i];
+        r.CertMask = certMask;
+        r.Engagement = engagements;
+        r.Prefecture = (sbyte)prefecture;
+        r.Certified = certified;
+        r.Available = (float)available;
+        r.MaxOnsite = (float)maxOnsite;
+        r.DesiredRate = desiredRate;
+        r.PublicYears = Math.Min(publicYears, 40);
+        r.YearsExp = Math.Min(yearsExperience, 50);
+        r.CertCount = certCount;
+        r.SkillCount = skillCount;
+        Certified[i] = certified;
+        Hidden[i] = hidden;
+    }
+
+    private void SetTextLength(int i, int length)
+    {
+        Rows[i].TextStart = i * TextTermsPerExpert;
+        Rows[i].TextEnd = i * TextTermsPerExpert + length;
+    }
+
+    /// <summary>A filled index's profiles (in index order, with no conflicts of interest) and ids; false at a repeated id.</summary>
+    internal bool TryComplete(IReadOnlyList<ExpertRecord> experts, string[] ids) => Complete(experts, ids, [], refuseRepeatedIds: true);
+
+    /// <summary>Ids in index order (unless refused, the first of a repeated id wins, as before), conflicts, and the profiles.</summary>
+    private bool Complete(IReadOnlyList<ExpertRecord> experts, string[] ids, IEnumerable<(IReadOnlyCollection<string> Orgs, int Index)> conflicts, bool refuseRepeatedIds)
+    {
+        Experts = experts;
+        _byId = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
+        for (var i = 0; i < ids.Length; i++)
+            if (!_byId.TryAdd(ids[i], i) && refuseRepeatedIds) return false;
+        var byOrg = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var (orgs, i) in conflicts)
+        {
+            foreach (var org in orgs)
+            {
+                if (!byOrg.TryGetValue(org, out var list)) byOrg[org] = list = [];
                 list.Add(i);
             }
         }
-        TextIds = new ushort[TextOffsets[n]];
-        TextWeights = new float[TextOffsets[n]];
-        Rows = new Row[n];
-        Parallel.For(0, (n + 4095) / 4096, chunk =>
-        {
-            for (var i = chunk * 4096; i < Math.Min(n, (chunk + 1) * 4096); i++)
-            {
-                vectors(i, out var ids, out var w);
-                ids.CopyTo(TextIds.AsSpan(TextOffsets[i]));
-                w.CopyTo(TextWeights.AsSpan(TextOffsets[i]));
-                Rows[i] = new Row
-                {
-                    SkillMask = SkillMask[i], CertMask = CertMask[i], Engagement = EngagementMask[i], Prefecture = Prefecture[i],
-                    Certified = Certified[i], Available = Available[i], MaxOnsite = MaxOnsite[i], DesiredRate = DesiredRate[i],
-                    PublicYears = PublicYears[i], YearsExp = YearsExp[i], CertCount = CertCount[i], SkillCount = SkillCountArr[i],
-                    TextStart = TextOffsets[i], TextEnd = TextOffsets[i + 1],
-                };
-            }
-        });
-        _conflicts = conflicts.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-    }
-
-    private void AddSkill(int i, string code, int years)
-    {
-        var s = MatchingTaxonomy.SkillIndex(code);
-        if (s is < 0 or >= SkillSlots) return;
-        SkillYears[i * SkillSlots + s] = (byte)(Math.Clamp(years, 0, 254) + 1);
-        SkillMask[i] |= 1UL << s;
+        _conflicts = byOrg.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        return true;
     }
 
     /// <summary>Whether expert <paramref name="i"/>'s profile is hidden (see <see cref="ExpertRecord.Hidden"/>).</summary>
     public bool IsHidden(int i) => Hidden[i];
 
     /// <summary>The text vector of expert <paramref name="i"/>: gram buckets and weights (for comparing indexes).</summary>
-    public (ushort[] Ids, float[] Weights) TextVector(int i) =>
-        (TextIds[TextOffsets[i]..TextOffsets[i + 1]], TextWeights[TextOffsets[i]..TextOffsets[i + 1]]);
+    public (ushort[] Ids, float[] Weights) TextVector(int i)
+    {
+        var (start, end) = TextRange(i);
+        return (TextIds[start..end], TextWeights[start..end]);
+    }
 
     /// <summary>Builds the index. <paramref name="idf"/> defaults to weights learned from these self-introductions.</summary>
-    public static ExpertIndex Build(IReadOnlyList<ExpertRecord> experts, TextIdf? idf = null) =>
-        new(experts, idf ?? TextIdf.FromCorpus(experts.Select(x => x.Summary)));
+    public static ExpertIndex Build(IReadOnlyList<ExpertRecord> experts, TextIdf? idf = null)
+    {
+        var weights = idf ?? TextIdf.FromCorpus(experts.Select(x => x.Summary));
+        return FromRecords(experts, weights, (i, ids, w) => weights.VectorizeInto(experts[i].Summary, TextTermsPerExpert, ids, w));
+    }
 
     /// <summary>
     /// A new index with <paramref name="upserts"/> added or replaced and <paramref name="removals"/> taken out; every
@@ -252,17 +297,15 @@ public sealed class ExpertIndex
             }
         }
         while (nextNew < newcomers.Count) AddFresh(newcomers[nextNew++]);
-        return new ExpertIndex(experts, Idf, (int i, out ReadOnlySpan<ushort> ids, out ReadOnlySpan<float> w) =>
+        return FromRecords(experts, Idf, (i, ids, w) =>
         {
             var from = source[i];
-            if (from < 0)
-            {
-                ids = freshVectors[-1 - from].Ids;
-                w = freshVectors[-1 - from].W;
-                return;
-            }
-            ids = TextIds.AsSpan(TextOffsets[from], TextOffsets[from + 1] - TextOffsets[from]);
-            w = TextWeights.AsSpan(TextOffsets[from], TextOffsets[from + 1] - TextOffsets[from]);
+            var (start, end) = from < 0 ? (0, 0) : TextRange(from);
+            ReadOnlySpan<ushort> fromIds = from < 0 ? freshVectors[-1 - from].Ids : TextIds.AsSpan(start..end);
+            ReadOnlySpan<float> fromWeights = from < 0 ? freshVectors[-1 - from].W : TextWeights.AsSpan(start..end);
+            fromIds.CopyTo(ids);
+            fromWeights.CopyTo(w);
+            return fromIds.Length;
         });
     }
 

@@ -174,12 +174,12 @@ internal sealed class OpeningContext : IDisposable
     /// <summary>Cosine similarity of the opening's and expert <paramref name="e"/>'s text vectors (both L2-normalised, non-negative).</summary>
     public float TextSimilarity(ExpertIndex x, int e)
     {
-        ref readonly var r = ref x.Rows[e];
+        var (start, end) = x.TextRange(e);
         var q = Query;
         float dot = 0;
         var ids = x.TextIds;
         var w = x.TextWeights;
-        for (var k = r.TextStart; k < r.TextEnd; k++) dot += w[k] * q[ids[k]];
+        for (var k = start; k < end; k++) dot += w[k] * q[ids[k]];
         return dot;
     }
 

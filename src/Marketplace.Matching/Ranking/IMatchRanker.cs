@@ -23,6 +23,13 @@ public interface IMatchRanker
     /// <summary>Like <see cref="RankExperts(OpeningRecord, ExpertIndex, int)"/>, with a <paramref name="filter"/> on who may be proposed.</summary>
     IReadOnlyList<RankedExpert> RankExperts(OpeningRecord opening, ExpertIndex index, int top, ExpertFilter? filter);
 
+    /// <summary>
+    /// <see cref="RankExperts(OpeningRecord, ExpertIndex, int)"/> for each of <paramref name="openings"/>, for batch work:
+    /// whole openings run side by side, one per core. <paramref name="ranked"/> is told each opening's position as it is
+    /// done (from any thread, in any order); the results are in the openings' order.
+    /// </summary>
+    IReadOnlyList<RankedExpert>[] RankExpertsForAll(IReadOnlyList<OpeningRecord> openings, ExpertIndex index, int top, Action<int>? ranked = null);
+
     /// <summary>The best <paramref name="top"/> openings for an expert, best first.</summary>
     IReadOnlyList<RankedOpening> RankOpenings(ExpertRecord expert, IReadOnlyList<OpeningRecord> openings, int top);
 }

@@ -24,7 +24,24 @@ public abstract class MatchRankerBase : IMatchRanker
 
     public IReadOnlyList<RankedExpert> RankExperts(OpeningRecord opening, ExpertIndex index, int top) => RankExperts(opening, index, top, null);
 
-    public IReadOnlyList<RankedExpert> RankExperts(OpeningRecord opening, ExpertIndex index, int top, ExpertFilter? filter)
+    public IReadOnlyList<RankedExpert> RankExperts(OpeningRecord opening, ExpertIndex index, int top, ExpertFilter? filter) =>
+        RankExperts(opening, index, top, filter, Environment.ProcessorCount);
+
+    public IReadOnlyList<RankedExpert>[] RankExpertsForAll(IReadOnlyList<OpeningRecord> openings, ExpertIndex index, int top, Action<int>? ranked = null)
+    {
+        ArgumentNullException.ThrowIfNull(openings);
+        var results = new IReadOnlyList<RankedExpert>[openings.Count];
+        // Whole openings side by side, each on one core: no hand-over between cores inside a query.
+        Parallel.For(0, openings.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            results[i] = RankExperts(openings[i], index, top, null, cores: 1);
+            ranked?.Invoke(i);
+        });
+        return results;
+    }
+
+    /// <summary>The ranking, using up to <paramref name="cores"/> cores for this one opening.</summary>
+    private IReadOnlyList<RankedExpert> RankExperts(OpeningRecord opening, ExpertIndex index, int top, ExpertFilter? filter, int cores)
     {
         ArgumentNullException.ThrowIfNull(opening);
         ArgumentNullException.ThrowIfNull(index);
@@ -55,9 +72,9 @@ public abstract class MatchRankerBase : IMatchRanker
 
         if (scorer is TreeEnsembleScorer trees)
         {
-            merged.AddRange(BranchAndBound(ctx, index, excluded, trees, top));
+            merged.AddRange(BranchAndBound(ctx, index, excluded, trees, top, cores));
         }
-        else if (chunks <= 1)
+        else if (chunks <= 1 || cores == 1)
         {
             var heap = new TopK(top);
             Run(0, n, heap, new float[MatchFeatures.Count]);
@@ -92,7 +109,7 @@ public abstract class MatchRankerBase : IMatchRanker
     /// remaining partition can beat the k-th best score. Within a partition, scoring stops early per candidate when
     /// the remaining trees cannot lift it above the k-th best.
     /// </summary>
-    private static List<(double Score, int Index)> BranchAndBound(OpeningContext ctx, ExpertIndex index, Admission excluded, TreeEnsembleScorer trees, int top)
+    private static List<(double Score, int Index)> BranchAndBound(OpeningContext ctx, ExpertIndex index, Admission excluded, TreeEnsembleScorer trees, int top, int cores)
     {
         var n = index.Count;
         // Per-query arrays of the index's size are pooled: fresh ones each query would land on the large object heap
@@ -101,7 +118,7 @@ public abstract class MatchRankerBase : IMatchRanker
         int[]? members = null;
         try
         {
-            return BranchAndBound(ctx, index, excluded, trees, top, keys, ref members);
+            return BranchAndBound(ctx, index, excluded, trees, top, cores, keys, ref members);
         }
         finally
         {
@@ -110,7 +127,7 @@ public abstract class MatchRankerBase : IMatchRanker
         }
     }
 
-    private static List<(double Score, int Index)> BranchAndBound(OpeningContext ctx, ExpertIndex index, Admission excluded, TreeEnsembleScorer trees, int top, int[] keys, ref int[]? pooledMembers)
+    private static List<(double Score, int Index)> BranchAndBound(OpeningContext ctx, ExpertIndex index, Admission excluded, TreeEnsembleScorer trees, int top, int cores, int[] keys, ref int[]? pooledMembers)
     {
         var n = index.Count;
         var scheme = trees.Partitions;
@@ -119,7 +136,7 @@ public abstract class MatchRankerBase : IMatchRanker
         var buckets = parts * subs;
         // Bucket sort of the candidates by (partition, sub-partition), in slices that count and then place their own
         // candidates in parallel: slice w's candidates of bucket b go after those of slices before it.
-        var slices = Math.Max(1, Math.Min(Environment.ProcessorCount, n / 8192));
+        var slices = Math.Max(1, Math.Min(cores, n / 8192));
         int SliceStart(int w) => (int)((long)n * w / slices);
         var offsets = new int[slices][];
         Parallel.For(0, slices, w =>
@@ -257,7 +274,7 @@ public abstract class MatchRankerBase : IMatchRanker
                 }
             }
         }
-        var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, order.Count));
+        var workers = Math.Max(1, Math.Min(cores, order.Count));
         if (workers == 1) Worker();
         else Parallel.Invoke(Enumerable.Repeat((Action)Worker, workers).ToArray());
         // Report the canonical scores (the full ensemble in ML.NET's order), not the specialised sums.

@@ -28,7 +28,7 @@ public static class JapaneseText
     /// the one-pass fold of the common case (same length); false when the text needs the full normaliser.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    internal static bool TryFold(string text, Span<char> into)
+    internal static bool TryFold(ReadOnlySpan<char> text, Span<char> into)
     {
         for (var i = 0; i < text.Length; i++)
         {

@@ -140,9 +140,9 @@ public sealed class TextIdf
     /// <see cref="Vectorize"/> written into <paramref name="ids"/> and <paramref name="weights"/> (each at least
     /// <paramref name="maxTerms"/> long) instead of new arrays; returns how many grams were kept.
     /// </summary>
-    internal int VectorizeInto(string? text, int maxTerms, Span<ushort> ids, Span<float> weights)
+    internal int VectorizeInto(ReadOnlySpan<char> text, int maxTerms, Span<ushort> ids, Span<float> weights)
     {
-        if (string.IsNullOrEmpty(text)) return 0;
+        if (text.IsEmpty) return 0;
         var n = Weigh(text, maxTerms, out var keys, out var norm);
         try
         {
@@ -169,7 +169,7 @@ public sealed class TextIdf
     /// order at the start of <paramref name="keys"/> (rented: return it to the pool), and the norm; 0 grams when none weigh.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int Weigh(string text, int maxTerms, out ulong[] keys, out float norm)
+    private int Weigh(ReadOnlySpan<char> text, int maxTerms, out ulong[] keys, out float norm)
     {
         // The normalised text goes to a pooled buffer (no string per text) unless it needs the full normaliser (which
         // may lengthen it: ㈱ is (株)).
@@ -181,7 +181,7 @@ public sealed class TextIdf
                 keys = ArrayPool<ulong>.Shared.Rent(text.Length + 1);
                 return Weigh(folded.AsSpan(0, text.Length), maxTerms, keys, out norm);
             }
-            var normalized = JapaneseText.Normalize(text);
+            var normalized = JapaneseText.Normalize(text.ToString());
             keys = ArrayPool<ulong>.Shared.Rent(normalized.Length + 1);
             return Weigh(normalized.AsSpan(), maxTerms, keys, out norm);
         }
@@ -213,7 +213,9 @@ public sealed class TextIdf
             for (var i = 0; i < distinct; i++)
             {
                 var g = grams[i];
-                var w = (1 + MathF.Log(counts[g])) * _idf[g];
+                // Most grams occur once: 1 + log 1 is exactly 1, so the logarithm is taken only for repeated grams.
+                var c = counts[g];
+                var w = c == 1 ? _idf[g] : (1 + MathF.Log(c)) * _idf[g];
                 counts[g] = 0;
                 if (w > 0) keys[m++] = ((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(w)) << 32) | (uint)g;
             }
@@ -225,7 +227,7 @@ public sealed class TextIdf
             }
             // Back in bucket order: the bucket in the high half, the weight's bits in the low half.
             for (var i = 0; i < kept.Length; i++) kept[i] = (kept[i] << 32) | (uint.MaxValue - (uint)(kept[i] >> 32));
-            kept.Sort();
+            SortByBucket(kept);
             // Summed in double and rounded to float, as Enumerable.Sum over floats does (earlier vectors stay identical).
             double sum = 0;
             foreach (var k in kept)
@@ -240,6 +242,46 @@ public sealed class TextIdf
         {
             ArrayPool<int>.Shared.Return(grams);
         }
+    }
+
+    /// <summary>
+    /// Sorts distinct keys whose bucket (below 2^16) is in the high half: a self-introduction's few dozen kept grams are
+    /// spread by the bucket's high byte, then each small group is insertion-sorted (the same order as a full sort, in a
+    /// fraction of its time). Longer texts (queries) use the general sort.
+    /// </summary>
+    [SkipLocalsInit]
+    private static void SortByBucket(Span<ulong> keys)
+    {
+        const int MaxSpread = 256;
+        if (keys.Length <= 16 || keys.Length > MaxSpread)
+        {
+            if (keys.Length > 1) keys.Sort();
+            return;
+        }
+        Span<int> starts = stackalloc int[257];
+        starts.Clear();
+        foreach (var k in keys) starts[(int)(k >> 40) + 1]++;
+        for (var b = 1; b <= 256; b++) starts[b] += starts[b - 1];
+        Span<ulong> spread = stackalloc ulong[MaxSpread];
+        Span<int> next = stackalloc int[256];
+        starts[..256].CopyTo(next);
+        foreach (var k in keys) spread[next[(int)(k >> 40)]++] = k;
+        for (var b = 0; b < 256; b++)
+        {
+            // Insertion sort of the group sharing high byte b (usually zero to two keys).
+            for (var i = starts[b] + 1; i < starts[b + 1]; i++)
+            {
+                var k = spread[i];
+                var j = i - 1;
+                while (j >= starts[b] && spread[j] > k)
+                {
+                    spread[j + 1] = spread[j];
+                    j--;
+                }
+                spread[j + 1] = k;
+            }
+        }
+        spread[..keys.Length].CopyTo(keys);
     }
 
     /// <summary>Moves the <paramref name="k"/> smallest of the distinct <paramref name="keys"/> to the front, in any order (quickselect).</summary>

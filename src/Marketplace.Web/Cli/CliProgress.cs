@@ -71,7 +71,7 @@ internal sealed class CliProgress
     public void Log(string message)
     {
         var line = _times
-            ? $"[{DateTime.Now:HH:mm:ss}] {message} ({Clock.ElapsedMilliseconds} ms, cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:0} ms)"
+            ? $"[{DateTime.Now:HH:mm:ss}] {message} ({Clock.ElapsedMilliseconds} ms, cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:0} ms, memory {Environment.WorkingSet >> 20} MB)"
             : $"[{DateTime.Now:HH:mm:ss}] {message}";
         lock (_gate)
         {

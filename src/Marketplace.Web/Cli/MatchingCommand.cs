@@ -267,10 +267,22 @@ public static class MatchingCommand
 
     private static async Task<int> Rank(CliProgress p, string dataDir, string modelPath, int top, string? idsFile)
     {
-        var data = LoadData(p, dataDir);
+        // The model first: its text weights let the experts be indexed as they are read (no profile objects).
         var model = LoadModel(modelPath);
         p.Log("model loaded");
-        if (data is null) return 1;
+        var ranker = model.CreateRanker();
+        p.Log($"ranker in use: {ranker.Kind}: {ranker.Description}");
+        if (ranker.Kind == "rules") p.Log(model.Metadata.ColdStart.ReasonEn);
+        p.Log($"reading and indexing {dataDir}");
+        var loaded = MatchingDataset.LoadIndexed(dataDir, ranker, textOnDemand: true);
+        if (!loaded.Success)
+        {
+            foreach (var e in loaded.Errors) Console.Error.WriteLine(e);
+            Console.Error.WriteLine($"{loaded.Errors.Count} problem(s) found; nothing was read.");
+            return 1;
+        }
+        var (data, index) = (loaded.Data!, loaded.Index!);
+        p.Log($"{data.Openings.Count} openings, {data.Experts.Count} experts, {data.Outcomes.Count} outcomes; index of {index.Count} experts built");
         IReadOnlyList<OpeningRecord> openings;
         var byId = data.Openings.ToDictionary(x => x.Id, StringComparer.Ordinal);
         if (idsFile is not null)
@@ -289,21 +301,16 @@ public static class MatchingCommand
             var withOutcomes = data.Outcomes.Select(r => r.OpeningId).ToHashSet(StringComparer.Ordinal);
             openings = data.Openings.Where(x => !withOutcomes.Contains(x.Id)).ToList();
         }
-        var ranker = model.CreateRanker();
-        p.Log($"ranker in use: {ranker.Kind}: {ranker.Description}");
-        if (ranker.Kind == "rules") p.Log(model.Metadata.ColdStart.ReasonEn);
-        var index = ranker.BuildIndex(data.Experts);
-        p.Log($"index of {index.Count} experts built");
         p.Log($"ranking {data.Experts.Count} experts for {openings.Count} openings, top {top}");
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { NewLine = "\n", AutoFlush = false };
         var sw = Stopwatch.StartNew();
         var stage = p.Stage($"ranking {openings.Count} openings", openings.Count);
-        foreach (var opening in openings)
+        var gate = new object();
+        var results = ranker.RankExpertsForAll(openings, index, top, _ =>
         {
-            var ranked = ranker.RankExperts(opening, index, top);
-            await stdout.WriteLineAsync(RankingJson.Line(opening.Id, ranked, "ja"));
-            stage.Advance();
-        }
+            lock (gate) stage.Advance();
+        });
+        for (var i = 0; i < openings.Count; i++) await stdout.WriteLineAsync(RankingJson.Line(openings[i].Id, results[i], "ja"));
         await stdout.FlushAsync();
         p.Log($"ranked {openings.Count} openings in {sw.ElapsedMilliseconds} ms");
         return 0;

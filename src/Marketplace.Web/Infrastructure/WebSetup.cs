@@ -25,10 +25,12 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Manage", IdentitySetup.StaffPolicy);
                 o.Conventions.AuthorizeFolder("/Admin", IdentitySetup.NationalOfficePolicy);
                 o.Conventions.AuthorizeFolder("/Applications", IdentitySetup.ExpertPolicy);
-                o.Conventions.AuthorizeFolder("/Recommendations", IdentitySetup.ExpertPolicy);
+                o.Conventions.AuthorizeFolder("/Matching", IdentitySetup.ExpertPolicy);
                 o.Conventions.AuthorizeFolder("/Vendor", IdentitySetup.VendorPolicy);
                 o.Conventions.AuthorizeFolder("/SavedSearches", IdentitySetup.ExpertOrVendorPolicy);
                 o.Conventions.AuthorizeFolder("/Dispatch", IdentitySetup.ExpertPolicy);
+                // The rest of /Dispatch is the expert's own; its published pairings of every round (/dispatch-results) are for everyone.
+                o.Conventions.AllowAnonymousToPage("/Dispatch/Results");
                 o.Conventions.AuthorizePage("/Openings/Apply", IdentitySetup.ExpertPolicy);
                 o.Conventions.AddPageRoute("/Manage/Openings/Edit", "/manage/openings/new");
                 o.Conventions.AddPageRoute("/Manage/Calls/Edit", "/manage/calls/new");

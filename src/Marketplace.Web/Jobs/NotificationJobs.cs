@@ -1,6 +1,6 @@
 using Marketplace.Web.Features.Matching;
 using Marketplace.Web.Features.Dispatch;
-using Marketplace.Web.Features.Proposals;
+using Marketplace.Web.Features.Calls;
 using Marketplace.Web.Features.Notifications;
 using Marketplace.Web.Features.Openings;
 

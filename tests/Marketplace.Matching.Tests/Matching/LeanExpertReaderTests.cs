@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Marketplace.Matching.Data;
 using Marketplace.Matching.Features;
+using Marketplace.Matching.Ranking;
 using Marketplace.Matching.Synthetic;
 using Marketplace.Matching.Text;
 
@@ -266,5 +267,156 @@ public class LeanExpertReaderTests
             if (ids.Length == 0) empty++;
         }
         Assert.True(empty >= experts.Count / 97);
+    }
+
+    /// <summary>Writes the bytes as a folder's experts.csv (with the small openings) and passes the folder.</summary>
+    private static void InFolder(byte[] experts, Action<string> act, string? outcomes = null)
+    {
+        var dir = Directory.CreateTempSubdirectory("lean-index-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, MatchingDataset.OpeningsFile), MatchingDataset.OpeningsToCsv(Small.Openings));
+            File.WriteAllBytes(Path.Combine(dir.FullName, MatchingDataset.ExpertsFile), experts);
+            if (outcomes is not null) File.WriteAllText(Path.Combine(dir.FullName, MatchingDataset.OutcomesFile), outcomes);
+            act(dir.FullName);
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    /// <summary>Equal indexes; where <paramref name="actual"/> makes text vectors on demand, its slots say so and its vectors are compared as made.</summary>
+    private static void AssertSameIndex(ExpertIndex expected, ExpertIndex actual, bool textOnDemand = false)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        // Asked for in a shuffled order from several threads, as ranking asks for them.
+        if (textOnDemand) Parallel.ForEach(Enumerable.Range(0, actual.Count).OrderBy(i => (i * 7919) % actual.Count), i => actual.TextVector(i));
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(Describe(expected.Experts[i]), Describe(actual.Experts[i]));
+            Assert.Equal(i, actual.IndexOf(expected.Experts[i].Id));
+            var row = actual.Rows[i];
+            if (textOnDemand)
+            {
+                Assert.Equal((-1, -1), (row.TextStart, row.TextEnd));
+                (row.TextStart, row.TextEnd) = (expected.Rows[i].TextStart, expected.Rows[i].TextEnd);
+            }
+            Assert.Equal(expected.Rows[i], row);
+            Assert.Equal(expected.Certified[i], actual.Certified[i]);
+            Assert.Equal(expected.IsHidden(i), actual.IsHidden(i));
+            for (var s = 0; s < ExpertIndex.SkillSlots; s++) Assert.Equal(expected.YearsOf(i, s), actual.YearsOf(i, s));
+            Assert.Equal(expected.TextVector(i).Ids, actual.TextVector(i).Ids);
+            Assert.Equal(expected.TextVector(i).Weights, actual.TextVector(i).Weights);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ValidVariants))]
+    public void IndexFile_ValidFile_EqualsTheIndexOfThePlainRecords(string variant)
+    {
+        var csv = Variant(variant);
+        var plain = Plain(csv);
+        var idf = TextIdf.FromCorpus(plain.Select(x => x.Summary));
+        var expected = ExpertIndex.Build(plain, idf);
+        InFolder(Utf8(csv), dir =>
+        {
+            foreach (var (parts, onDemand) in new[] { (1, false), (3, false), (8, false), (3, true) })
+            {
+                var index = LeanExpertReader.TryReadIndexFile(Path.Combine(dir, MatchingDataset.ExpertsFile), idf, variant == "one-piece" ? 1 : parts, onDemand);
+                Assert.NotNull(index);
+                Assert.Same(idf, index.Idf);
+                AssertSameIndex(expected, index, onDemand);
+            }
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(BadRows))]
+    public void IndexFile_BadRow_GivesUp(string rows)
+    {
+        var header = string.Join(',', MatchingDataset.ExpertColumns) + "\n";
+        var csv = header + MatchingDataset.ExpertsToCsv(Small.Experts)[header.Length..] + rows;
+        InFolder(Utf8(csv), dir =>
+        {
+            foreach (var (parts, onDemand) in new[] { (1, false), (4, false), (4, true) })
+                Assert.Null(LeanExpertReader.TryReadIndexFile(Path.Combine(dir, MatchingDataset.ExpertsFile), TextIdf.Uniform, parts, onDemand));
+        });
+    }
+
+    [Theory]
+    [InlineData("extra-column")]
+    [InlineData("lone-cr")]
+    [InlineData("invalid-utf8")]
+    [InlineData("utf16")]
+    [InlineData("other-header")]
+    public void IndexFile_UnusualFile_GivesUp(string how)
+    {
+        var csv = MatchingDataset.ExpertsToCsv(Small.Experts);
+        var bytes = how switch
+        {
+            "lone-cr" => Utf8(csv.Replace("\n", "\r", StringComparison.Ordinal)),
+            "extra-column" => Utf8(string.Join('\n', csv.TrimEnd('\n').Split('\n').Select(l => l + ",extra")) + "\n"),
+            "utf16" => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(csv)],
+            "other-header" => Utf8(csv.Replace("expert_id,", "id,", StringComparison.Ordinal)),
+            _ => Utf8(csv),
+        };
+        if (how == "invalid-utf8") bytes[^5] = 0xFF;
+        InFolder(bytes, dir =>
+        {
+            Assert.Null(LeanExpertReader.TryReadIndexFile(Path.Combine(dir, MatchingDataset.ExpertsFile), TextIdf.Uniform, 3));
+            Assert.Null(LeanExpertReader.TryReadIndexFile(Path.Combine(dir, MatchingDataset.ExpertsFile), TextIdf.Uniform, 3, textOnDemand: true));
+        });
+    }
+
+    [Theory]
+    [InlineData("plain", true, false)]
+    [InlineData("plain", true, true)]
+    [InlineData("quoted", true, true)]
+    [InlineData("invalid-utf8", true, true)]
+    [InlineData("bad-row", false, true)]
+    [InlineData("unknown-expert-in-outcomes", false, false)]
+    public void LoadIndexed_GivesWhatLoadAndBuildIndexGive(string how, bool valid, bool textOnDemand)
+    {
+        var csv = Variant(how == "quoted" ? "quoted" : "plain");
+        if (how == "bad-row") csv += "E1,20,network:3,,5,1,x,4,40000,outsourced,0,ok\n";
+        var bytes = Utf8(csv);
+        if (how == "invalid-utf8") bytes[^5] = 0xFF;
+        var outcomes = how switch
+        {
+            "quoted" => MatchingDataset.OutcomesToCsv([]),
+            "unknown-expert-in-outcomes" => MatchingDataset.OutcomesToCsv([.. Small.Outcomes, new OutcomeRecord(Small.Openings[0].Id, "NOBODY", "applied")]),
+            _ => MatchingDataset.OutcomesToCsv(Small.Outcomes),
+        };
+        var ranker = new RuleBasedRanker(TextIdf.FromCorpus(Small.Experts.Select(x => x.Summary)));
+        InFolder(bytes, dir =>
+        {
+            var expected = MatchingDataset.Load(dir);
+            var actual = MatchingDataset.LoadIndexed(dir, ranker, textOnDemand);
+            Assert.Equal(valid, actual.Success);
+            Assert.Equal(expected.Errors, actual.Errors);
+            if (!valid)
+            {
+                Assert.Null(actual.Index);
+                return;
+            }
+            Assert.Equal(expected.Data!.Experts.Select(Describe), actual.Data!.Experts.Select(Describe));
+            // A valid UTF-8 file is indexed from its bytes (its profiles are not a list read beforehand); the other is read as text.
+            Assert.Equal(how != "invalid-utf8", actual.Data.Experts is not List<ExpertRecord>);
+            Assert.Equal(MatchingDataset.OutcomesToCsv(expected.Data.Outcomes), MatchingDataset.OutcomesToCsv(actual.Data.Outcomes));
+            Assert.Equal(MatchingDataset.OpeningsToCsv(expected.Data.Openings), MatchingDataset.OpeningsToCsv(actual.Data.Openings));
+            // Ranking over the index read from the bytes proposes what ranking over the records' index proposes (first, so
+            // that vectors made on demand are made by ranking), one opening at a time and in a batch.
+            var built = ranker.BuildIndex(expected.Data.Experts);
+            var openings = Small.Openings.Take(8).ToList();
+            var batch = ranker.RankExpertsForAll(openings, actual.Index!, 10);
+            for (var k = 0; k < openings.Count; k++)
+            {
+                var line = RankingJson.Line(openings[k].Id, ranker.RankExperts(openings[k], built, 10), "ja");
+                Assert.Equal(line, RankingJson.Line(openings[k].Id, batch[k], "ja"));
+                Assert.Equal(line, RankingJson.Line(openings[k].Id, ranker.RankExperts(openings[k], actual.Index!, 10), "ja"));
+            }
+            AssertSameIndex(built, actual.Index!, textOnDemand && how != "invalid-utf8");
+        }, outcomes);
     }
 }

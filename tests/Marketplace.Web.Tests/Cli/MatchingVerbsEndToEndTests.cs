@@ -54,7 +54,7 @@ public sealed class MatchingVerbsEndToEndTests : IDisposable
         Assert.True(train.Code == 0, train.Error);
         Assert.Contains("the learned model ranks", train.Output);
         Assert.Contains($"saved model-", train.Output);
-        Assert.Matches(@"\[\d\d:\d\d:\d\d\] reading .* ms, cpu \d+ ms\)", train.Error); // progress on stderr, unwrapped lines
+        Assert.Matches(@"\[\d\d:\d\d:\d\d\] reading .* ms, cpu \d+ ms, memory \d+ MB\)", train.Error); // progress on stderr, unwrapped lines
         Assert.True(File.Exists(model));
 
         var evaluate = await Cli("matching", "evaluate", "--data", data, "--model", model, "--spread", "0.5");

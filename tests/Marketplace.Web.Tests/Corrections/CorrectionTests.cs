@@ -5,7 +5,7 @@ using Marketplace.Web.Features.Corrections;
 using Marketplace.Web.Tests.Applications;
 using Marketplace.Web.Tests.Infrastructure;
 using Marketplace.Web.Tests.Openings;
-using Marketplace.Web.Tests.Proposals;
+using Marketplace.Web.Tests.Calls;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Tests.Corrections;

@@ -14,7 +14,7 @@ public sealed class SharedAppsFirst : ITestCollectionOrderer
     public const string TypeName = "Marketplace.Web.Tests.Infrastructure.SharedAppsFirst";
     public const string AssemblyName = "Marketplace.Web.Tests";
 
-    private static readonly string[] Shared = [WebCollection.Name, PeopleCollection.Name, Proposals.ProposalCollection.Name];
+    private static readonly string[] Shared = [WebCollection.Name, PeopleCollection.Name, Calls.ProposalCollection.Name];
 
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
         testCollections.OrderBy(c => Array.IndexOf(Shared, c.DisplayName) is var i and >= 0 ? i : Shared.Length);

@@ -48,7 +48,7 @@ public partial class LocalizationTests
             .Concat(Marketplace.Web.Features.Notifications.NotificationKinds.All.Select(k => k.LabelKey))
             .Concat(Enum.GetNames<Marketplace.Data.Entities.CallStatus>().Select(s => $"Call_Status_{s}"))
             .Concat(Enum.GetNames<Marketplace.Data.Entities.PriceFormula>().Select(s => $"Call_Formula_{s}"))
-            .Concat(Enum.GetNames<Marketplace.Web.Features.Proposals.CallPhase>().Select(s => $"Call_Phase_{s}"))
+            .Concat(Enum.GetNames<Marketplace.Web.Features.Calls.CallPhase>().Select(s => $"Call_Phase_{s}"))
             .Concat(Enum.GetNames<Marketplace.Data.Entities.DispatchRequestStatus>().Select(s => $"Dispatch_RequestStatus_{s}"))
             .Concat(Enum.GetNames<Marketplace.Data.Entities.DispatchStatus>().Select(s => $"Dispatch_Status_{s}"))
             .Concat(Enum.GetNames<Marketplace.Data.Entities.DispatchProposalStatus>().Select(s => $"Dispatch_ProposalStatus_{s}"))

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Marketplace.Web.Tests.Infrastructure;
 using Marketplace.Web.Tests.PastResults;
-using Marketplace.Web.Tests.Proposals;
+using Marketplace.Web.Tests.Calls;
 using Microsoft.EntityFrameworkCore;
 using NJsonSchema;
 

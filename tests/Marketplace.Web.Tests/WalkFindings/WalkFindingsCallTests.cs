@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Tests.Infrastructure;
-using Marketplace.Web.Tests.Proposals;
+using Marketplace.Web.Tests.Calls;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Tests.WalkFindings;

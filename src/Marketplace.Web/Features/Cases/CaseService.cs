@@ -4,7 +4,7 @@ using Marketplace.Data.Configurations;
 using Marketplace.Data.Entities;
 using Marketplace.Matching.Text;
 using Marketplace.Web.Features.Dispatch;
-using Marketplace.Web.Features.Proposals;
+using Marketplace.Web.Features.Calls;
 using Marketplace.Web.Features.Taxonomy;
 using Marketplace.Web.Localization;
 using Microsoft.EntityFrameworkCore;

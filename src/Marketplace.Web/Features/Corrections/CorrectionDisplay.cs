@@ -1,7 +1,7 @@
 using System.Globalization;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Openings;
-using Marketplace.Web.Features.Proposals;
+using Marketplace.Web.Features.Calls;
 using Marketplace.Web.Features.Taxonomy;
 using Marketplace.Web.Localization;
 using Microsoft.Extensions.Localization;

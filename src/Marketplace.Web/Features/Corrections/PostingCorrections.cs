@@ -4,7 +4,7 @@ using Marketplace.Data;
 using Marketplace.Data.Configurations;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Notifications;
-using Marketplace.Web.Features.Proposals;
+using Marketplace.Web.Features.Calls;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

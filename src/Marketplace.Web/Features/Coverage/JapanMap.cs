@@ -113,6 +113,6 @@ public sealed record CoverageMapModel(string Id, string Caption, string MeasureL
 
 public static class CoverageServices
 {
-    public static IServiceCollection AddCoverageMap(this IServiceCollection services) =>
+    public static IServiceCollection AddCoverage(this IServiceCollection services) =>
         services.AddSingleton(_ => new JapanMap(SeedFiles.PathOf("japan-map.json")));
 }

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Marketplace.Web.Features.Openings;
 using Marketplace.Web.Features.PastResults;
-using Marketplace.Web.Features.Proposals;
+using Marketplace.Web.Features.Calls;
 
 namespace Marketplace.Web.Features.Import;
 

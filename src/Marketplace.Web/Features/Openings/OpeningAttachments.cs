@@ -1,6 +1,6 @@
 using Marketplace.Data;
 using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Proposals;
+using Marketplace.Web.Features.Calls;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

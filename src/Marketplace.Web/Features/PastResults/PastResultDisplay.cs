@@ -1,6 +1,6 @@
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Openings;
-using Marketplace.Web.Features.Proposals;
+using Marketplace.Web.Features.Calls;
 using Marketplace.Web.Localization;
 using Microsoft.Extensions.Localization;
 

@@ -6,7 +6,7 @@ using Marketplace.Matching.Codes;
 using Marketplace.Matching.Pay;
 using Marketplace.Matching.Text;
 using Marketplace.Web.Features.Openings;
-using Marketplace.Web.Features.Proposals;
+using Marketplace.Web.Features.Calls;
 using Marketplace.Web.Features.Security;
 using Marketplace.Web.Features.Taxonomy;
 using Marketplace.Web.Localization;

@@ -3,7 +3,7 @@ using Marketplace.Data.Entities;
 using Marketplace.Matching.Pay;
 using Marketplace.Matching.Text;
 using Marketplace.Web.Features.Openings;
-using Marketplace.Web.Features.Proposals;
+using Marketplace.Web.Features.Calls;
 using Marketplace.Web.Features.PublicCache;
 using Marketplace.Web.Features.Taxonomy;
 using Microsoft.EntityFrameworkCore;

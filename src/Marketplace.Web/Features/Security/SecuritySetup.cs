@@ -21,7 +21,7 @@ public static class SecuritySetup
 
     public const string StrictTransportSecurity = "max-age=31536000; includeSubDomains";
 
-    public static IServiceCollection AddMarketplaceSecurity(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddSecurity(this IServiceCollection services, IConfiguration config)
     {
         services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
         services.Configure<ForwardedHeadersOptions>(o =>

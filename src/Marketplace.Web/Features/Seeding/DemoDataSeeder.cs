@@ -5,7 +5,7 @@ using Bogus;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Openings;
-using Marketplace.Web.Features.Proposals;
+using Marketplace.Web.Features.Calls;
 using Marketplace.Web.Features.Taxonomy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using Marketplace.Web.Features.Proposals;
+using Marketplace.Web.Features.Calls;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -19,7 +19,7 @@ public sealed class DetailsModel(OpeningSearch search, OpeningAttachments attach
     public List<int> Siblings { get; private set; } = [];
     public int? MyApplicationId { get; private set; }
     public List<CorrectionEntry> Corrections { get; private set; } = [];
-    public List<Features.Proposals.AttachmentInfo> Attachments { get; private set; } = [];
+    public List<Features.Calls.AttachmentInfo> Attachments { get; private set; } = [];
     public DateOnly Today => DisplayFormatter.TodayInJapan(clock);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)

@@ -1,7 +1,7 @@
 using Marketplace.Web.Features;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Proposals;
+using Marketplace.Web.Features.Calls;
 using Marketplace.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

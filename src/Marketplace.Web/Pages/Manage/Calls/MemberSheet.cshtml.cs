@@ -1,6 +1,6 @@
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Proposals;
+using Marketplace.Web.Features.Calls;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,5 +1,5 @@
 using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Proposals;
+using Marketplace.Web.Features.Calls;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -3,7 +3,7 @@ using Marketplace.Web.Features;
 using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Proposals;
+using Marketplace.Web.Features.Calls;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

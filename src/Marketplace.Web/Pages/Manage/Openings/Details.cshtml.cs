@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Openings;
-using Marketplace.Web.Features.Proposals;
+using Marketplace.Web.Features.Calls;
 using Marketplace.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

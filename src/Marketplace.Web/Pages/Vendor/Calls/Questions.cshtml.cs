@@ -1,0 +1,44 @@
+using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Features;
+using Marketplace.Data.Entities;
+using Marketplace.Web.Features.Accounts;
+using Marketplace.Web.Features.Calls;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Web.Pages.Vendor.Calls;
+
+/// <summary>The vendor's own questions to a call, and the form to ask one before the question deadline.</summary>
+public sealed class QuestionsModel(ProposalService proposals, VendorService vendors, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel
+{
+    public ProposalCall Call { get; private set; } = null!;
+    public List<CallQuestion> Mine { get; private set; } = [];
+    public string? Body { get; private set; }
+    public bool Open => Call.Status == CallStatus.Published && clock.GetUtcNow().UtcDateTime <= Call.QuestionDeadline;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await vendors.CompanyIdAsync(User.UserId()!, ct) is not { } companyId) return NotFound();
+        var call = await proposals.FindPublicCallAsync(id, ct);
+        if (call is null) return NotFound();
+        Call = call;
+        Mine = await vendors.OwnQuestionsAsync(companyId, id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, string? body, CancellationToken ct)
+    {
+        var result = await vendors.AskAsync(User.UserId()!, id, body, ct);
+        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = t["Call_QuestionSent"].Value;
+            return RedirectToPage(new { id });
+        }
+        this.ShowRefusal(result, conflictIs409: false, invalidIs422: true);
+        var page = await OnGetAsync(id, ct);
+        Body = body;
+        return page;
+    }
+}
