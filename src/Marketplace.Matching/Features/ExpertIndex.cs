@@ -110,17 +110,20 @@ public sealed class ExpertIndex
 
     private long MakeText(int e)
     {
+        // Made outside the lock (two threads rarely want the same expert at once; then one result is dropped), written
+        // and published under it, so that each expert takes its entries of the arrays once.
+        var summary = t_summary ??= new char[2048];
+        var length = _summaries!(e, ref summary);
+        t_summary = summary;
+        var ids = t_ids ??= new ushort[TextTermsPerExpert];
+        var weights = t_weights ??= new float[TextTermsPerExpert];
+        var n = Idf.VectorizeInto(summary.AsSpan(0, length), TextTermsPerExpert, ids, weights);
         lock (_stripes[e & 63])
         {
             var made = _made![e];
             if (made != 0) return made;
-            var summary = t_summary ??= new char[2048];
-            var length = _summaries!(e, ref summary);
-            t_summary = summary;
-            var ids = t_ids ??= new ushort[TextTermsPerExpert];
-            var weights = t_weights ??= new float[TextTermsPerExpert];
-            var n = Idf.VectorizeInto(summary.AsSpan(0, length), TextTermsPerExpert, ids, weights);
-            // Each vector is made once (under its stripe's lock), so the arrays' Count * TextTermsPerExpert entries suffice.
+            // Each vector is written once, so the arrays' Count * TextTermsPerExpert entries suffice (the stripes share
+            // the arrays: entries are taken atomically).
             var start = Interlocked.Add(ref _nextFree, n) - n;
             ids.AsSpan(0, n).CopyTo(TextIds.AsSpan(start));
             weights.AsSpan(0, n).CopyTo(TextWeights.AsSpan(start));
