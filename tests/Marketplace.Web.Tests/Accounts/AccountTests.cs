@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Tests.Accounts;
 
-[Collection(WebCollection.Name)]
+[Collection(PeopleCollection.Name)]
 public class AccountTests(MarketplaceFactory factory)
 {
     private const string NewPassword = "test-pass-2026x";

@@ -10,7 +10,7 @@ namespace Marketplace.Web.Tests.Dashboard;
 /// <summary>
 /// Each group lands on its dashboard after sign-in, and the dashboard counts only the signed-in party's own data.
 /// </summary>
-[Collection(WebCollection.Name)]
+[Collection(PeopleCollection.Name)]
 public partial class DashboardTests(MarketplaceFactory factory)
 {
     [Theory]

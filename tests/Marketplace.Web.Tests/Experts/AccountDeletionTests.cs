@@ -14,7 +14,7 @@ namespace Marketplace.Web.Tests.Experts;
 /// Personal data rights: an expert downloads everything held about them, and deleting the account
 /// leaves no name, e-mail or contact anywhere in the database while per-opening stage counts stay the same.
 /// </summary>
-[Collection(WebCollection.Name)]
+[Collection(PeopleCollection.Name)]
 public class AccountDeletionTests(MarketplaceFactory factory)
 {
     private sealed record Expert(string UserId, string Email, HttpClient Client, int ProfileId);

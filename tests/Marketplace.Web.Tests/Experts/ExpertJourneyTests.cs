@@ -9,7 +9,7 @@ namespace Marketplace.Web.Tests.Experts;
 /// The whole expert journey through the web app, on the demo data, as a new user would take it:
 /// sign up, confirm by mail, fill the profile, apply, see the government move the application on, withdraw.
 /// </summary>
-[Collection(WebCollection.Name)]
+[Collection(PeopleCollection.Name)]
 public class ExpertJourneyTests(MarketplaceFactory factory)
 {
     [Fact]

@@ -97,7 +97,7 @@ internal sealed class ProfileForm
     public List<KeyValuePair<string, string>> Build() => [.. _fields];
 }
 
-[Collection(WebCollection.Name)]
+[Collection(PeopleCollection.Name)]
 public partial class ExpertProfileTests(MarketplaceFactory factory)
 {
     [GeneratedRegex("data-percent=\"(\\d+)\"")]

@@ -312,6 +312,7 @@ public partial class ImportTests(MarketplaceFactory factory)
 
     /// <summary>A thousand past appointments: checked, previewed and saved in one transaction, timed (figures in the README).</summary>
     [Fact]
+    [Slow] // a thousand rows, timed: seconds on its own; the import rules are checked on small files by the other tests
     public async Task ThousandRows_CheckedAndSaved_InOneGo()
     {
         var tag = Guid.NewGuid().ToString("N")[..6];

@@ -104,14 +104,14 @@ public static class DatabaseTemplate
     /// <summary>
     /// Where the SQLite template of this build is kept between runs, so that the quick loop of a developer who runs
     /// the tests again does not migrate and seed again. The name holds the module ids of the app, data and matching
-    /// assemblies (deterministic builds: a changed migration, seeder or entity gives another id) and the seed files'
-    /// names, sizes and times; a kept file older than <see cref="KeptFor"/> is not used. Null (nothing kept) when
-    /// <c>MARKETPLACE_TEST_FRESH_TEMPLATE=1</c>.
+    /// assemblies (deterministic builds: a changed migration, seeder or entity gives another id), the test apps'
+    /// password hash iterations and the seed files' names, sizes and times; a kept file older than
+    /// <see cref="KeptFor"/> is not used. Null (nothing kept) when <c>MARKETPLACE_TEST_FRESH_TEMPLATE=1</c>.
     /// </summary>
     private static FileInfo? KeptSqliteTemplate()
     {
         if (Environment.GetEnvironmentVariable("MARKETPLACE_TEST_FRESH_TEMPLATE") == "1") return null;
-        var key = new System.Text.StringBuilder();
+        var key = new System.Text.StringBuilder($"pbkdf2={MarketplaceFactory.PasswordIterations};");
         foreach (var assembly in new[] { typeof(Program).Assembly, typeof(MarketplaceDbContext).Assembly, typeof(Marketplace.Matching.OpeningRecord).Assembly })
         {
             key.Append(assembly.ManifestModule.ModuleVersionId).Append(';');

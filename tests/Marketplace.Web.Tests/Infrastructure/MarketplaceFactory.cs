@@ -1,5 +1,6 @@
 using Marketplace.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
@@ -60,6 +61,15 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
     /// </summary>
     public bool StartFromTemplate { get; set; } = true;
 
+    /// <summary>
+    /// PBKDF2 iterations of the test apps' password hashes, instead of Identity's 100,000: the suite signs in well over a
+    /// thousand times, and at the default each check took about 80 ms of CPU, a large share of the quick loop on two
+    /// cores. Hashing and checking run the same code with the same format (the count is stored in each hash, so a hash
+    /// made with more iterations still verifies); only the cost, which no test measures, is lower. The template
+    /// database's demo passwords are hashed with it too (see <see cref="DatabaseTemplate"/>).
+    /// </summary>
+    public const int PasswordIterations = 1_000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         if (StartFromTemplate && Settings.GetValueOrDefault("Seed:Demo") == "true")
@@ -75,6 +85,7 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordIterations);
             foreach (var add in ExtraServices) add(services);
         });
     }
@@ -141,9 +152,24 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>One app with demo data shared by the tests of the "web" collection (they run one after another).</summary>
+/// <summary>
+/// One app with demo data shared by the tests of the "web" collection (they run one after another): openings,
+/// applications, cases, lists, imports and open data. Each test makes its own uniquely named data or only reads.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class WebCollection : ICollectionFixture<MarketplaceFactory>
 {
     public const string Name = "web";
+}
+
+/// <summary>
+/// A second shared app, for the tests of accounts, sign-in, second factors, audit, expert profiles, organisations and
+/// dashboards. With every such class on the one "web" app, that collection was a chain of some 35 classes that ran on
+/// one thread for the last third of the run while the other core had nothing left to do; two chains of about equal
+/// length keep both cores busy (see <see cref="SharedAppsFirst"/>).
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class PeopleCollection : ICollectionFixture<MarketplaceFactory>
+{
+    public const string Name = "web-people";
 }

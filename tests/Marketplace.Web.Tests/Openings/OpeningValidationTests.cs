@@ -63,6 +63,7 @@ public class OpeningValidationTests(MarketplaceFactory factory)
     }
 
     [Fact]
+    [Slow] // a 10 MB form post: seconds on its own; the field limits are checked by the other tests
     public async Task Create_TenMegabyteDescription_MessageNot500AndNothingSaved()
     {
         var huge = new string('あ', 10 * 1024 * 1024 / 3);
@@ -73,6 +74,7 @@ public class OpeningValidationTests(MarketplaceFactory factory)
     }
 
     [Fact]
+    [Slow] // a body over the server limit: seconds on its own
     public async Task Create_BodyOverTheLimit_413PageNot500()
     {
         var huge = new string('a', 40 * 1024 * 1024);

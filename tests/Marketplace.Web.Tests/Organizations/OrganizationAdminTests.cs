@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Tests.Organizations;
 
-[Collection(WebCollection.Name)]
+[Collection(PeopleCollection.Name)]
 public class OrganizationAdminTests(MarketplaceFactory factory)
 {
     /// <summary>A valid code of 愛媛県 (38) for a body number the seed does not use.</summary>

@@ -4,7 +4,7 @@ using Marketplace.Web.Tests.Infrastructure;
 namespace Marketplace.Web.Tests.Security;
 
 /// <summary>What <see cref="RouteRoleTests"/> and <see cref="FuzzTests"/> found, each pinned by a test of its own.</summary>
-[Collection(WebCollection.Name)]
+[Collection(PeopleCollection.Name)]
 public sealed class AttackFindingsTests(MarketplaceFactory factory)
 {
     /// <summary>

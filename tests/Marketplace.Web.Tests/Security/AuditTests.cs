@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Web.Tests.Security;
 
 /// <summary>The audit log: reads and exports of applications are recorded, and each government sees only its own entries.</summary>
-[Collection(WebCollection.Name)]
+[Collection(PeopleCollection.Name)]
 public class AuditTests(MarketplaceFactory factory)
 {
     [Fact]
@@ -62,7 +62,7 @@ public class AuditTests(MarketplaceFactory factory)
 }
 
 /// <summary>Audit of proposal reads, role changes and audit exports; one government never sees another's entries.</summary>
-[Collection(WebCollection.Name)]
+[Collection(PeopleCollection.Name)]
 public class AuditScopeTests(MarketplaceFactory factory)
 {
     private Task<List<AuditEntry>> EntriesAsync(string action, string? subjectId = null) =>

@@ -14,7 +14,7 @@ namespace Marketplace.Web.Tests.Security;
 /// naming one, signing in with it after the password, the requirement for office and staff met by a passkey alone,
 /// what is refused (another account's passkey, a replayed answer, no ceremony), removal, and the office's reset.
 /// </summary>
-[Collection(WebCollection.Name)]
+[Collection(PeopleCollection.Name)]
 public sealed class PasskeyTests(MarketplaceFactory factory)
 {
     private const string Password = "passkey-step-2026";

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace Marketplace.Web.Tests.Security;
 
 /// <summary>The attack report's findings on the shared demo app: each test failed on the code before the fix.</summary>
-[Collection(WebCollection.Name)]
+[Collection(PeopleCollection.Name)]
 public class SecurityTests(MarketplaceFactory factory)
 {
     private const string Password = "test-pass-2026x";

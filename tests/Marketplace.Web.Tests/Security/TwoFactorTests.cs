@@ -12,7 +12,7 @@ namespace Marketplace.Web.Tests.Security;
 /// The second factor: authenticator apps (TOTP, codes computed here with Otp.NET), recovery codes, the requirement
 /// for the national office and local-government staff, and the office's audited reset.
 /// </summary>
-[Collection(WebCollection.Name)]
+[Collection(PeopleCollection.Name)]
 public sealed class TwoFactorTests(MarketplaceFactory factory)
 {
     private const string Password = "second-factor-2026";
