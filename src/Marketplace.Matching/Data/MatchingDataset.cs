@@ -76,7 +76,7 @@ public static class MatchingDataset
         if (errors.Count > 0) return new DatasetLoadResult(null, errors);
         if (lean is not null)
         {
-            if (TryParseFast(o!, lean, expertIds, r) is { } data) return new DatasetLoadResult(data, []);
+            if (TryParseFast(o!, lean, expertIds.Contains, r) is { } data) return new DatasetLoadResult(data, []);
             e = Read(ExpertsFile, true);
         }
         return Parse(o!, e!, r);
@@ -103,23 +103,21 @@ public static class MatchingDataset
         if (ranker is MatchRankerBase { Idf: { } idf } && File.Exists(openingsPath) && File.Exists(expertsPath)
             && LeanExpertReader.TryReadIndexFile(expertsPath, idf, Environment.ProcessorCount * 4, textOnDemand) is { } index)
         {
-            var errors = new List<string>();
-            var openingIds = new HashSet<string>(StringComparer.Ordinal);
-            var openings = ParseOpenings(ReadText(openingsPath), errors, openingIds);
-            var outcomes = File.Exists(outcomesPath) ? ParseOutcomes(ReadText(outcomesPath), errors, openingIds, id => index.IndexOf(id) >= 0) : [];
-            if (errors.Count == 0) return new IndexedDatasetLoadResult(new MatchingData(openings, index.Experts, outcomes), index, []);
+            var outcomes = File.Exists(outcomesPath) ? ReadText(outcomesPath) : null;
+            if (TryParseFast(ReadText(openingsPath), index.Experts, id => index.IndexOf(id) >= 0, outcomes) is { } data)
+                return new IndexedDatasetLoadResult(data, index, []);
         }
         var loaded = Load(directory);
         return new IndexedDatasetLoadResult(loaded.Data, loaded.Success ? ranker.BuildIndex(loaded.Data!.Experts) : null, loaded.Errors);
     }
 
     /// <summary>Openings and outcomes around experts already read and checked (null at the first problem).</summary>
-    private static MatchingData? TryParseFast(string openingsCsv, List<ExpertRecord> experts, HashSet<string> expertIds, string? outcomesCsv)
+    private static MatchingData? TryParseFast(string openingsCsv, IReadOnlyList<ExpertRecord> experts, Func<string, bool> isExpert, string? outcomesCsv)
     {
         var errors = new List<string>();
         var openingIds = new HashSet<string>(StringComparer.Ordinal);
         var openings = ParseOpenings(openingsCsv, errors, openingIds);
-        var outcomes = outcomesCsv is null ? [] : ParseOutcomes(outcomesCsv, errors, openingIds, expertIds.Contains);
+        var outcomes = outcomesCsv is null ? [] : ParseOutcomes(outcomesCsv, errors, openingIds, isExpert);
         return errors.Count > 0 ? null : new MatchingData(openings, experts, outcomes);
     }
 
