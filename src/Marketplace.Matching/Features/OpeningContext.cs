@@ -85,6 +85,7 @@ internal sealed class OpeningContext : IDisposable
     /// Every feature but <see cref="MatchFeatures.TextSimilarity"/>, which costs the most (the self-introduction's grams
     /// are read from memory): ranking asks for it only when the other features leave the candidate a chance.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ComputeWithoutText(ExpertIndex x, int e, Span<float> f)
     {
         var o = Opening;
@@ -172,6 +173,7 @@ internal sealed class OpeningContext : IDisposable
     public float OnsiteOverMax(in ExpertIndex.Row r) => (float)Opening.OnsiteDaysPerMonth - r.MaxOnsite;
 
     /// <summary>Cosine similarity of the opening's and expert <paramref name="e"/>'s text vectors (both L2-normalised, non-negative).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public float TextSimilarity(ExpertIndex x, int e)
     {
         var (start, end) = x.TextRange(e);

@@ -10,6 +10,7 @@ public abstract class MatchRankerBase : IMatchRanker
     private const int SpecializeMinMembers = 512;
     private const int SubBoundMinMembers = 16;
 
+
     internal MatchRankerBase() { }
 
     internal abstract IPairScorer Scorer { get; }
@@ -54,11 +55,23 @@ public abstract class MatchRankerBase : IMatchRanker
         var gate = new object();
         var scorer = Scorer;
 
+        // The k-th best score of any finished chunk is a lower bound of the final k-th best: no expert whose row bound is
+        // below it can make the list, so such experts are skipped before their features are computed.
+        var floor = double.NegativeInfinity;
+        var bound = scorer is TreeEnsembleScorer ? null : scorer.RowBound(ctx);
+        // Optimised at once: a web request must not scan 100,000 experts in code not yet tiered up.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         void Run(int from, int to, TopK heap, float[] buf)
         {
+            var rows = index.Rows;
             for (var e = from; e < to; e++)
             {
                 if (ctx.Excluded(index, e) || !excluded.Admits(e)) continue;
+                if (bound is not null)
+                {
+                    var threshold = heap.Full ? Math.Max(heap.MinScore, Volatile.Read(ref floor)) : Volatile.Read(ref floor);
+                    if (bound.Of(rows[e]) < threshold - 1e-9 * (1 + Math.Abs(threshold))) continue;
+                }
                 ctx.Compute(index, e, buf);
                 double s;
                 if (heap.Full)
@@ -68,6 +81,9 @@ public abstract class MatchRankerBase : IMatchRanker
                 else s = scorer.Score(buf);
                 heap.Offer(s, e);
             }
+            if (heap.Full)
+                lock (gate)
+                    if (heap.MinScore > floor) Volatile.Write(ref floor, heap.MinScore);
         }
 
         if (scorer is TreeEnsembleScorer trees)

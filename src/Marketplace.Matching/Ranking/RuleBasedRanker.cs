@@ -55,46 +55,113 @@ internal sealed class RuleScorer : IPairScorer
         return score >= threshold;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Contributions(ReadOnlySpan<float> f, Span<double> g)
     {
         g.Clear();
-        static double Clamp(double v, double lo, double hi) => Math.Min(hi, Math.Max(lo, v));
-
-        var req = f[F.RequiredCount];
-        if (req > 0)
-        {
-            var cov = f[F.RequiredCoverage];
-            var yearsOfHeld = cov > 0 ? f[F.RequiredYears] / cov : 0;
-            g[(int)FeatureGroup.RequiredSkills] = 4.0 * cov * (0.6 + 0.4 * Math.Min(yearsOfHeld, 10) / 10) - 1.0 * f[F.RequiredMissing];
-        }
+        if (f[F.RequiredCount] > 0)
+            g[(int)FeatureGroup.RequiredSkills] = RequiredPoints(f[F.RequiredCoverage], YearsOfHeld(f[F.RequiredYears], f[F.RequiredCoverage]), f[F.RequiredMissing]);
         if (f[F.PreferredCount] > 0)
-        {
-            var cov = f[F.PreferredCoverage];
-            var yearsOfHeld = cov > 0 ? f[F.PreferredYears] / cov : 0;
-            g[(int)FeatureGroup.PreferredSkills] = 1.5 * cov * (0.6 + 0.4 * Math.Min(yearsOfHeld, 10) / 10);
-        }
-        var r = f[F.PayRatio];
-        g[(int)FeatureGroup.Pay] = r >= 1 ? 0.5 * Math.Min(r - 1, 0.5) / 0.5 : -5.0 * (1 - r);
-        var gap = f[F.AvailabilityGap];
-        g[(int)FeatureGroup.Availability] = gap < 0 ? 1.0 * gap : 0;
-        var onsite = f[F.OnsiteDays];
-        if (onsite > 0)
-        {
-            var over = Math.Max(0, f[F.OnsiteOverMax]);
-            g[(int)FeatureGroup.Onsite] = -Math.Min(3, 0.75 * over) - 0.25 * onsite * Math.Min(f[F.DistanceKm], 1500) / 500;
-        }
-        var pub = f[F.PublicSectorYears];
-        if (f[F.PublicSectorRequired] > 0)
-            g[(int)FeatureGroup.PublicSector] = pub <= 0 ? -2.0 : 0.5 + 1.0 * Math.Min(pub, 10) / 10;
-        else
-            g[(int)FeatureGroup.PublicSector] = 0.5 * Math.Min(pub, 10) / 10;
-        g[(int)FeatureGroup.Engagement] = f[F.EngagementAccepted] > 0 ? 0 : -2.5;
-        var years = f[F.YearsExperience];
-        if (f[F.LeadershipRole] > 0) g[(int)FeatureGroup.Seniority] = 1.5 * Clamp((years - 12) / 8.0, -1, 1);
-        else if (f[F.AdvisorRole] > 0) g[(int)FeatureGroup.Seniority] = 0.5 * Clamp((years - 8) / 8.0, -1, 1);
-        g[(int)FeatureGroup.Certifications] = 0.4 * Math.Min(f[F.RelevantCertifications], 3);
-        if (f[F.CertifiedCio] > 0)
-            g[(int)FeatureGroup.CertifiedCio] = f[F.LeadershipRole] > 0 || f[F.AdvisorRole] > 0 ? 0.7 : 0.3;
-        g[(int)FeatureGroup.TextSimilarity] = 2.0 * f[F.TextSimilarity];
+            g[(int)FeatureGroup.PreferredSkills] = PreferredPoints(f[F.PreferredCoverage], YearsOfHeld(f[F.PreferredYears], f[F.PreferredCoverage]));
+        g[(int)FeatureGroup.Pay] = PayPoints(f[F.PayRatio]);
+        g[(int)FeatureGroup.Availability] = AvailabilityPoints(f[F.AvailabilityGap]);
+        g[(int)FeatureGroup.Onsite] = OnsitePoints(f[F.OnsiteDays], f[F.OnsiteOverMax], f[F.DistanceKm]);
+        g[(int)FeatureGroup.PublicSector] = PublicSectorPoints(f[F.PublicSectorRequired] > 0, f[F.PublicSectorYears]);
+        g[(int)FeatureGroup.Engagement] = EngagementPoints(f[F.EngagementAccepted] > 0);
+        g[(int)FeatureGroup.Seniority] = SeniorityPoints(f[F.LeadershipRole] > 0, f[F.AdvisorRole] > 0, f[F.YearsExperience]);
+        g[(int)FeatureGroup.Certifications] = CertificationPoints(f[F.RelevantCertifications]);
+        g[(int)FeatureGroup.CertifiedCio] = CertifiedCioPoints(f[F.CertifiedCio] > 0, f[F.LeadershipRole] > 0, f[F.AdvisorRole] > 0);
+        g[(int)FeatureGroup.TextSimilarity] = TextPoints(f[F.TextSimilarity]);
     }
+
+    public IRowBound RowBound(OpeningContext ctx) => new RuleRowBound(ctx);
+
+    /// <summary>
+    /// A score no candidate with a given row can exceed, from the row alone (no skill years, no text): every term as
+    /// <see cref="Contributions"/> computes it from the same float features, except skill years taken at their best
+    /// (10+) and text similarity at its best (1, widened a little for rounding). Each term is non-decreasing in what is
+    /// replaced, so the bound is never below the score (up to the rounding of a sum in another order, which callers
+    /// allow for). The terms that take few values are tabled once per opening.
+    /// </summary>
+    private sealed class RuleRowBound : IRowBound
+    {
+        private readonly OpeningContext _ctx;
+        private readonly double[] _required, _preferred, _certifications, _travel;
+        private readonly double _constant, _certifiedCio, _engagementMissing;
+        private readonly float _onsiteDays;
+
+        public RuleRowBound(OpeningContext ctx)
+        {
+            _ctx = ctx;
+            var req = ctx.Required.Length;
+            _required = new double[req + 1];
+            for (var have = 0; have <= req && req > 0; have++) _required[have] = RequiredPoints((float)have / req, 10, req - have);
+            var pref = ctx.Preferred.Length;
+            _preferred = new double[pref + 1];
+            for (var have = 0; have <= pref && pref > 0; have++) _preferred[have] = PreferredPoints((float)have / pref, 10);
+            _certifications = new double[33];
+            for (var k = 0; k <= 32; k++) _certifications[k] = CertificationPoints(k);
+            _onsiteDays = (float)ctx.Opening.OnsiteDaysPerMonth;
+            // Travel by home prefecture (slot 0: unknown home, 0 km), without the on-site-limit part.
+            _travel = new double[48];
+            for (var p = -1; p < 47; p++) _travel[p + 1] = OnsitePoints(_onsiteDays, 0, p >= 0 ? ctx.DistanceFromOpening[p] : 0);
+            _engagementMissing = EngagementPoints(false);
+            _certifiedCio = CertifiedCioPoints(true, ctx.Leadership, ctx.Advisor);
+            _constant = TextPoints(BestTextSimilarity);
+        }
+
+        // Hot from the first request (the scan calls it once per expert): optimised at once, not tiered up later.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public double Of(in ExpertIndex.Row r)
+        {
+            var ctx = _ctx;
+            var s = _required[System.Numerics.BitOperations.PopCount(r.SkillMask & ctx.RequiredMask)]
+                + _preferred[System.Numerics.BitOperations.PopCount(r.SkillMask & ctx.PreferredMask)]
+                + PayPoints(ctx.PayRatio(r))
+                + AvailabilityPoints(ctx.AvailabilityGap(r))
+                + _travel[r.Prefecture + 1];
+            if (_onsiteDays > 0) s -= Math.Min(3, 0.75 * Math.Max(0, ctx.OnsiteOverMax(r)));
+            s += PublicSectorPoints(ctx.Opening.PublicSectorExperienceRequired, r.PublicYears)
+                + ((r.Engagement & ctx.EngagementBit) != 0 ? 0 : _engagementMissing)
+                + SeniorityPoints(ctx.Leadership, ctx.Advisor, r.YearsExp)
+                + _certifications[System.Numerics.BitOperations.PopCount(r.CertMask & ctx.RelevantCertMask)]
+                + (r.Certified ? _certifiedCio : 0);
+            return s + _constant;
+        }
+    }
+
+    // Cosine similarity of non-negative unit vectors is at most 1; a hair more for float rounding.
+    private const float BestTextSimilarity = 1.001f;
+
+    private static double Clamp(double v, double lo, double hi) => Math.Min(hi, Math.Max(lo, v));
+
+    // One function per term, shared by the score and its bound.
+    private static double YearsOfHeld(float yearsPerSkill, float coverage) => coverage > 0 ? yearsPerSkill / coverage : 0;
+
+    private static double RequiredPoints(float coverage, double yearsOfHeld, float missing) =>
+        4.0 * coverage * (0.6 + 0.4 * Math.Min(yearsOfHeld, 10) / 10) - 1.0 * missing;
+
+    private static double PreferredPoints(float coverage, double yearsOfHeld) => 1.5 * coverage * (0.6 + 0.4 * Math.Min(yearsOfHeld, 10) / 10);
+
+    private static double PayPoints(float ratio) => ratio >= 1 ? 0.5 * Math.Min(ratio - 1, 0.5) / 0.5 : -5.0 * (1 - ratio);
+
+    private static double AvailabilityPoints(float gap) => gap < 0 ? 1.0 * gap : 0;
+
+    private static double OnsitePoints(float onsiteDays, float overMax, float km) =>
+        onsiteDays > 0 ? -Math.Min(3, 0.75 * Math.Max(0, overMax)) - 0.25 * onsiteDays * Math.Min(km, 1500) / 500 : 0;
+
+    private static double PublicSectorPoints(bool required, float years) =>
+        required ? years <= 0 ? -2.0 : 0.5 + 1.0 * Math.Min(years, 10) / 10 : 0.5 * Math.Min(years, 10) / 10;
+
+    private static double EngagementPoints(bool accepted) => accepted ? 0 : -2.5;
+
+    private static double SeniorityPoints(bool leadership, bool advisor, float years) =>
+        leadership ? 1.5 * Clamp((years - 12) / 8.0, -1, 1) : advisor ? 0.5 * Clamp((years - 8) / 8.0, -1, 1) : 0;
+
+    private static double CertificationPoints(float relevant) => 0.4 * Math.Min(relevant, 3);
+
+    private static double CertifiedCioPoints(bool certified, bool leadership, bool advisor) =>
+        certified ? leadership || advisor ? 0.7 : 0.3 : 0;
+
+    private static double TextPoints(float similarity) => 2.0 * similarity;
 }
