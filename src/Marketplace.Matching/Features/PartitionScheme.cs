@@ -54,6 +54,7 @@ internal sealed class PartitionScheme
         (ctx.Required.Length + 1) * 2 * (_avail.Length + 1) * (_onsite.Length + 1) * (_distance.Length + 1) * (_pay.Length + 1);
 
     // Counting every cut the value exceeds (the cuts are sorted) has no data-dependent branch to mispredict.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static int Bin(float[] cuts, float v)
     {
         var b = 0;
@@ -66,6 +67,8 @@ internal sealed class PartitionScheme
         bin == cuts.Length ? float.PositiveInfinity : cuts[bin]);
 
     /// <summary>The partition and sub-partition of expert <paramref name="e"/>, from the same float values as <see cref="OpeningContext.Compute"/>.</summary>
+    // Once per candidate per query, in short processes too: optimised at once, not tiered up later.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public (int Partition, int Sub) Of(OpeningContext ctx, ExpertIndex x, int e)
     {
         ref readonly var r = ref x.Rows[e];

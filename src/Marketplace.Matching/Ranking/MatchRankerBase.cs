@@ -155,7 +155,7 @@ public abstract class MatchRankerBase : IMatchRanker
         var slices = Math.Max(1, Math.Min(cores, n / 8192));
         int SliceStart(int w) => (int)((long)n * w / slices);
         var offsets = new int[slices][];
-        Parallel.For(0, slices, w =>
+        Parallel.For(0, slices, [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (w) =>
         {
             var local = offsets[w] = new int[buckets];
             for (var e = SliceStart(w); e < SliceStart(w + 1); e++)
@@ -185,7 +185,7 @@ public abstract class MatchRankerBase : IMatchRanker
         var result = new List<(double, int)>();
         if (counts[buckets] == 0) return result;
         var members = pooledMembers = System.Buffers.ArrayPool<int>.Shared.Rent(counts[buckets]);
-        Parallel.For(0, slices, w =>
+        Parallel.For(0, slices, [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (w) =>
         {
             var next = offsets[w];
             for (var e = SliceStart(w); e < SliceStart(w + 1); e++)
@@ -227,6 +227,8 @@ public abstract class MatchRankerBase : IMatchRanker
         var subBoxHi = new float[subs * MatchFeatures.Count];
         for (var sub = 0; sub < subs; sub++)
             scheme.SubPartitionBox(sub, subBoxLo.AsSpan(sub * MatchFeatures.Count, MatchFeatures.Count), subBoxHi.AsSpan(sub * MatchFeatures.Count, MatchFeatures.Count));
+        // The search runs once per query in short processes too (matching rank): optimised at once, not tiered up later.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         void Worker()
         {
             var heap = new TopK(top);

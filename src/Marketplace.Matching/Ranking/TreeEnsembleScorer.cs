@@ -101,6 +101,7 @@ internal sealed class TreeEnsembleScorer : IPairScorer
     /// <summary>The value tree <paramref name="t"/> adds for <paramref name="f"/> (the score is the bias plus every tree's value).</summary>
     public double TreeValue(int t, ReadOnlySpan<float> f) => Tree(t, f);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Score(ReadOnlySpan<float> f)
     {
         double s = 0;
@@ -140,6 +141,7 @@ internal sealed class TreeEnsembleScorer : IPairScorer
         return suffix[0] + _bias;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double MaxLeaf(int n, ReadOnlySpan<float> lo, ReadOnlySpan<float> hi)
     {
         if (n < 0) return _leaves[~n];
@@ -156,6 +158,7 @@ internal sealed class TreeEnsembleScorer : IPairScorer
     /// score, so that early exit triggers sooner. Scores equal the full ensemble's for any vector inside the box
     /// (up to float rounding of the summation order).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Specialized Specialize(ReadOnlySpan<float> lo, ReadOnlySpan<float> hi)
     {
         var nodes = new List<Node>();
@@ -281,12 +284,14 @@ internal sealed class TreeEnsembleScorer : IPairScorer
         /// in <paramref name="narrowed"/>, to [subLo[s·Count + i], subHi[s·Count + i]]; only subs in <paramref name="subs"/>
         /// are bounded. Fills <paramref name="table"/>[t·<paramref name="subCount"/> + s] (−∞ where no leaf is reachable).
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void SubBoxMaxima(float[] lo, float[] hi, ulong narrowed, float[] subLo, float[] subHi, int subCount, ulong subs, double[] table)
         {
             if (subCount > 64) throw new ArgumentOutOfRangeException(nameof(subCount));
             Array.Fill(table, double.NegativeInfinity, 0, roots.Length * subCount);
             for (var t = 0; t < roots.Length; t++) Walk(roots[t], subs, t * subCount);
 
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             void Walk(int n, ulong mask, int row)
             {
                 while (n >= 0)
@@ -323,6 +328,7 @@ internal sealed class TreeEnsembleScorer : IPairScorer
         }
 
         /// <summary>The bound of sub-box <paramref name="sub"/> from <see cref="SubBoxMaxima"/>, with suffix bounds for early exit.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double SubBound(double[] table, int subCount, int sub, Span<double> bounds)
         {
             bounds[roots.Length] = 0;
@@ -355,6 +361,7 @@ internal sealed class TreeEnsembleScorer : IPairScorer
         private static double Target(double threshold) => threshold - 1e-6 * (1 + Math.Abs(threshold));
 
         /// <summary>Adds trees [from, to) to <paramref name="s"/>; false as soon as the bounds of the rest cannot reach <paramref name="target"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool Run(ReadOnlySpan<float> f, double target, ReadOnlySpan<double> bounds, int from, int to, ref double s)
         {
             if (f.Length < MatchFeatures.Count || bounds.Length < roots.Length + 1) throw new ArgumentException("Feature or bound vector too short.");

@@ -49,6 +49,7 @@ public static class JapaneseText
     /// has no lower case: printable ASCII other than A–Z, tab/line breaks, CJK unified ideographs, hiragana, full-width
     /// katakana (without the compatibility ones) and the common Japanese punctuation (、。〃々〆〇「」『』・ー).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool NfkcStable(char c) => c switch
     {
         >= ' ' and <= '~' => true,

@@ -285,6 +285,7 @@ public sealed class TextIdf
     }
 
     /// <summary>Moves the <paramref name="k"/> smallest of the distinct <paramref name="keys"/> to the front, in any order (quickselect).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SelectSmallest(Span<ulong> keys, int k)
     {
         int lo = 0, hi = keys.Length - 1;
