@@ -1,10 +1,4 @@
-using System.Globalization;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features;
-using Marketplace.Web.Features.Openings;
 using Marketplace.Web.Features.Taxonomy;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Cli;
 

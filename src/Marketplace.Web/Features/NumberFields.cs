@@ -1,5 +1,4 @@
 using Marketplace.Matching.Text;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features;
 

@@ -1,6 +1,4 @@
-using Marketplace.Data.Entities;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.Accounts;
 

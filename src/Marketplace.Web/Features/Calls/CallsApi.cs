@@ -1,4 +1,3 @@
-using Marketplace.Data.Entities;
 using Marketplace.Matching.Pay;
 using Marketplace.Web.Features.Corrections;
 using Marketplace.Web.Features.PublicCache;

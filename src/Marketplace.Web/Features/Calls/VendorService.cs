@@ -1,9 +1,4 @@
-using Marketplace.Web.Features.Notifications;
-using Marketplace.Data;
 using Marketplace.Data.Configurations;
-using Marketplace.Data.Entities;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.Calls;
 

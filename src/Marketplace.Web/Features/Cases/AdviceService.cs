@@ -1,11 +1,4 @@
-using Marketplace.Web.Localization;
-using Marketplace.Data;
 using Marketplace.Data.Configurations;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Dispatch;
-using Marketplace.Web.Features.Calls;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.Cases;
 

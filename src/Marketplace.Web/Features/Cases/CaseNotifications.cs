@@ -1,8 +1,4 @@
 using Marketplace.Web.Features.Applications;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Notifications;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Features.Cases;
 

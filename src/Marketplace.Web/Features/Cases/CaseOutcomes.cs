@@ -1,9 +1,4 @@
-using Marketplace.Data;
 using Marketplace.Data.Configurations;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Dispatch;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.Cases;
 

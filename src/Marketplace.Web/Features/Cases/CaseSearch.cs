@@ -1,9 +1,4 @@
-using Marketplace.Data;
-using Marketplace.Data.Entities;
 using Marketplace.Matching.Text;
-using Marketplace.Web.Features.Dispatch;
-using Marketplace.Web.Features.Openings;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Features.Cases;
 

@@ -1,10 +1,4 @@
-using System.Globalization;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Openings;
-using Marketplace.Web.Features.Calls;
 using Marketplace.Web.Features.Taxonomy;
-using Marketplace.Web.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.Corrections;
 

@@ -1,14 +1,8 @@
-using Marketplace.Web.Features.Notifications;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
 using Marketplace.Matching;
 using Marketplace.Matching.Features;
 using Marketplace.Matching.Reasons;
 using Marketplace.Web.Features.Applications;
 using Marketplace.Web.Features.Matching;
-using Marketplace.Web.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.Dispatch;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Marketplace.Data.Entities;
 using Marketplace.Matching;
 using Marketplace.Web.Features.Taxonomy;
 

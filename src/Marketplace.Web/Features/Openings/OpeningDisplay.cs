@@ -1,7 +1,4 @@
-using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Taxonomy;
-using Marketplace.Web.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.Openings;
 

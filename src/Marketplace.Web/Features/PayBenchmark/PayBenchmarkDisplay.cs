@@ -1,7 +1,4 @@
-using System.Globalization;
 using Marketplace.Web.Features.Taxonomy;
-using Marketplace.Web.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.PayBenchmark;
 

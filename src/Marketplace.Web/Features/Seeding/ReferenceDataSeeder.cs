@@ -1,8 +1,4 @@
-using System.Globalization;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Features.Seeding;
 

@@ -1,10 +1,3 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Account;
 
 public sealed class AcceptInvitationModel(AccountService accounts, IStringLocalizer<SharedResource> t) : PageModel

@@ -1,10 +1,4 @@
-using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Security;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Account;
 

@@ -1,9 +1,3 @@
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Account;
 
 /// <summary>The page the reset mail links to: a new password, then sign in. The link works once.</summary>

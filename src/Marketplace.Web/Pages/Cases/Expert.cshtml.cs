@@ -1,9 +1,4 @@
-using Marketplace.Data;
-using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Cases;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Pages.Cases;
 

@@ -1,12 +1,4 @@
-using Marketplace.Web.Features;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Cases;
-using Marketplace.Web.Features.Openings;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Pages.Cases;
 

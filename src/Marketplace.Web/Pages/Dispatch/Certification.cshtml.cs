@@ -1,11 +1,3 @@
-using Marketplace.Web.Features;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Dispatch;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Dispatch;
 
 /// <summary>The expert applies for certification with evidence and works through the CIO course.</summary>

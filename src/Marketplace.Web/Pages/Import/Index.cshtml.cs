@@ -1,11 +1,4 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Import;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Import;
 

@@ -1,12 +1,3 @@
-using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Features;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Calls;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Vendor;
 
 /// <summary>The vendor's home: company details and the calls it asked about or proposed to.</summary>

@@ -1,12 +1,3 @@
-using Marketplace.Web.Features;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Dispatch;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Admin.Dispatch;
 
 /// <summary>One certification application: evidence, training progress, review, certify, renew, revoke.</summary>

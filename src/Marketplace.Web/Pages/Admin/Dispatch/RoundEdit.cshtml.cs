@@ -1,10 +1,3 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Dispatch;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Admin.Dispatch;
 
 /// <summary>Creates a round or changes its dates, limits, eligibility, budget and incentive rules.</summary>

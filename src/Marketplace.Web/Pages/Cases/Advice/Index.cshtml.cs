@@ -1,7 +1,4 @@
-using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Cases;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages.Cases.Advice;
 

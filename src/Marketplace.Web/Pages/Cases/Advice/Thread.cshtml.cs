@@ -1,12 +1,4 @@
-using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Features;
-using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Cases;
-using Marketplace.Web.Features.Dispatch;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Cases.Advice;
 

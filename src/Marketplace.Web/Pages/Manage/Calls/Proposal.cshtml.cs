@@ -1,9 +1,4 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Applications;
-using Marketplace.Web.Features.Calls;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages.Manage.Calls;
 

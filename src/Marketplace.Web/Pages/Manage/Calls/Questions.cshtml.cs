@@ -1,14 +1,3 @@
-using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Features;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Calls;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Manage.Calls;
 
 /// <summary>Vendors' questions on an own call; an answer is published on the call page without the asker's name.</summary>

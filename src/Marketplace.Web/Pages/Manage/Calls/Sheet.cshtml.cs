@@ -1,12 +1,3 @@
-using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Features;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Calls;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Manage.Calls;
 
 /// <summary>The signed-in committee member's own scoring sheet; staff who are not members find none.</summary>

@@ -1,7 +1,4 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Cases;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages.Manage.Cases;
 

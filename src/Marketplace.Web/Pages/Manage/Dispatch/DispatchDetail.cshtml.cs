@@ -1,11 +1,3 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Dispatch;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Manage.Dispatch;
 
 /// <summary>A dispatch to this government: details, the evaluation, and this government's own claims.</summary>

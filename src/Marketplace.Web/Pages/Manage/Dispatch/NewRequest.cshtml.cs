@@ -1,11 +1,3 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Dispatch;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Manage.Dispatch;
 
 /// <summary>Files a dispatch request in the open round, alone or jointly with other municipalities.</summary>

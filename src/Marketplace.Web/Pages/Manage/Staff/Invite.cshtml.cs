@@ -1,9 +1,3 @@
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Manage.Staff;
 
 /// <summary>A staff member invites a colleague; the invitation can only be for their own government.</summary>
