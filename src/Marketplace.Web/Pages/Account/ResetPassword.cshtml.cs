@@ -19,13 +19,7 @@ public sealed class ResetPasswordModel(CredentialService credentials, IStringLoc
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await credentials.ResetAsync(UserId, Code, Input.Password, Input.ConfirmPassword, ct);
-        if (!result.Succeeded)
-        {
-            ModelState.AddErrors(result, "Input");
-            return Page();
-        }
-        TempData["Notice"] = t["Reset_Done"].Value;
-        return LocalRedirect("/account/login");
+        return await this.OutcomeAtAsync(result, t["Reset_Done"].Value, "/account/login", this.PageAgain(), prefix: "Input");
     }
 }
 

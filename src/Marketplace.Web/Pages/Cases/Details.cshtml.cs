@@ -26,9 +26,6 @@ public sealed class DetailsModel(CaseService cases, AdviceService advice) : Page
     {
         if (!User.IsInRole(Roles.Staff)) return Forbid();
         var result = await advice.RequestAsync(User.AdviceParty(), id, to, kind, question, ct);
-        if (result.IsNotFound) return NotFound();
-        if (result.Succeeded) return LocalRedirect($"/cases/advice/{result.Id}");
-        ModelState.AddErrors(result);
-        return await OnGetAsync(id, ct);
+        return await this.OutcomeAtAsync(result, notice: null, $"/cases/advice/{result.Id}", () => OnGetAsync(id, ct));
     }
 }

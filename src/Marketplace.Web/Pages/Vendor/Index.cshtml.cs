@@ -19,16 +19,14 @@ public sealed class IndexModel(VendorService vendors, IStringLocalizer<SharedRes
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await vendors.UpdateCompanyAsync(User.UserId()!, Input, ct);
-        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t["Proposal_CompanySaved"].Value;
-            return RedirectToPage();
-        }
-        ModelState.AddErrors(result, "Input");
+        return await this.OutcomeAsync(result, t["Proposal_CompanySaved"].Value, null, ShowAgainAsync(ct), prefix: "Input");
+    }
+
+    private Func<Task<IActionResult>> ShowAgainAsync(CancellationToken ct) => async () =>
+    {
         await LoadAsync(ct);
         return Page();
-    }
+    };
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {

@@ -14,30 +14,20 @@ public sealed class StaffModel(VendorService vendors, IStringLocalizer<SharedRes
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await vendors.AddStaffAsync(User.UserId()!, Input, ct);
-        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t["Proposal_StaffAdded", result.Value!.FullName].Value;
-            return RedirectToPage();
-        }
-        ModelState.AddErrors(result, "Input");
-        await LoadAsync(ct);
-        return Page();
+        return await this.OutcomeAsync(result, t["Proposal_StaffAdded", result.Value?.FullName ?? ""].Value, null, ShowAgainAsync(ct), prefix: "Input");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int memberId, CancellationToken ct)
     {
         var result = await vendors.RemoveStaffAsync(User.UserId()!, memberId, ct);
-        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t["Proposal_StaffRemoved"].Value;
-            return RedirectToPage();
-        }
-        this.ShowRefusal(result, _ => "", conflictIs409: false, invalidIs422: true);
+        return await this.OutcomeAsync(result, t["Proposal_StaffRemoved"].Value, null, ShowAgainAsync(ct), key: _ => "", invalidIs422: true);
+    }
+
+    private Func<Task<IActionResult>> ShowAgainAsync(CancellationToken ct) => async () =>
+    {
         await LoadAsync(ct);
         return Page();
-    }
+    };
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {

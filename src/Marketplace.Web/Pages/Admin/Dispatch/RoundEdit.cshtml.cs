@@ -39,15 +39,8 @@ public sealed class RoundEditModel(RoundService rounds, IStringLocalizer<SharedR
     {
         Id = id;
         var result = await rounds.SaveAsync(id, Input, Token, ct);
-        if (result.IsNotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t["Round_Saved"].Value;
-            return LocalRedirect($"/admin/dispatch/rounds/{result.Id}");
-        }
-        ModelState.Clear();
-        ModelState.AddErrors(result, "Input");
-        return Page();
+        return await this.OutcomeAtAsync(result, t["Round_Saved"].Value, $"/admin/dispatch/rounds/{result.Id}",
+            this.PageAgain(), prefix: "Input", clearFirst: true);
     }
 
     public static readonly OrganizationKind[] Kinds = Enum.GetValues<OrganizationKind>();

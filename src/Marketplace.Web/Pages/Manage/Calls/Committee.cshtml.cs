@@ -22,13 +22,6 @@ public sealed class CommitteeModel(EvaluationService evaluation, IStringLocalize
     public async Task<IActionResult> OnPostAsync(int id, List<string> members, string? chair, CancellationToken ct)
     {
         var result = await evaluation.SetCommitteeAsync(OrganizationId, id, members, chair, ct);
-        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t["Eval_CommitteeSaved"].Value;
-            return RedirectToPage(new { id });
-        }
-        this.ShowRefusal(result, conflictIs409: false, invalidIs422: true);
-        return await OnGetAsync(id, ct);
+        return await this.OutcomeAsync(result, t["Eval_CommitteeSaved"].Value, new { id }, () => OnGetAsync(id, ct), invalidIs422: true);
     }
 }

@@ -25,15 +25,7 @@ public sealed class EditModel(CaseService cases, IStringLocalizer<SharedResource
     public async Task<IActionResult> OnPostAsync(int id, string? token, CancellationToken ct)
     {
         var result = await cases.UpdateAsync(Org, id, Input, token, ct);
-        if (result.IsNotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t["Case_Saved"].Value;
-            return RedirectToPage(new { id });
-        }
-        ModelState.Clear();
-        ModelState.AddErrors(result, "Input");
-        return await LoadAsync(id, false, ct);
+        return await this.OutcomeAsync(result, t["Case_Saved"].Value, new { id }, () => LoadAsync(id, false, ct), prefix: "Input", clearFirst: true);
     }
 
     public async Task<IActionResult> OnPostSubmitAsync(int id, string? token, CancellationToken ct) =>

@@ -17,14 +17,10 @@ public sealed class NewRequestModel(RoundService rounds, RequestService requests
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await requests.SubmitAsync(User.OrganizationId()!.Value, User.UserId()!, Input, ct);
-        if (result.Succeeded)
+        return await this.OutcomeAtAsync(result, t["Dispatch_RequestSubmitted"].Value, $"/manage/dispatch/requests/{result.Id}", async () =>
         {
-            TempData["Notice"] = t["Dispatch_RequestSubmitted"].Value;
-            return LocalRedirect($"/manage/dispatch/requests/{result.Id}");
-        }
-        ModelState.Clear();
-        ModelState.AddErrors(result, "Input");
-        Round = await rounds.OpenForRequestsAsync(ct);
-        return Page();
+            Round = await rounds.OpenForRequestsAsync(ct);
+            return Page();
+        }, prefix: "Input", clearFirst: true);
     }
 }

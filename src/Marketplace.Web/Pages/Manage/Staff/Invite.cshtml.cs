@@ -13,12 +13,6 @@ public sealed class InviteModel(AccountService accounts, IStringLocalizer<Shared
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await accounts.InviteAsync(User.OrganizationId()!.Value, User.UserId()!, Email, ct);
-        if (!result.Succeeded)
-        {
-            ModelState.AddErrors(result, "Input");
-            return Page();
-        }
-        TempData["Notice"] = t["Invite_Sent", Email!.Trim()].Value;
-        return RedirectToPage();
+        return await this.OutcomeAsync(result, t["Invite_Sent", Email?.Trim() ?? ""].Value, null, this.PageAgain(), prefix: "Input");
     }
 }

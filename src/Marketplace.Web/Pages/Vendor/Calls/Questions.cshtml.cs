@@ -21,15 +21,11 @@ public sealed class QuestionsModel(ProposalService proposals, VendorService vend
     public async Task<IActionResult> OnPostAsync(int id, string? body, CancellationToken ct)
     {
         var result = await vendors.AskAsync(User.UserId()!, id, body, ct);
-        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
-        if (result.Succeeded)
+        return await this.OutcomeAsync(result, t["Call_QuestionSent"].Value, new { id }, async () =>
         {
-            TempData["Notice"] = t["Call_QuestionSent"].Value;
-            return RedirectToPage(new { id });
-        }
-        this.ShowRefusal(result, conflictIs409: false, invalidIs422: true);
-        var page = await OnGetAsync(id, ct);
-        Body = body;
-        return page;
+            var page = await OnGetAsync(id, ct);
+            Body = body;
+            return page;
+        }, invalidIs422: true);
     }
 }
