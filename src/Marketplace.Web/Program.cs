@@ -3,7 +3,6 @@ using Marketplace.Web.Features.Observability;
 using Marketplace.Web.Features.OpenData;
 using Marketplace.Web.Features.PayBenchmark;
 using Marketplace.Web.Features.Seeding;
-using Marketplace.Web.Features.Security;
 using Marketplace.Web.Cli;
 using Marketplace.Web.Jobs;
 

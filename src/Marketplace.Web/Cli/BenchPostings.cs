@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Taxonomy;
-
 namespace Marketplace.Web.Cli;
 
 public sealed record BenchSummary(int Published, int Closed, int SampleOpeningId)

@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Applications;
-using Marketplace.Web.Features.Cases;
 using Marketplace.Web.Features.Corrections;
 using Marketplace.Web.Features.Coverage;
 using Marketplace.Web.Features.Dashboard;
@@ -10,11 +8,9 @@ using Marketplace.Web.Features.Matching;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Features.PastResults;
 using Marketplace.Web.Features.PayBenchmark;
-using Marketplace.Web.Features.PublicCache;
 using Marketplace.Web.Features.Quotas;
 using Marketplace.Web.Features.SavedSearches;
 using Marketplace.Web.Features.Seeding;
-using Marketplace.Web.Features.Taxonomy;
 using Marketplace.Web.Features.TwoFactor;
 
 namespace Marketplace.Web.Features;

@@ -1,5 +1,3 @@
-using Marketplace.Matching.Text;
-
 namespace Marketplace.Web.Features;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using Marketplace.Web.Features.TwoFactor;
-using Marketplace.Web.Features.PublicCache;
-using Marketplace.Web.Features.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 

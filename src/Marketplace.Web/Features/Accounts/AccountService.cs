@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Marketplace.Matching.Codes;
-using Marketplace.Matching.Text;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Marketplace.Web.Features.Accounts;

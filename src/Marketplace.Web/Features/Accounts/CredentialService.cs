@@ -1,6 +1,4 @@
 using System.Text;
-using Marketplace.Web.Features.Security;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Marketplace.Web.Features.Accounts;

@@ -1,5 +1,3 @@
-using Marketplace.Data.Configurations;
-
 namespace Marketplace.Web.Features.Applications;
 
 /// <summary>

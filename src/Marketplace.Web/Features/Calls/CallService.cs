@@ -1,7 +1,4 @@
-using Marketplace.Web.Features.Taxonomy;
 using Marketplace.Web.Features.Corrections;
-using Marketplace.Data.Configurations;
-using Marketplace.Matching.Text;
 
 namespace Marketplace.Web.Features.Calls;
 

@@ -1,7 +1,3 @@
-using Marketplace.Data.Configurations;
-using Marketplace.Matching.Text;
-using Marketplace.Web.Features.Applications;
-
 namespace Marketplace.Web.Features.Calls;
 
 public sealed record StaffAccount(string UserId, string DisplayName);

@@ -1,6 +1,3 @@
-using Marketplace.Data.Configurations;
-using Marketplace.Matching.Text;
-
 namespace Marketplace.Web.Features.Calls;
 
 public sealed class ProposalInput

@@ -1,5 +1,4 @@
 using Marketplace.Matching.Codes;
-using Marketplace.Matching.Text;
 
 namespace Marketplace.Web.Features.Calls;
 

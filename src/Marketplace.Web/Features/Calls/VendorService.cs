@@ -1,5 +1,3 @@
-using Marketplace.Data.Configurations;
-
 namespace Marketplace.Web.Features.Calls;
 
 public sealed class CompanyInput

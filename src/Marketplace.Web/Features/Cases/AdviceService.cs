@@ -1,5 +1,3 @@
-using Marketplace.Data.Configurations;
-
 namespace Marketplace.Web.Features.Cases;
 
 /// <summary>Who is looking at an advice thread: staff of a government (<see cref="OrganizationId"/>) or an expert.</summary>

@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Applications;
-
 namespace Marketplace.Web.Features.Cases;
 
 /// <summary>

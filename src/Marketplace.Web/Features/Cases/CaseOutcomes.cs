@@ -1,5 +1,3 @@
-using Marketplace.Data.Configurations;
-
 namespace Marketplace.Web.Features.Cases;
 
 /// <summary>Outcomes across dispatches, for the office's dashboard.</summary>

@@ -1,5 +1,3 @@
-using Marketplace.Matching.Text;
-
 namespace Marketplace.Web.Features.Cases;
 
 /// <summary>The public case search, exactly as it appears in the query string of <c>/cases</c>.</summary>

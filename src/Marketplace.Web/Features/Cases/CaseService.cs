@@ -1,7 +1,3 @@
-using Marketplace.Data.Configurations;
-using Marketplace.Matching.Text;
-using Marketplace.Web.Features.Taxonomy;
-
 namespace Marketplace.Web.Features.Cases;
 
 /// <summary>A case's form as typed. KPI and people rows are parallel lists; an all-empty row is ignored.</summary>

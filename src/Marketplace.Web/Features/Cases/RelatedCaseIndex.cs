@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.PublicCache;
-
 namespace Marketplace.Web.Features.Cases;
 
 /// <summary>What a related-case lookup starts from: the themes and obstacles at hand, and the government asking.</summary>

@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Taxonomy;
-
 namespace Marketplace.Web.Features.Corrections;
 
 /// <summary>How a change log entry reads, in the reader's language: the form's label and the value as the form offered it.</summary>

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Text.Json;
-using Marketplace.Data.Configurations;
 
 namespace Marketplace.Web.Features.Corrections;
 

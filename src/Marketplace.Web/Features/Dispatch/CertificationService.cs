@@ -1,6 +1,3 @@
-using Marketplace.Data.Configurations;
-
-
 namespace Marketplace.Web.Features.Dispatch;
 
 /// <summary>An expert's certification journey as the expert (or the office) sees it.</summary>

@@ -1,7 +1,6 @@
 using Marketplace.Matching;
 using Marketplace.Matching.Features;
 using Marketplace.Matching.Reasons;
-using Marketplace.Web.Features.Applications;
 using Marketplace.Web.Features.Matching;
 
 namespace Marketplace.Web.Features.Dispatch;

@@ -1,5 +1,3 @@
-using Marketplace.Data.Configurations;
-
 namespace Marketplace.Web.Features.Dispatch;
 
 /// <summary>A host government's readiness: the checklist and who of its staff completed the host course.</summary>

@@ -1,7 +1,4 @@
-using Marketplace.Data.Configurations;
 using Marketplace.Matching.Pay;
-using Marketplace.Matching.Text;
-using Marketplace.Web.Features.Taxonomy;
 
 
 namespace Marketplace.Web.Features.Dispatch;

@@ -2,8 +2,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Marketplace.Matching.Codes;
 using Marketplace.Matching.Pay;
-using Marketplace.Matching.Text;
-using Marketplace.Web.Features.Taxonomy;
 
 namespace Marketplace.Web.Features.Experts;
 

@@ -2,8 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
-using Marketplace.Web.Features.Taxonomy;
-using Microsoft.AspNetCore.Identity;
 
 namespace Marketplace.Web.Features.Experts;
 

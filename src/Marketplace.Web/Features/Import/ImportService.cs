@@ -1,7 +1,5 @@
-using Marketplace.Matching.Text;
 using Marketplace.Web.Features.PastResults;
 using Marketplace.Web.Features.Quotas;
-using Marketplace.Web.Features.Security;
 
 namespace Marketplace.Web.Features.Import;
 

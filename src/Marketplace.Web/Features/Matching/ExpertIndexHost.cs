@@ -3,7 +3,6 @@ using Marketplace.Matching;
 using Marketplace.Matching.Features;
 using Marketplace.Matching.Ranking;
 using Marketplace.Matching.Training;
-using Marketplace.Web.Features.Applications;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Web.Features.Matching;

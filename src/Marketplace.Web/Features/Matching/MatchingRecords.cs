@@ -1,5 +1,4 @@
 using Marketplace.Matching;
-using Marketplace.Web.Features.Taxonomy;
 
 namespace Marketplace.Web.Features.Matching;
 

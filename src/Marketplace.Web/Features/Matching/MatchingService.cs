@@ -3,7 +3,6 @@ using Marketplace.Matching;
 using Marketplace.Matching.Ranking;
 using Marketplace.Matching.Reasons;
 using Marketplace.Matching.Training;
-using Marketplace.Web.Features.Applications;
 
 namespace Marketplace.Web.Features.Matching;
 

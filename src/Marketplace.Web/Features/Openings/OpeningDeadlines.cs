@@ -1,6 +1,3 @@
-using Marketplace.Web.Features.Applications;
-
-
 namespace Marketplace.Web.Features.Openings;
 
 /// <summary>

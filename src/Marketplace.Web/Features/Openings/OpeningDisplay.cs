@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Taxonomy;
-
 namespace Marketplace.Web.Features.Openings;
 
 /// <summary>How an opening's term, pay and work style read on a page, in the request's language.</summary>

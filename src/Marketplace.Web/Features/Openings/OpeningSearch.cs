@@ -1,6 +1,5 @@
 using Marketplace.Data.Sqlite;
 using Marketplace.Matching.Pay;
-using Marketplace.Matching.Text;
 
 namespace Marketplace.Web.Features.Openings;
 

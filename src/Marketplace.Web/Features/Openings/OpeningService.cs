@@ -1,8 +1,5 @@
-using Marketplace.Data.Configurations;
 using Marketplace.Matching.Pay;
-using Marketplace.Matching.Text;
 using Marketplace.Web.Features.Corrections;
-using Marketplace.Web.Features.Taxonomy;
 
 namespace Marketplace.Web.Features.Openings;
 

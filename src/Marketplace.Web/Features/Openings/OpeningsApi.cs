@@ -1,5 +1,4 @@
 using Marketplace.Matching.Pay;
-using Marketplace.Web.Features.PublicCache;
 
 namespace Marketplace.Web.Features.Openings;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using Marketplace.Matching.Codes;
-using Marketplace.Matching.Text;
 
 namespace Marketplace.Web.Features.Organizations;
 

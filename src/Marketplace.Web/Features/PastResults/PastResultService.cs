@@ -1,9 +1,5 @@
-using Marketplace.Data.Configurations;
 using Marketplace.Matching.Codes;
 using Marketplace.Matching.Pay;
-using Marketplace.Matching.Text;
-using Marketplace.Web.Features.Security;
-using Marketplace.Web.Features.Taxonomy;
 
 namespace Marketplace.Web.Features.PastResults;
 

@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Taxonomy;
-
 namespace Marketplace.Web.Features.PayBenchmark;
 
 /// <summary>The benchmark in words and as a chart, in the request's language.</summary>

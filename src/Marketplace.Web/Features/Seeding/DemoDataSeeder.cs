@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Bogus;
-using Marketplace.Web.Features.Taxonomy;
-using Microsoft.AspNetCore.Identity;
 
 namespace Marketplace.Web.Features.Seeding;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace Marketplace.Web.Features.Seeding;
 
 /// <summary>Prefectures, their bodies, the listed municipalities and the roles: data every installation needs.</summary>

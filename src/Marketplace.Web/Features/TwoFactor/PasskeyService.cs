@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using Marketplace.Web.Features.Security;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
 // Microsoft.AspNetCore.Mvc (a global using) has a SignInResult too; this file means Identity's.
 using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 using Microsoft.AspNetCore.WebUtilities;

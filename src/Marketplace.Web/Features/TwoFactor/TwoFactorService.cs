@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using System.Text;
-using Marketplace.Web.Features.Security;
-using Microsoft.AspNetCore.Identity;
 using QRCoder;
 
 namespace Marketplace.Web.Features.TwoFactor;

@@ -1,5 +1,4 @@
 using Marketplace.Web.Features.Experts;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace Marketplace.Web.Pages.Account;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace Marketplace.Web.Pages.Account;
 
 /// <summary>Asks for a new address; it replaces the old one only once the link mailed to it is opened.</summary>

@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Security;
-
 namespace Marketplace.Web.Pages.Account;
 
 /// <summary>Changes the password; every other browser signed in to the account is signed out.</summary>

@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Security;
-
 namespace Marketplace.Web.Pages.Account;
 
 /// <summary>The browsers signed in to this account, each of which can be signed out from here.</summary>

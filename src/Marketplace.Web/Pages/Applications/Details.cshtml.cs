@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Applications;
-
 namespace Marketplace.Web.Pages.Applications;
 
 /// <summary>The expert's own application: stage, history, messages, withdraw or decline an offer.</summary>

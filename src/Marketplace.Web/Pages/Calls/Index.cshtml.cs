@@ -1,4 +1,3 @@
-using Marketplace.Web.Features.PublicCache;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Marketplace.Web.Pages.Calls;

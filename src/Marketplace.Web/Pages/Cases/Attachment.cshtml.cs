@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Cases;
-
 namespace Marketplace.Web.Pages.Cases;
 
 /// <summary>A PDF of a case: public once the case is; before that, for its owner and the office only.</summary>

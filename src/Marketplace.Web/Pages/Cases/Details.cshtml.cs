@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Cases;
-
 namespace Marketplace.Web.Pages.Cases;
 
 /// <summary>A published case, and for staff of another government the form to ask its government or expert for advice.</summary>

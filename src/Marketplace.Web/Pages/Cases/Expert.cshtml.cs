@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Cases;
-
 namespace Marketplace.Web.Pages.Cases;
 
 /// <summary>An expert's public track record: only published cases on which the expert consented to be linked.</summary>

@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Cases;
-
 namespace Marketplace.Web.Pages.Cases;
 
 /// <summary>The public case library: keyword, theme, obstacle, success factor, prefecture and "like mine" filters, paged.</summary>

@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Cases;
-
 namespace Marketplace.Web.Pages.Cases;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Applications;
-
 namespace Marketplace.Web.Pages.Openings;
 
 public sealed class ApplyModel(ApplicationService applications, MarketplaceDbContext db, IStringLocalizer<SharedResource> t) : PageModel

@@ -1,4 +1,3 @@
-using Marketplace.Web.Features.PublicCache;
 using Microsoft.AspNetCore.OutputCaching;
 using System.Security.Claims;
 using Marketplace.Web.Features.Corrections;

@@ -1,4 +1,3 @@
-using Marketplace.Web.Features.Security;
 using Marketplace.Web.Features.TwoFactor;
 
 namespace Marketplace.Web.Pages.TwoFactor;

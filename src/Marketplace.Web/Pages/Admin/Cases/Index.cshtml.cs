@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Cases;
-
 namespace Marketplace.Web.Pages.Admin.Cases;
 
 /// <summary>The office's case queue (submitted first) and the outcomes across dispatches.</summary>

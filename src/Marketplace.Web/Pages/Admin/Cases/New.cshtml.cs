@@ -1,4 +1,3 @@
-using Marketplace.Web.Features.Cases;
 using Marketplace.Web.Pages.Cases;
 
 namespace Marketplace.Web.Pages.Admin.Cases;

@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Cases;
-
 namespace Marketplace.Web.Pages.Admin.Cases;
 
 /// <summary>The office reviews a case: publishes it, or sends it back with a note.</summary>

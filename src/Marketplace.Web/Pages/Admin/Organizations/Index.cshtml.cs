@@ -1,4 +1,3 @@
-using Marketplace.Matching.Text;
 using Marketplace.Web.Features.Organizations;
 
 namespace Marketplace.Web.Pages.Admin.Organizations;

@@ -1,6 +1,4 @@
-using Marketplace.Web.Features.Security;
 using Marketplace.Web.Features.TwoFactor;
-using Microsoft.AspNetCore.Identity;
 
 namespace Marketplace.Web.Pages.Admin.TwoFactor;
 

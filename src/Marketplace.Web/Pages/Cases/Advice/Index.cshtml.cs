@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Cases;
-
 namespace Marketplace.Web.Pages.Cases.Advice;
 
 /// <summary>The advice requests the signed-in user's side sent or received.</summary>

@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Cases;
-
 namespace Marketplace.Web.Pages.Cases.Advice;
 
 /// <summary>One advice thread, for its two sides only: the answer, messages and the outcome.</summary>

@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Applications;
-
 namespace Marketplace.Web.Pages.Manage.Applications;
 
 /// <summary>One applicant to the government's own opening: profile with contact, conflict flag, stage moves, messages.</summary>

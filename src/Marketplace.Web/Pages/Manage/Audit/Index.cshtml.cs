@@ -1,4 +1,3 @@
-using Marketplace.Web.Features.Security;
 using Marketplace.Web.Pages.Shared;
 
 namespace Marketplace.Web.Pages.Manage.Audit;

@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Applications;
-
 namespace Marketplace.Web.Pages.Manage.Calls;
 
 /// <summary>One opened proposal of an own call, with conflict-of-interest flags on the named people.</summary>

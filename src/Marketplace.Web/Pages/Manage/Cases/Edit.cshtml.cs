@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Cases;
-
 namespace Marketplace.Web.Pages.Manage.Cases;
 
 /// <summary>One of this government's cases: edit the draft, attach PDFs, send it to the office for review.</summary>

@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Cases;
-
 namespace Marketplace.Web.Pages.Manage.Cases;
 
 /// <summary>This government's own cases (drafts, under review, published).</summary>

@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Applications;
-
 namespace Marketplace.Web.Pages.Manage.Openings;
 
 /// <summary>Applicants of one of the government's own openings, with conflict-of-interest flags and CSV export.</summary>

@@ -1,4 +1,3 @@
-using Marketplace.Web.Features.Cases;
 using Marketplace.Web.Features.Matching;
 
 namespace Marketplace.Web.Pages.Manage.Openings;
