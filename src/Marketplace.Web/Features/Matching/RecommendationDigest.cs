@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Matching;
-
 namespace Marketplace.Web.Features.Matching;
 
 /// <summary>
