@@ -73,6 +73,13 @@ public static class ServiceResultPages
     /// <summary>The page shown again as it stands, for a refusal that needs nothing reloaded.</summary>
     public static Func<Task<IActionResult>> PageAgain(this PageModel page) => () => Task.FromResult<IActionResult>(page.Page());
 
+    /// <summary>The page shown again after <paramref name="load"/> has reloaded what it shows beside the form.</summary>
+    public static Func<Task<IActionResult>> PageAgain(this PageModel page, Func<Task> load) => async () =>
+    {
+        await load();
+        return page.Page();
+    };
+
     private static Func<ServiceResult, Task<IActionResult>> ShowAgain(PageModel page, ServiceResult result, Func<Task<IActionResult>> showAgain,
         bool clearFirst, Func<string, string> key, bool conflictIs409, bool invalidIs422) => _ =>
     {

@@ -35,5 +35,5 @@ public sealed class CertificationModel(CertificationService certification, IStri
     }
 
     private Task<IActionResult> After(ServiceResult result, string notice, CancellationToken ct) =>
-        this.OutcomeAsync(result, t[notice].Value, null, async () => { await OnGetAsync(ct); return Page(); }, clearFirst: true);
+        this.OutcomeAsync(result, t[notice].Value, null, this.PageAgain(() => OnGetAsync(ct)), clearFirst: true);
 }

@@ -19,14 +19,8 @@ public sealed class IndexModel(VendorService vendors, IStringLocalizer<SharedRes
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await vendors.UpdateCompanyAsync(User.UserId()!, Input, ct);
-        return await this.OutcomeAsync(result, t["Proposal_CompanySaved"].Value, null, ShowAgainAsync(ct), prefix: "Input");
+        return await this.OutcomeAsync(result, t["Proposal_CompanySaved"].Value, null, this.PageAgain(() => LoadAsync(ct)), prefix: "Input");
     }
-
-    private Func<Task<IActionResult>> ShowAgainAsync(CancellationToken ct) => async () =>
-    {
-        await LoadAsync(ct);
-        return Page();
-    };
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {

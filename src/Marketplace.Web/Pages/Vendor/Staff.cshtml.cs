@@ -14,20 +14,14 @@ public sealed class StaffModel(VendorService vendors, IStringLocalizer<SharedRes
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await vendors.AddStaffAsync(User.UserId()!, Input, ct);
-        return await this.OutcomeAsync(result, t["Proposal_StaffAdded", result.Value?.FullName ?? ""].Value, null, ShowAgainAsync(ct), prefix: "Input");
+        return await this.OutcomeAsync(result, t["Proposal_StaffAdded", result.Value?.FullName ?? ""].Value, null, this.PageAgain(() => LoadAsync(ct)), prefix: "Input");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int memberId, CancellationToken ct)
     {
         var result = await vendors.RemoveStaffAsync(User.UserId()!, memberId, ct);
-        return await this.OutcomeAsync(result, t["Proposal_StaffRemoved"].Value, null, ShowAgainAsync(ct), key: _ => "", invalidIs422: true);
+        return await this.OutcomeAsync(result, t["Proposal_StaffRemoved"].Value, null, this.PageAgain(() => LoadAsync(ct)), key: _ => "", invalidIs422: true);
     }
-
-    private Func<Task<IActionResult>> ShowAgainAsync(CancellationToken ct) => async () =>
-    {
-        await LoadAsync(ct);
-        return Page();
-    };
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {

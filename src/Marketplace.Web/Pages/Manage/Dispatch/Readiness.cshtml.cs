@@ -41,5 +41,5 @@ public sealed class ReadinessModel(ReadinessService readiness, IStringLocalizer<
     }
 
     private Task<IActionResult> After(ServiceResult result, string notice, CancellationToken ct) =>
-        this.OutcomeAsync(result, t[notice].Value, null, async () => { await LoadAsync(fillForm: false, ct); return Page(); }, clearFirst: true);
+        this.OutcomeAsync(result, t[notice].Value, null, this.PageAgain(() => LoadAsync(fillForm: false, ct)), clearFirst: true);
 }

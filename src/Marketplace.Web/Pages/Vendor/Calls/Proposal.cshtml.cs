@@ -24,11 +24,8 @@ public sealed class ProposalModel(ProposalService proposals, VendorService vendo
     {
         if (await vendors.CompanyIdAsync(User.UserId()!, ct) is not { } companyId) return NotFound();
         var result = await proposals.SaveAsync(companyId, User.UserId()!, id, Input, ct);
-        return await this.OutcomeAsync(result, t["Proposal_Saved"].Value, new { id }, async () =>
-        {
-            await LoadAsync(id, ct);
-            return Page();
-        }, prefix: "Input", conflictIs409: true, invalidIs422: true);
+        return await this.OutcomeAsync(result, t["Proposal_Saved"].Value, new { id }, this.PageAgain(() => LoadAsync(id, ct)),
+            prefix: "Input", conflictIs409: true, invalidIs422: true);
     }
 
     public Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken ct) =>
