@@ -33,11 +33,7 @@ public sealed class CertificationModel(CertificationService certification, IStri
     public Task<IActionResult> OnPostRevokeAsync(int id, int certificationId, string? reason, string? token, CancellationToken ct) =>
         Handle(id, certification.RevokeAsync(User.UserId()!, certificationId, reason, token, ct), "Cert_Revoked", ct);
 
-    private async Task<IActionResult> Handle(int id, Task<ServiceResult> action, string notice, CancellationToken ct)
-    {
-        return await this.OutcomeAsync(await action, t[notice].Value, new { id }, async () =>
-        {
-            return await OnGetAsync(id, ct); // NotFound when a posted id names nothing
-        });
-    }
+    // Shown again through OnGetAsync: NotFound when a posted id names nothing.
+    private async Task<IActionResult> Handle(int id, Task<ServiceResult> action, string notice, CancellationToken ct) =>
+        await this.OutcomeAsync(await action, t[notice].Value, new { id }, () => OnGetAsync(id, ct));
 }

@@ -38,11 +38,7 @@ public sealed class ClaimModel(IncentiveService incentives, IStringLocalizer<Sha
         return page;
     }
 
-    private async Task<IActionResult> Handle(int id, Task<ServiceResult> action, string notice, CancellationToken ct)
-    {
-        return await this.OutcomeAsync(await action, t[notice].Value, new { id }, async () =>
-        {
-            return await OnGetAsync(id, ct); // NotFound when a posted id names nothing
-        });
-    }
+    // Shown again through OnGetAsync: NotFound when a posted id names nothing.
+    private async Task<IActionResult> Handle(int id, Task<ServiceResult> action, string notice, CancellationToken ct) =>
+        await this.OutcomeAsync(await action, t[notice].Value, new { id }, () => OnGetAsync(id, ct));
 }
