@@ -2,7 +2,6 @@ using System.Data.Common;
 using Marketplace.Data.Postgres;
 using Marketplace.Data.Sqlite;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

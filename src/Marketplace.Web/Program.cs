@@ -1,17 +1,9 @@
-using Marketplace.Data;
 using Marketplace.Web.Email;
-using Marketplace.Web.Features;
-using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Observability;
 using Marketplace.Web.Features.OpenData;
-using Marketplace.Web.Features.Openings;
 using Marketplace.Web.Features.PayBenchmark;
-using Marketplace.Web.Features.Calls;
 using Marketplace.Web.Features.Seeding;
-using Marketplace.Web.Features.Security;
 using Marketplace.Web.Cli;
-using Marketplace.Web.Localization;
-using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Jobs;
 
 if (CommandLine.IsCommand(args))

@@ -1,7 +1,3 @@
-using Marketplace.Data.Entities;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Marketplace.Data.Configurations;
 
 public sealed class SavedSearchConfiguration : IEntityTypeConfiguration<SavedSearch>

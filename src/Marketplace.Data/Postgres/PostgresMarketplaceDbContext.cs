@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using Marketplace.Data.Entities;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Marketplace.Data.Postgres;

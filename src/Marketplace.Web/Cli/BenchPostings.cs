@@ -1,11 +1,3 @@
-using System.Globalization;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features;
-using Marketplace.Web.Features.Openings;
-using Marketplace.Web.Features.Taxonomy;
-using Microsoft.EntityFrameworkCore;
-
 namespace Marketplace.Web.Cli;
 
 public sealed record BenchSummary(int Published, int Closed, int SampleOpeningId)

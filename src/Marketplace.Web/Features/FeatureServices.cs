@@ -1,25 +1,16 @@
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Applications;
-using Marketplace.Web.Features.Cases;
 using Marketplace.Web.Features.Corrections;
 using Marketplace.Web.Features.Coverage;
 using Marketplace.Web.Features.Dashboard;
-using Marketplace.Web.Features.Dispatch;
 using Marketplace.Web.Features.Experts;
 using Marketplace.Web.Features.Help;
 using Marketplace.Web.Features.Import;
 using Marketplace.Web.Features.Matching;
-using Marketplace.Web.Features.Notifications;
-using Marketplace.Web.Features.Openings;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Features.PastResults;
 using Marketplace.Web.Features.PayBenchmark;
-using Marketplace.Web.Features.Calls;
-using Marketplace.Web.Features.PublicCache;
 using Marketplace.Web.Features.Quotas;
 using Marketplace.Web.Features.SavedSearches;
 using Marketplace.Web.Features.Seeding;
-using Marketplace.Web.Features.Taxonomy;
 using Marketplace.Web.Features.TwoFactor;
 
 namespace Marketplace.Web.Features;

@@ -1,6 +1,3 @@
-using Marketplace.Matching.Text;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Features;
 
 /// <summary>
@@ -164,5 +161,16 @@ public sealed class NumberFields(IStringLocalizer t, Dictionary<string, string> 
         if (s.Length == 0 && required) errors.TryAdd(field, t["Val_Required", t[label]]);
         else if (s.Length > max) errors.TryAdd(field, t["Val_TooLong", t[label], max, s.Length]);
         return s;
+    }
+
+    /// <summary>
+    /// The one required text of an action (a reason, a note, a report, a message) as <paramref name="value"/>, trimmed;
+    /// null when it is there and at most <paramref name="max"/> characters, otherwise the refusal, under <paramref name="field"/>.
+    /// </summary>
+    public static ServiceResult? RequiredText(IStringLocalizer t, string field, string? text, string label, int max, out string value)
+    {
+        var errors = new Dictionary<string, string>();
+        value = new NumberFields(t, errors).Text(field, text, label, max, required: true);
+        return errors.Count == 0 ? null : ServiceResult.Invalid(errors);
     }
 }

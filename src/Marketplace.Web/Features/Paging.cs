@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Marketplace.Web.Features;
 
 /// <summary>

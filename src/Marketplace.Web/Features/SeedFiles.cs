@@ -1,5 +1,3 @@
-using Marketplace.Web.Infrastructure;
-
 namespace Marketplace.Web.Features;
 
 /// <summary>Where the repository's seed/ folder is found at run time (copied beside the app by the build).</summary>

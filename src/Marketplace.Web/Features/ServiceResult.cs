@@ -1,7 +1,3 @@
-using Marketplace.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Features;
 
 /// <summary>How a service action ended. Pages turn it into a response in one place: <see cref="Infrastructure.ServiceResultPages"/>.</summary>

@@ -1,7 +1,3 @@
-using Marketplace.Web.Features;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Marketplace.Web.Infrastructure;
 
 /// <summary>

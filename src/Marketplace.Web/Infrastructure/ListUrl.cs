@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Marketplace.Web.Infrastructure;
 
 /// <summary>

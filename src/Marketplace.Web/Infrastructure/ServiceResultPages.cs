@@ -1,8 +1,5 @@
-using Marketplace.Web.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Infrastructure;
 
@@ -46,30 +43,59 @@ public static class ServiceResultPages
     private static Func<string, string> Key(string prefix) => field => field.Length == 0 || prefix.Length == 0 ? field : $"{prefix}.{field}";
 
     /// <summary>
-    /// What a page does with an action's result: 404 when not found, on success <paramref name="notice"/> and a
+    /// What a page does with an action's result: 404 when not found, on success <paramref name="notice"/> (none when null) and a
     /// redirect to the page with <paramref name="routeValues"/>, otherwise the messages (fields under
     /// <paramref name="prefix"/> or as <paramref name="key"/> maps them, after clearing what model binding found if <paramref name="clearFirst"/>) on the page shown again
     /// by <paramref name="showAgain"/>, with the status <see cref="ShowRefusal(PageModel, ServiceResult, string, bool, bool)"/> describes.
     /// </summary>
-    public static async Task<IActionResult> OutcomeAsync(this PageModel page, ServiceResult result, string notice, object? routeValues,
+    public static async Task<IActionResult> OutcomeAsync(this PageModel page, ServiceResult result, string? notice, object? routeValues,
         Func<Task<IActionResult>> showAgain, string prefix = "", bool clearFirst = false, bool conflictIs409 = false, bool invalidIs422 = false,
         Func<string, string>? key = null) =>
-        await page.OutcomeAsync(result, notice, routeValues, _ =>
-        {
-            if (clearFirst) page.ModelState.Clear();
-            page.ShowRefusal(result, key ?? Key(prefix), conflictIs409, invalidIs422);
-            return showAgain();
-        });
+        await page.Respond(result, notice, () => page.RedirectToPage(routeValues),
+            ShowAgain(page, result, showAgain, clearFirst, key ?? Key(prefix), conflictIs409, invalidIs422));
 
     /// <summary>As the other overload, for a refusal the page shows its own way (e.g. beside the one field of a small form).</summary>
-    public static async Task<IActionResult> OutcomeAsync(this PageModel page, ServiceResult result, string notice, object? routeValues,
+    public static async Task<IActionResult> OutcomeAsync(this PageModel page, ServiceResult result, string? notice, object? routeValues,
+        Func<ServiceResult, Task<IActionResult>> showRefused) =>
+        await page.Respond(result, notice, () => page.RedirectToPage(routeValues), showRefused);
+
+    /// <summary>
+    /// As <see cref="OutcomeAsync(PageModel, ServiceResult, string?, object?, Func{Task{IActionResult}}, string, bool, bool, bool, Func{string, string}?)"/>,
+    /// for an action that succeeds on another page (the record it made or changed): on success the redirect goes to
+    /// <paramref name="localUrl"/>, a URL on this site.
+    /// </summary>
+    public static async Task<IActionResult> OutcomeAtAsync(this PageModel page, ServiceResult result, string? notice, string localUrl,
+        Func<Task<IActionResult>> showAgain, string prefix = "", bool clearFirst = false, bool conflictIs409 = false, bool invalidIs422 = false,
+        Func<string, string>? key = null) =>
+        await page.Respond(result, notice, () => page.LocalRedirect(localUrl),
+            ShowAgain(page, result, showAgain, clearFirst, key ?? Key(prefix), conflictIs409, invalidIs422));
+
+    /// <summary>The page shown again as it stands, for a refusal that needs nothing reloaded.</summary>
+    public static Func<Task<IActionResult>> PageAgain(this PageModel page) => () => Task.FromResult<IActionResult>(page.Page());
+
+    /// <summary>The page shown again after <paramref name="load"/> has reloaded what it shows beside the form.</summary>
+    public static Func<Task<IActionResult>> PageAgain(this PageModel page, Func<Task> load) => async () =>
+    {
+        await load();
+        return page.Page();
+    };
+
+    private static Func<ServiceResult, Task<IActionResult>> ShowAgain(PageModel page, ServiceResult result, Func<Task<IActionResult>> showAgain,
+        bool clearFirst, Func<string, string> key, bool conflictIs409, bool invalidIs422) => _ =>
+    {
+        if (clearFirst) page.ModelState.Clear();
+        page.ShowRefusal(result, key, conflictIs409, invalidIs422);
+        return showAgain();
+    };
+
+    private static async Task<IActionResult> Respond(this PageModel page, ServiceResult result, string? notice, Func<IActionResult> redirect,
         Func<ServiceResult, Task<IActionResult>> showRefused)
     {
         if (result.IsNotFound) return page.NotFound();
         if (result.Succeeded)
         {
-            page.TempData["Notice"] = notice;
-            return page.RedirectToPage(routeValues);
+            if (notice is not null) page.TempData["Notice"] = notice;
+            return redirect();
         }
         return await showRefused(result);
     }

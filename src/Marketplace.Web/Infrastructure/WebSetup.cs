@@ -1,12 +1,6 @@
 using Marketplace.Web.Features.TwoFactor;
-using Marketplace.Data;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.PublicCache;
-using Marketplace.Web.Features.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Infrastructure;
 

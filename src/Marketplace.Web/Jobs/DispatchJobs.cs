@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Dispatch;
-
 namespace Marketplace.Web.Jobs;
 
 /// <summary>Clears the certified-CIO flag of profiles whose certification expired overnight (and sets it where valid).</summary>

@@ -1,5 +1,4 @@
 using Hangfire;
-using Marketplace.Web.Features.Notifications;
 
 namespace Marketplace.Web.Jobs;
 

@@ -1,11 +1,7 @@
-using System.Globalization;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
 
 namespace Marketplace.Web.Jobs;
 

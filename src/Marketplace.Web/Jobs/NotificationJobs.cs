@@ -1,8 +1,4 @@
 using Marketplace.Web.Features.Matching;
-using Marketplace.Web.Features.Dispatch;
-using Marketplace.Web.Features.Calls;
-using Marketplace.Web.Features.Notifications;
-using Marketplace.Web.Features.Openings;
 
 namespace Marketplace.Web.Jobs;
 

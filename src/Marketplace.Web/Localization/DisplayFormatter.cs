@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Marketplace.Web.Localization;
 
 /// <summary>Dates (Gregorian with 和暦 beside), yen and numbers in the request's language.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 
 namespace Marketplace.Web.Localization;

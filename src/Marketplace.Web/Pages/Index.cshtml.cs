@@ -1,7 +1,3 @@
-using Marketplace.Web.Features;
-using Marketplace.Web.Features.Openings;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Marketplace.Web.Pages;
 
 public sealed class IndexModel(OpeningSearch search) : PageModel

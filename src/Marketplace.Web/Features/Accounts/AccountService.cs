@@ -1,15 +1,7 @@
-using System.Globalization;
-using Marketplace.Web.Features.Notifications;
 using System.Security.Cryptography;
 using System.Text;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
 using Marketplace.Matching.Codes;
-using Marketplace.Matching.Text;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.Accounts;
 

@@ -1,7 +1,3 @@
-using Marketplace.Data.Entities;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Features.Accounts;
 
 /// <summary>

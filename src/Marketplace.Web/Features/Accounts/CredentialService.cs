@@ -1,11 +1,5 @@
 using System.Text;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Notifications;
-using Marketplace.Web.Features.Security;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.Accounts;
 

@@ -1,10 +1,8 @@
 using System.Security.Claims;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
+// Microsoft.AspNetCore.Mvc (a global using) has a SignInResult too; this file means Identity's.
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 using Microsoft.Extensions.Options;
-using Marketplace.Web.Features.Security;
 
 namespace Marketplace.Web.Features.Accounts;
 

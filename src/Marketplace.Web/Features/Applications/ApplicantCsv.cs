@@ -1,9 +1,3 @@
-using System.Globalization;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Localization;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Features.Applications;
 
 /// <summary>

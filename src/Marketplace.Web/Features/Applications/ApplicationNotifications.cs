@@ -1,8 +1,3 @@
-using Marketplace.Web.Features.Notifications;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Microsoft.EntityFrameworkCore;
-
 namespace Marketplace.Web.Features.Applications;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Features.Applications;
 
 public sealed record ConflictFlag(int ExpertProfileId, string Reason);

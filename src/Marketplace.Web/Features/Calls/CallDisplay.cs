@@ -1,7 +1,3 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Localization;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Features.Calls;
 
 public enum CallPhase

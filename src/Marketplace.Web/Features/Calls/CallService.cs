@@ -1,15 +1,4 @@
-using Marketplace.Web.Features.Taxonomy;
 using Marketplace.Web.Features.Corrections;
-using Marketplace.Web.Features.Notifications;
-using System.Globalization;
-using Marketplace.Data;
-using Marketplace.Data.Configurations;
-using Marketplace.Data.Entities;
-using Marketplace.Matching.Text;
-using Marketplace.Web.Features.Openings;
-using Marketplace.Web.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.Calls;
 

@@ -1,7 +1,5 @@
-using Marketplace.Data.Entities;
 using Marketplace.Matching.Pay;
 using Marketplace.Web.Features.Corrections;
-using Marketplace.Web.Features.PublicCache;
 
 namespace Marketplace.Web.Features.Calls;
 

@@ -1,13 +1,3 @@
-using Marketplace.Web.Features.Notifications;
-using Marketplace.Data;
-using Marketplace.Data.Configurations;
-using Marketplace.Data.Entities;
-using Marketplace.Matching.Text;
-using Marketplace.Web.Features.Applications;
-using Marketplace.Web.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Features.Calls;
 
 public sealed record StaffAccount(string UserId, string DisplayName);

@@ -1,6 +1,3 @@
-using Marketplace.Data.Entities;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Features.Calls;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Marketplace.Data.Entities;
-
 namespace Marketplace.Web.Features.Calls;
 
 public sealed record ScoringRules(int ScoreScale, int PriceWeight, PriceFormula Formula, long CeilingYen, IReadOnlyList<CriterionWeight> Criteria);

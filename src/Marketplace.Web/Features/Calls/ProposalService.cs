@@ -1,11 +1,3 @@
-using System.Globalization;
-using Marketplace.Data;
-using Marketplace.Data.Configurations;
-using Marketplace.Data.Entities;
-using Marketplace.Matching.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Features.Calls;
 
 public sealed class ProposalInput

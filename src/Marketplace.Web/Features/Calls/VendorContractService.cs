@@ -1,10 +1,4 @@
-using Marketplace.Data;
-using Marketplace.Data.Entities;
 using Marketplace.Matching.Codes;
-using Marketplace.Matching.Text;
-using Marketplace.Web.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.Calls;
 

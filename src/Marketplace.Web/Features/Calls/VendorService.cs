@@ -1,10 +1,3 @@
-using Marketplace.Web.Features.Notifications;
-using Marketplace.Data;
-using Marketplace.Data.Configurations;
-using Marketplace.Data.Entities;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Features.Calls;
 
 public sealed class CompanyInput

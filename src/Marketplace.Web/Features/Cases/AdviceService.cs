@@ -1,12 +1,3 @@
-using Marketplace.Web.Localization;
-using Marketplace.Data;
-using Marketplace.Data.Configurations;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Dispatch;
-using Marketplace.Web.Features.Calls;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Features.Cases;
 
 /// <summary>Who is looking at an advice thread: staff of a government (<see cref="OrganizationId"/>) or an expert.</summary>
@@ -137,9 +128,7 @@ public sealed class AdviceService(MarketplaceDbContext db, CaseNotifications not
         if (r is null) return ServiceResult.NotFound;
         var side = SideOf(who, r);
         if (side == AdviceSide.None) return ServiceResult.NotFound;
-        var s = text?.Trim() ?? "";
-        if (s.Length == 0) return ServiceResult.Invalid(new Dictionary<string, string> { ["text"] = t["Val_Required", t["Advice_Message"]] });
-        if (s.Length > AdviceRequestConfiguration.TextMax) return ServiceResult.Invalid(new Dictionary<string, string> { ["text"] = t["Val_TooLong", t["Advice_Message"], AdviceRequestConfiguration.TextMax, s.Length] });
+        if (NumberFields.RequiredText(t, "text", text, "Advice_Message", AdviceRequestConfiguration.TextMax, out var s) is { } refused) return refused;
         r.Messages.Add(new AdviceMessage { AuthorUserId = who.UserId, AuthorName = who.Name, Text = s, At = Now });
         await notify.AdviceUpdatedAsync(r, r.Case!, toRequester: side == AdviceSide.Answerer, ct);
         await db.SaveChangesAsync(ct);
@@ -154,9 +143,7 @@ public sealed class AdviceService(MarketplaceDbContext db, CaseNotifications not
         var side = SideOf(who, r);
         if (side == AdviceSide.None) return ServiceResult.NotFound;
         if (r.Status is not (AdviceStatus.Accepted or AdviceStatus.TimeProposed)) return ServiceResult.Fail(t["Advice_NotAccepted"]);
-        var s = outcome?.Trim() ?? "";
-        if (s.Length == 0) return ServiceResult.Invalid(new Dictionary<string, string> { ["outcome"] = t["Val_Required", t["Advice_Outcome"]] });
-        if (s.Length > AdviceRequestConfiguration.TextMax) return ServiceResult.Invalid(new Dictionary<string, string> { ["outcome"] = t["Val_TooLong", t["Advice_Outcome"], AdviceRequestConfiguration.TextMax, s.Length] });
+        if (NumberFields.RequiredText(t, "outcome", outcome, "Advice_Outcome", AdviceRequestConfiguration.TextMax, out var s) is { } refused) return refused;
         db.ExpectConcurrencyToken(r, token);
         r.Status = AdviceStatus.Completed;
         r.Outcome = s;

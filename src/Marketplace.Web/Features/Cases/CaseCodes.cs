@@ -1,5 +1,3 @@
-using Marketplace.Data.Entities;
-
 namespace Marketplace.Web.Features.Cases;
 
 /// <summary>The code lists of the case library. Codes are stable keys; labels live in the resources (Case_Obstacle_*, Case_Factor_*).</summary>

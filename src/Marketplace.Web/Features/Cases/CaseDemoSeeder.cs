@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Features.Cases;
 

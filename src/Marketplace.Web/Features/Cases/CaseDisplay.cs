@@ -1,6 +1,3 @@
-using System.Globalization;
-using Marketplace.Data.Entities;
-
 namespace Marketplace.Web.Features.Cases;
 
 /// <summary>How case figures and names read on pages and in mail.</summary>

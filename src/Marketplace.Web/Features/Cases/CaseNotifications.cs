@@ -1,9 +1,3 @@
-using Marketplace.Web.Features.Applications;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Notifications;
-using Microsoft.EntityFrameworkCore;
-
 namespace Marketplace.Web.Features.Cases;
 
 /// <summary>

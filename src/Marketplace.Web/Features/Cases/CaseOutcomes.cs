@@ -1,10 +1,3 @@
-using Marketplace.Data;
-using Marketplace.Data.Configurations;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Dispatch;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Features.Cases;
 
 /// <summary>Outcomes across dispatches, for the office's dashboard.</summary>

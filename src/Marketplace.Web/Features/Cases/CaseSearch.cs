@@ -1,10 +1,3 @@
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Matching.Text;
-using Marketplace.Web.Features.Dispatch;
-using Marketplace.Web.Features.Openings;
-using Microsoft.EntityFrameworkCore;
-
 namespace Marketplace.Web.Features.Cases;
 
 /// <summary>The public case search, exactly as it appears in the query string of <c>/cases</c>.</summary>

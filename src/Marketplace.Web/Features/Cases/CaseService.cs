@@ -1,15 +1,3 @@
-using System.Globalization;
-using Marketplace.Data;
-using Marketplace.Data.Configurations;
-using Marketplace.Data.Entities;
-using Marketplace.Matching.Text;
-using Marketplace.Web.Features.Dispatch;
-using Marketplace.Web.Features.Calls;
-using Marketplace.Web.Features.Taxonomy;
-using Marketplace.Web.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Features.Cases;
 
 /// <summary>A case's form as typed. KPI and people rows are parallel lists; an all-empty row is ignored.</summary>
@@ -173,9 +161,7 @@ public sealed class CaseService(MarketplaceDbContext db, TaxonomyCatalog taxonom
         var c = await ForOfficeAsync(id, ct);
         if (c is null) return ServiceResult.NotFound;
         if (c.Status != CaseStatus.Submitted) return ServiceResult.Fail(t["Case_NotSubmitted"]);
-        var text = note?.Trim() ?? "";
-        if (text.Length == 0) return ServiceResult.Invalid(new Dictionary<string, string> { ["note"] = t["Val_Required", t["Case_ReviewNote"]] });
-        if (text.Length > 1_000) return ServiceResult.Invalid(new Dictionary<string, string> { ["note"] = t["Val_TooLong", t["Case_ReviewNote"], 1_000, text.Length] });
+        if (NumberFields.RequiredText(t, "note", note, "Case_ReviewNote", 1_000, out var text) is { } refused) return refused;
         db.ExpectConcurrencyToken(c, token);
         c.Status = CaseStatus.Draft;
         c.ReviewNote = text;

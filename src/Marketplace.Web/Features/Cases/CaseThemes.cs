@@ -1,6 +1,3 @@
-using Marketplace.Matching.Text;
-using Marketplace.Web.Features.Taxonomy;
-
 namespace Marketplace.Web.Features.Cases;
 
 /// <summary>Themes of things that carry no skill codes (a call for proposals): the skills whose label words appear in its text.</summary>

@@ -1,8 +1,3 @@
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.PublicCache;
-using Microsoft.EntityFrameworkCore;
-
 namespace Marketplace.Web.Features.Cases;
 
 /// <summary>What a related-case lookup starts from: the themes and obstacles at hand, and the government asking.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace Marketplace.Web.Features.Cases;
 
 /// <summary>

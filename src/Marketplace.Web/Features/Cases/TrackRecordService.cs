@@ -1,7 +1,3 @@
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Microsoft.EntityFrameworkCore;
-
 namespace Marketplace.Web.Features.Cases;
 
 public sealed record TrackRecordCase(int Id, string Title, IReadOnlyList<string> Themes);

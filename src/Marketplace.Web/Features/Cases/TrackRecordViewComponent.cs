@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace Marketplace.Web.Features.Cases;
 
 /// <summary>One expert's track record (<see cref="TrackRecordService"/>), on the pages about that expert.</summary>

@@ -1,11 +1,3 @@
-using System.Globalization;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Openings;
-using Marketplace.Web.Features.Calls;
-using Marketplace.Web.Features.Taxonomy;
-using Marketplace.Web.Localization;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Features.Corrections;
 
 /// <summary>How a change log entry reads, in the reader's language: the form's label and the value as the form offered it.</summary>

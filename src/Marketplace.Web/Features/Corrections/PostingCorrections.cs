@@ -1,12 +1,5 @@
 using System.Collections;
 using System.Text.Json;
-using Marketplace.Data;
-using Marketplace.Data.Configurations;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Notifications;
-using Marketplace.Web.Features.Calls;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.Corrections;
 

@@ -1,8 +1,3 @@
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Localization;
-using Microsoft.EntityFrameworkCore;
-
 namespace Marketplace.Web.Features.Dashboard;
 
 /// <summary>One opening on a staff dashboard: how many applied, how many are new or not yet looked at.</summary>

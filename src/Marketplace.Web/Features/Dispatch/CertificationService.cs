@@ -1,13 +1,3 @@
-using Marketplace.Data;
-using Marketplace.Data.Configurations;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Openings;
-using Marketplace.Web.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
-using Marketplace.Web.Features.Notifications;
-
 namespace Marketplace.Web.Features.Dispatch;
 
 /// <summary>An expert's certification journey as the expert (or the office) sees it.</summary>
@@ -200,9 +190,7 @@ public sealed class CertificationService(MarketplaceDbContext db, DispatchNotifi
         var certification = await db.Certifications.Include(c => c.Expert).FirstOrDefaultAsync(c => c.Id == certificationId, ct);
         if (certification is null) return ServiceResult.NotFound;
         if (certification.RevokedAt is not null) return ServiceResult.Fail(t["Cert_AlreadyRevoked"]);
-        var text = reason?.Trim() ?? "";
-        if (text.Length == 0) return ServiceResult.Invalid(new Dictionary<string, string> { ["reason"] = t["Val_Required", t["Cert_RevokeReason"]] });
-        if (text.Length > 1_000) return ServiceResult.Invalid(new Dictionary<string, string> { ["reason"] = t["Val_TooLong", t["Cert_RevokeReason"], 1_000, text.Length] });
+        if (NumberFields.RequiredText(t, "reason", reason, "Cert_RevokeReason", 1_000, out var text) is { } refused) return refused;
         db.ExpectConcurrencyToken(certification, token);
         certification.RevokedAt = Now;
         certification.RevokedReason = text;

@@ -1,10 +1,3 @@
-using System.Globalization;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Features.Dispatch;
 
 public sealed record PrefectureCoverage(string Code, string NameJa, string NameEn, int Requests, int Dispatches, int CertifiedCios, int Openings)

@@ -1,14 +1,7 @@
-using Marketplace.Web.Features.Notifications;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
 using Marketplace.Matching;
 using Marketplace.Matching.Features;
 using Marketplace.Matching.Reasons;
-using Marketplace.Web.Features.Applications;
 using Marketplace.Web.Features.Matching;
-using Marketplace.Web.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.Dispatch;
 
@@ -145,9 +138,7 @@ public sealed class DispatchMatchingService(
         var proposal = await db.DispatchProposals.FirstOrDefaultAsync(p => p.Id == proposalId, ct);
         if (proposal is null) return ServiceResult.NotFound;
         if (!proposal.IsOpen) return ServiceResult.Fail(t["Dispatch_ProposalClosed"]);
-        var text = reason?.Trim() ?? "";
-        if (text.Length == 0) return ServiceResult.Invalid(new Dictionary<string, string> { ["reason"] = t["Val_Required", t["Dispatch_WithdrawReason"]] });
-        if (text.Length > 1_000) return ServiceResult.Invalid(new Dictionary<string, string> { ["reason"] = t["Val_TooLong", t["Dispatch_WithdrawReason"], 1_000, text.Length] });
+        if (NumberFields.RequiredText(t, "reason", reason, "Dispatch_WithdrawReason", 1_000, out var text) is { } refused) return refused;
         db.ExpectConcurrencyToken(proposal, token);
         proposal.Status = DispatchProposalStatus.Withdrawn;
         proposal.DeclineReason = text;

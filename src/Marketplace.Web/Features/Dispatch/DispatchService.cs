@@ -1,10 +1,3 @@
-using Marketplace.Data;
-using Marketplace.Data.Configurations;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Features.Dispatch;
 
 /// <summary>
@@ -134,9 +127,7 @@ public sealed class DispatchService(MarketplaceDbContext db, DispatchMatchingSer
         var d = await db.Dispatches.FirstOrDefaultAsync(x => x.Id == id && x.Expert!.UserId == userId, ct);
         if (d is null) return ServiceResult.NotFound;
         if (!HasStarted(d)) return ServiceResult.Fail(t["Dispatch_NotStartedYet", DisplayFormatter.Wareki(d.StartDate)]);
-        var text = report?.Trim() ?? "";
-        if (text.Length == 0) return ServiceResult.Invalid(new Dictionary<string, string> { ["report"] = t["Val_Required", t["Dispatch_FinalReport"]] });
-        if (text.Length > DispatchConfiguration.ReportMax) return ServiceResult.Invalid(new Dictionary<string, string> { ["report"] = t["Val_TooLong", t["Dispatch_FinalReport"], DispatchConfiguration.ReportMax, text.Length] });
+        if (NumberFields.RequiredText(t, "report", report, "Dispatch_FinalReport", DispatchConfiguration.ReportMax, out var text) is { } refused) return refused;
         d.FinalReport = text;
         d.FinalReportAt = Now;
         return await SaveAsync(d.Id, ct);

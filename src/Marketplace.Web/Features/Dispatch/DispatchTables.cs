@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Openings;
-
 namespace Marketplace.Web.Features.Dispatch;
 
 /// <summary>The dispatches table partial: rows and where each links to.</summary>

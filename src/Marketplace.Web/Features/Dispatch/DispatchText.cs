@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Marketplace.Web.Features.Dispatch;
 
 /// <summary>Small display helpers of the dispatch pages.</summary>

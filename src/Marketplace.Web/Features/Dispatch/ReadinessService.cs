@@ -1,10 +1,3 @@
-using Marketplace.Data;
-using Marketplace.Data.Configurations;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Features.Dispatch;
 
 /// <summary>A host government's readiness: the checklist and who of its staff completed the host course.</summary>

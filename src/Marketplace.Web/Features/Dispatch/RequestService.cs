@@ -1,14 +1,5 @@
-using Marketplace.Data;
-using Marketplace.Data.Configurations;
-using Marketplace.Data.Entities;
 using Marketplace.Matching.Pay;
-using Marketplace.Matching.Text;
-using Marketplace.Web.Features.Taxonomy;
-using Marketplace.Web.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
-using Marketplace.Web.Features.Notifications;
 
 namespace Marketplace.Web.Features.Dispatch;
 

@@ -1,9 +1,4 @@
-using Marketplace.Data;
-using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Organizations;
-using Marketplace.Web.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.Dispatch;
 

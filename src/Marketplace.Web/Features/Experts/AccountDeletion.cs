@@ -1,8 +1,3 @@
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-
 namespace Marketplace.Web.Features.Experts;
 
 /// <summary>

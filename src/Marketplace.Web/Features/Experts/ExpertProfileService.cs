@@ -1,16 +1,7 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
 using Marketplace.Matching.Codes;
 using Marketplace.Matching.Pay;
-using Marketplace.Matching.Text;
-using Marketplace.Web.Features.Openings;
-using Marketplace.Web.Features.Taxonomy;
-using Marketplace.Web.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.Experts;
 

@@ -1,5 +1,3 @@
-using Marketplace.Data.Entities;
-
 namespace Marketplace.Web.Features.Experts;
 
 /// <summary>One thing the completeness meter checks: a resource key naming it, the form field it links to, and whether it is done.</summary>

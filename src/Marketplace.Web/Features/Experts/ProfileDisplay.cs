@@ -1,9 +1,4 @@
-using System.Globalization;
-using Marketplace.Data.Entities;
 using Marketplace.Matching.Pay;
-using Marketplace.Web.Features.Openings;
-using Marketplace.Web.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.Experts;
 

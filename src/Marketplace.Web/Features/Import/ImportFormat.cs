@@ -1,7 +1,5 @@
 using System.Reflection;
-using Marketplace.Web.Features.Openings;
 using Marketplace.Web.Features.PastResults;
-using Marketplace.Web.Features.Calls;
 
 namespace Marketplace.Web.Features.Import;
 

@@ -1,8 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.Import;
 

@@ -1,14 +1,5 @@
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Matching.Text;
-using Marketplace.Web.Features.Openings;
 using Marketplace.Web.Features.PastResults;
-using Marketplace.Web.Features.Calls;
 using Marketplace.Web.Features.Quotas;
-using Marketplace.Web.Features.Security;
-using Marketplace.Web.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.Import;
 

@@ -1,12 +1,8 @@
 using System.Diagnostics;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
 using Marketplace.Matching;
 using Marketplace.Matching.Features;
 using Marketplace.Matching.Ranking;
 using Marketplace.Matching.Training;
-using Marketplace.Web.Features.Applications;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Web.Features.Matching;

@@ -1,10 +1,3 @@
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Notifications;
-using Marketplace.Web.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Features.Matching;
 
 /// <summary>Staff invite a recommended expert to apply to one of their own openings.</summary>

@@ -1,7 +1,4 @@
-using System.Globalization;
-using Marketplace.Data.Entities;
 using Marketplace.Matching;
-using Marketplace.Web.Features.Taxonomy;
 
 namespace Marketplace.Web.Features.Matching;
 

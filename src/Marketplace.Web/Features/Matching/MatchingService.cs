@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
 using Marketplace.Matching;
 using Marketplace.Matching.Ranking;
 using Marketplace.Matching.Reasons;
 using Marketplace.Matching.Training;
-using Marketplace.Web.Features.Applications;
-using Marketplace.Web.Localization;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Features.Matching;
 

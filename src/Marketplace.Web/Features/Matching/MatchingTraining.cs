@@ -1,7 +1,4 @@
-using Marketplace.Data;
-using Marketplace.Data.Entities;
 using Marketplace.Matching.Training;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Features.Matching;
 

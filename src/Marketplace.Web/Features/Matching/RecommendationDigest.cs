@@ -1,10 +1,3 @@
-using Marketplace.Web.Features.Notifications;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Matching;
-using Marketplace.Web.Localization;
-using Microsoft.EntityFrameworkCore;
-
 namespace Marketplace.Web.Features.Matching;
 
 /// <summary>

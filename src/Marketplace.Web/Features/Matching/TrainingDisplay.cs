@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.Matching;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using Marketplace.Data.Entities;
 using Marketplace.Web.Email;
 using MimeKit;
 using MimeKit.Text;

@@ -1,5 +1,4 @@
 using Marketplace.Web.Features.Matching;
-using Marketplace.Data.Entities;
 
 namespace Marketplace.Web.Features.Notifications;
 

@@ -1,7 +1,4 @@
-using Marketplace.Data;
-using Marketplace.Data.Entities;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Features.Notifications;
 

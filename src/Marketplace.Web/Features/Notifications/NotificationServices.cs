@@ -1,7 +1,4 @@
 using Marketplace.Web.Features.Matching;
-using Marketplace.Web.Features.Dispatch;
-using Marketplace.Web.Features.Calls;
-using Marketplace.Web.Features.Applications;
 namespace Marketplace.Web.Features.Notifications;
 
 public static class NotificationServices

@@ -1,11 +1,4 @@
-using System.Globalization;
 using Hangfire;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Web.Features.Notifications;

@@ -1,7 +1,3 @@
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Microsoft.EntityFrameworkCore;
-
 namespace Marketplace.Web.Features.Notifications;
 
 public sealed record OutboxFilter(OutboxStatus? Status, string? Kind, string? Q, int Page);

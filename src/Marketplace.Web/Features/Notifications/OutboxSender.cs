@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
 using Marketplace.Web.Email;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Web.Features.Notifications;

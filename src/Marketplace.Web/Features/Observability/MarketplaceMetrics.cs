@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Matching;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Features.Observability;
 

@@ -1,5 +1,4 @@
 using Hangfire.Common;
-using Marketplace.Data.Entities;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;

@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Localization;
 
 namespace Marketplace.Web.Features.OpenData;
 

@@ -1,10 +1,5 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Corrections;
-using Marketplace.Web.Features.Notifications;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Web.Features.OpenData;

@@ -1,4 +1,3 @@
-using Marketplace.Web.Features.PublicCache;
 using Scalar.AspNetCore;
 
 namespace Marketplace.Web.Features.OpenData;

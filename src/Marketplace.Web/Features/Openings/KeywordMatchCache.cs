@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using Marketplace.Data;
 using Marketplace.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Features.Openings;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
-using Marketplace.Data.Entities;
 using Marketplace.Matching.Pay;
-using Marketplace.Web.Infrastructure;
 
 namespace Marketplace.Web.Features.Openings;
 

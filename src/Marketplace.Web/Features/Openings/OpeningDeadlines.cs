@@ -1,11 +1,3 @@
-using Marketplace.Web.Features.Applications;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Localization;
-using Microsoft.EntityFrameworkCore;
-
-using Marketplace.Web.Features.Notifications;
-
 namespace Marketplace.Web.Features.Openings;
 
 /// <summary>

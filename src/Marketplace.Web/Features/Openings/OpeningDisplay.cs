@@ -1,8 +1,3 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Taxonomy;
-using Marketplace.Web.Localization;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Features.Openings;
 
 /// <summary>How an opening's term, pay and work style read on a page, in the request's language.</summary>

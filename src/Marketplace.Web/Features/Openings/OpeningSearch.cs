@@ -1,10 +1,5 @@
-using Marketplace.Data;
-using Marketplace.Data.Entities;
 using Marketplace.Data.Sqlite;
 using Marketplace.Matching.Pay;
-using Marketplace.Matching.Text;
-using Marketplace.Web.Localization;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Features.Openings;
 

@@ -1,6 +1,4 @@
 using Marketplace.Matching.Pay;
-using Marketplace.Web.Features.PublicCache;
-using Marketplace.Web.Infrastructure;
 
 namespace Marketplace.Web.Features.Openings;
 

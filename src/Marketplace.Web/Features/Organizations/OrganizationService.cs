@@ -1,12 +1,5 @@
-using System.Globalization;
 using System.Text;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
 using Marketplace.Matching.Codes;
-using Marketplace.Web.Infrastructure;
-using Marketplace.Matching.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.Organizations;
 

@@ -1,9 +1,3 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Openings;
-using Marketplace.Web.Features.Calls;
-using Marketplace.Web.Localization;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Features.PastResults;
 
 /// <summary>What a past result reads as on its confirmation page: every fact as understood, in the page's language.</summary>

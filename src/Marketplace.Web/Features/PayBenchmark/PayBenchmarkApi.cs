@@ -1,6 +1,3 @@
-using Marketplace.Web.Features.PublicCache;
-using Marketplace.Web.Features.Taxonomy;
-
 namespace Marketplace.Web.Features.PayBenchmark;
 
 /// <summary>The pay benchmark as JSON: the groups (never one under the minimum size), and where a typed pay would stand.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Marketplace.Web.Features.Taxonomy;
-using Marketplace.Web.Localization;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Features.PayBenchmark;
 
 /// <summary>The benchmark in words and as a chart, in the request's language.</summary>

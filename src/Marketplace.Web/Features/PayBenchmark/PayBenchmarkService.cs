@@ -1,13 +1,4 @@
-using Marketplace.Data;
-using Marketplace.Data.Entities;
 using Marketplace.Matching.Pay;
-using Marketplace.Matching.Text;
-using Marketplace.Web.Features.Openings;
-using Marketplace.Web.Features.Calls;
-using Marketplace.Web.Features.PublicCache;
-using Marketplace.Web.Features.Taxonomy;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.PayBenchmark;
 

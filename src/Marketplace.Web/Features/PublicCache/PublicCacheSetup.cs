@@ -1,6 +1,4 @@
-using Marketplace.Data;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Marketplace.Web.Features.PublicCache;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Marketplace.Web.Localization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Primitives;
 

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Marketplace.Data;
-using Marketplace.Web.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Web.Features.Quotas;

@@ -1,9 +1,4 @@
 using Marketplace.Web.Features.Matching;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Notifications;
-using Marketplace.Web.Features.Openings;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Features.SavedSearches;
 

@@ -1,11 +1,5 @@
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Openings;
-using Marketplace.Web.Localization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Features.SavedSearches;
 

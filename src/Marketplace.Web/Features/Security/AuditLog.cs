@@ -1,10 +1,3 @@
-using System.Globalization;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace Marketplace.Web.Features.Security;
 
 /// <summary>Action codes written to the audit log.</summary>

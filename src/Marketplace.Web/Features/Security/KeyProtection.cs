@@ -1,5 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using Marketplace.Data;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Marketplace.Web.Features.Security;

@@ -1,11 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Features.Security;
 

@@ -1,6 +1,3 @@
-using Marketplace.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Marketplace.Web.Features.Seeding;
 
 public static class DatabaseInitializer

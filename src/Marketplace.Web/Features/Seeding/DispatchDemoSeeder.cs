@@ -1,9 +1,3 @@
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Dispatch;
-using Marketplace.Web.Localization;
-using Microsoft.EntityFrameworkCore;
-
 namespace Marketplace.Web.Features.Seeding;
 
 /// <summary>

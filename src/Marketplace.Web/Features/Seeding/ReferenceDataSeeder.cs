@@ -1,9 +1,3 @@
-using System.Globalization;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-
 namespace Marketplace.Web.Features.Seeding;
 
 /// <summary>Prefectures, their bodies, the listed municipalities and the roles: data every installation needs.</summary>

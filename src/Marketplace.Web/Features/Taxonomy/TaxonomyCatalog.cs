@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Localization;
 
 namespace Marketplace.Web.Features.Taxonomy;
 

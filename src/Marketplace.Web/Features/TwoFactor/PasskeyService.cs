@@ -1,9 +1,7 @@
 using System.Security.Claims;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Security;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
+// Microsoft.AspNetCore.Mvc (a global using) has a SignInResult too; this file means Identity's.
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Marketplace.Web.Features.TwoFactor;

@@ -1,10 +1,5 @@
 using System.Security.Claims;
 using System.Text;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Notifications;
-using Marketplace.Web.Features.Security;
-using Microsoft.AspNetCore.Identity;
 using QRCoder;
 
 namespace Marketplace.Web.Features.TwoFactor;

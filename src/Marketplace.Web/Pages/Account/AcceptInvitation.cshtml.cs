@@ -1,10 +1,3 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Account;
 
 public sealed class AcceptInvitationModel(AccountService accounts, IStringLocalizer<SharedResource> t) : PageModel
@@ -34,12 +27,6 @@ public sealed class AcceptInvitationModel(AccountService accounts, IStringLocali
         Invitation = await accounts.FindInvitationAsync(Token, ct);
         if (Invitation is null) return Page();
         var result = await accounts.AcceptInvitationAsync(Token, Input.DisplayName, Input.Password, Input.ConfirmPassword, ct);
-        if (!result.Succeeded)
-        {
-            ModelState.AddErrors(result, "Input");
-            return Page();
-        }
-        TempData["Notice"] = t["Invite_Accepted"].Value;
-        return LocalRedirect("/account/login");
+        return await this.OutcomeAtAsync(result, t["Invite_Accepted"].Value, "/account/login", this.PageAgain(), prefix: "Input");
     }
 }

@@ -1,6 +1,3 @@
-using Marketplace.Web.Features.Accounts;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Marketplace.Web.Pages.Account;
 
 /// <summary>The link mailed to a new address. It works once (the change renews the account's security stamp).</summary>

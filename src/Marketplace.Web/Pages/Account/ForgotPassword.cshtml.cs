@@ -1,7 +1,3 @@
-using Marketplace.Web.Features.Accounts;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Marketplace.Web.Pages.Account;
 
 /// <summary>Asks for a reset link. The answer is the same whether or not the address has an account.</summary>

@@ -1,7 +1,3 @@
-using Marketplace.Web.Features.Accounts;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Marketplace.Web.Pages.Account;
 
 public sealed class LogoutModel(MarketplaceSignInManager signIn) : PageModel

@@ -1,11 +1,3 @@
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Security;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Account;
 
 /// <summary>Changes the password; every other browser signed in to the account is signed out.</summary>

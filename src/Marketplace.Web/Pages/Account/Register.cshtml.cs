@@ -1,6 +1,3 @@
-using Marketplace.Web.Features;
-using Marketplace.Web.Features.Accounts;
-
 namespace Marketplace.Web.Pages.Account;
 
 public sealed class RegisterModel(AccountService accounts) : SignUpPage<SignUpInput>

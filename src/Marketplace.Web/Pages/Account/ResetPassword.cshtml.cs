@@ -1,9 +1,3 @@
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Account;
 
 /// <summary>The page the reset mail links to: a new password, then sign in. The link works once.</summary>
@@ -25,13 +19,7 @@ public sealed class ResetPasswordModel(CredentialService credentials, IStringLoc
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await credentials.ResetAsync(UserId, Code, Input.Password, Input.ConfirmPassword, ct);
-        if (!result.Succeeded)
-        {
-            ModelState.AddErrors(result, "Input");
-            return Page();
-        }
-        TempData["Notice"] = t["Reset_Done"].Value;
-        return LocalRedirect("/account/login");
+        return await this.OutcomeAtAsync(result, t["Reset_Done"].Value, "/account/login", this.PageAgain(), prefix: "Input");
     }
 }
 

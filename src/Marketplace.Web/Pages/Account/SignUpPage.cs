@@ -1,8 +1,3 @@
-using Marketplace.Web.Features;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Marketplace.Web.Pages.Account;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features;
-using Marketplace.Web.Features.Notifications;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Admin;
 
 /// <summary>/admin/outbox: every notification with its state; failed and uncertain ones with their last error.</summary>

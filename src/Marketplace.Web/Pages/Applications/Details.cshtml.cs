@@ -1,13 +1,3 @@
-using Marketplace.Web.Features;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Applications;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Applications;
 
 /// <summary>The expert's own application: stage, history, messages, withdraw or decline an offer.</summary>

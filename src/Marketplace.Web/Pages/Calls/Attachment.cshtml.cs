@@ -1,7 +1,3 @@
-using Marketplace.Web.Features.Calls;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Marketplace.Web.Pages.Calls;
 
 /// <summary>A PDF attached to a published call: public, like the notice itself.</summary>

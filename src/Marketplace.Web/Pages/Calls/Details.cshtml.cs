@@ -1,10 +1,4 @@
-using Marketplace.Web.Features.PublicCache;
 using Microsoft.AspNetCore.OutputCaching;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Calls;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Marketplace.Web.Features.Corrections;
 
 namespace Marketplace.Web.Pages.Calls;

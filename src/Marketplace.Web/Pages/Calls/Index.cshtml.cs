@@ -1,11 +1,4 @@
-using Marketplace.Web.Features;
-using Marketplace.Web.Features.PublicCache;
 using Microsoft.AspNetCore.OutputCaching;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Openings;
-using Marketplace.Web.Features.Calls;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages.Calls;
 

@@ -1,10 +1,3 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Cases;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Marketplace.Web.Pages.Cases;
 
 /// <summary>A published case, and for staff of another government the form to ask its government or expert for advice.</summary>
@@ -31,9 +24,6 @@ public sealed class DetailsModel(CaseService cases, AdviceService advice) : Page
     {
         if (!User.IsInRole(Roles.Staff)) return Forbid();
         var result = await advice.RequestAsync(User.AdviceParty(), id, to, kind, question, ct);
-        if (result.IsNotFound) return NotFound();
-        if (result.Succeeded) return LocalRedirect($"/cases/advice/{result.Id}");
-        ModelState.AddErrors(result);
-        return await OnGetAsync(id, ct);
+        return await this.OutcomeAtAsync(result, notice: null, $"/cases/advice/{result.Id}", () => OnGetAsync(id, ct));
     }
 }

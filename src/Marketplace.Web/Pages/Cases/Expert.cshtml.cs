@@ -1,10 +1,3 @@
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Cases;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Marketplace.Web.Pages.Cases;
 
 /// <summary>An expert's public track record: only published cases on which the expert consented to be linked.</summary>

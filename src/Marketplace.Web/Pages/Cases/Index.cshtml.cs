@@ -1,13 +1,3 @@
-using Marketplace.Web.Features;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Cases;
-using Marketplace.Web.Features.Openings;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Marketplace.Web.Pages.Cases;
 
 /// <summary>The public case library: keyword, theme, obstacle, success factor, prefecture and "like mine" filters, paged.</summary>

@@ -1,10 +1,3 @@
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Cases;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Cases;
 
 /// <summary>
@@ -31,13 +24,7 @@ public abstract class NewCasePage(CaseService cases, IStringLocalizer<SharedReso
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await cases.CreateAsync(WriterOrganizationId, User.UserId()!, Input, ct);
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t["Case_Saved"].Value;
-            return LocalRedirect($"{ListPath}/{result.Id}");
-        }
-        ModelState.Clear();
-        ModelState.AddErrors(result, "Input");
-        return Page();
+        return await this.OutcomeAtAsync(result, t["Case_Saved"].Value, $"{ListPath}/{result.Id}",
+            this.PageAgain(), prefix: "Input", clearFirst: true);
     }
 }

@@ -1,11 +1,5 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Dashboard;
-using Marketplace.Web.Features.Calls;
 using Marketplace.Web.Features.SavedSearches;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages.Dashboard;
 

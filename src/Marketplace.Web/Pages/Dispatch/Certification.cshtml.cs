@@ -1,11 +1,3 @@
-using Marketplace.Web.Features;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Dispatch;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Dispatch;
 
 /// <summary>The expert applies for certification with evidence and works through the CIO course.</summary>
@@ -43,5 +35,5 @@ public sealed class CertificationModel(CertificationService certification, IStri
     }
 
     private Task<IActionResult> After(ServiceResult result, string notice, CancellationToken ct) =>
-        this.OutcomeAsync(result, t[notice].Value, null, async () => { await OnGetAsync(ct); return Page(); }, clearFirst: true);
+        this.OutcomeAsync(result, t[notice].Value, null, this.PageAgain(() => OnGetAsync(ct)), clearFirst: true);
 }

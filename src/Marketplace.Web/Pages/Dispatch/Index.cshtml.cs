@@ -1,8 +1,3 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Dispatch;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Marketplace.Web.Pages.Dispatch;
 
 /// <summary>The expert's side of the dispatch programme: certification status, proposals and dispatches.</summary>

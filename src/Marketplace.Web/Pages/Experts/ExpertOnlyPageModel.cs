@@ -1,7 +1,4 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages.Experts;
 

@@ -1,9 +1,4 @@
-using Marketplace.Data.Entities;
 using Marketplace.Web.Features.Experts;
-using Marketplace.Web.Features.Openings;
-using Marketplace.Web.Localization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Experts;
 

@@ -1,7 +1,4 @@
 using Marketplace.Web.Features.Help;
-using Marketplace.Web.Localization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages.Help;
 

@@ -1,11 +1,4 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Import;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Import;
 
@@ -15,7 +8,7 @@ namespace Marketplace.Web.Pages.Import;
 /// </summary>
 [Authorize(Roles = Roles.Staff + "," + Roles.NationalOffice)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportService.MaxFileBytes + 64 * 1024, ValueLengthLimit = 8 * 1024 * 1024)]
-public sealed class IndexModel(ImportService imports, ImportPreviewToken tokens, Data.MarketplaceDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(ImportService imports, ImportPreviewToken tokens, Data.MarketplaceDbContext db, IStringLocalizer<SharedResource> t) : StaffOrOfficePage(db)
 {
     [BindProperty]
     public ImportKind Kind { get; set; } = ImportKind.Openings;
@@ -28,21 +21,15 @@ public sealed class IndexModel(ImportService imports, ImportPreviewToken tokens,
     public string? Token { get; private set; }
     public ImportSaved? Saved { get; private set; }
 
-    public bool IsOffice => User.IsInRole(Roles.NationalOffice);
-    public int? StaffOrganizationId => IsOffice ? null : User.OrganizationId();
-    public string? OwnOrganizationName { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!IsOffice && StaffOrganizationId is null) return Forbid();
-        await LoadAsync(ct);
+        if (await ForbidOrLoadAsync(ct) is { } refused) return refused;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
     {
-        if (!IsOffice && StaffOrganizationId is null) return Forbid();
-        await LoadAsync(ct);
+        if (await ForbidOrLoadAsync(ct) is { } refused) return refused;
         if (!Enum.IsDefined(Kind)) Kind = ImportKind.Openings;
         if (file is null || file.Length == 0) FileError = t["Import_NoFile"];
         else if (file.Length > ImportService.MaxFileBytes) FileError = t["Import_TooLarge", ImportService.MaxFileMegabytes];
@@ -62,8 +49,7 @@ public sealed class IndexModel(ImportService imports, ImportPreviewToken tokens,
 
     public async Task<IActionResult> OnPostConfirmAsync(string? token, CancellationToken ct)
     {
-        if (!IsOffice && StaffOrganizationId is null) return Forbid();
-        await LoadAsync(ct);
+        if (await ForbidOrLoadAsync(ct) is { } refused) return refused;
         // Not this account's preview, altered or expired: nothing to confirm.
         if (tokens.Unprotect(User.UserId()!, token) is not { } upload)
         {
@@ -88,10 +74,5 @@ public sealed class IndexModel(ImportService imports, ImportPreviewToken tokens,
             Response.StatusCode = StatusCodes.Status409Conflict;
         }
         return Page();
-    }
-
-    private async Task LoadAsync(CancellationToken ct)
-    {
-        if (StaffOrganizationId is { } org) OwnOrganizationName = await db.Organizations.Where(o => o.Id == org).Select(o => o.NameJa).FirstOrDefaultAsync(ct);
     }
 }

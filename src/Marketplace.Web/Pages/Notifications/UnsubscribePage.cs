@@ -1,7 +1,3 @@
-using Marketplace.Data.Entities;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Marketplace.Web.Pages.Notifications;
 
 /// <summary>

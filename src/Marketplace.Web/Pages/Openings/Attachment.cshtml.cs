@@ -1,7 +1,3 @@
-using Marketplace.Web.Features.Openings;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Marketplace.Web.Pages.Openings;
 
 /// <summary>A PDF (募集要項) of a published or closed opening: public, like the opening itself.</summary>

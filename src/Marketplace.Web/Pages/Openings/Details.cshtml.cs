@@ -1,13 +1,5 @@
-using Marketplace.Web.Features.PublicCache;
 using Microsoft.AspNetCore.OutputCaching;
 using System.Security.Claims;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Openings;
-using Marketplace.Web.Localization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Marketplace.Web.Features.Corrections;
 
 namespace Marketplace.Web.Pages.Openings;

@@ -1,8 +1,4 @@
-using Marketplace.Web.Features;
-using Marketplace.Web.Features.PublicCache;
 using Microsoft.AspNetCore.OutputCaching;
-using Marketplace.Web.Features.Openings;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages.Openings;
 

@@ -1,7 +1,4 @@
-using Marketplace.Data;
-using Marketplace.Data.Entities;
 using Marketplace.Web.Features.PastResults;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.PastResults;
 

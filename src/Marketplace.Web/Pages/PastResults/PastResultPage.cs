@@ -1,13 +1,4 @@
-using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Features;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.PastResults;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.PastResults;
 
@@ -26,7 +17,7 @@ public sealed record PastResultKind<TInput, TRecord>(
 /// "step" is check (the form was sent), edit (back from the confirmation) or save (confirmed).
 /// </summary>
 [Authorize(Roles = Roles.Staff + "," + Roles.NationalOffice)]
-public abstract class PastResultPage<TInput, TRecord>(Data.MarketplaceDbContext db, IStringLocalizer<SharedResource> t, PastResultKind<TInput, TRecord> kind) : PageModel
+public abstract class PastResultPage<TInput, TRecord>(Data.MarketplaceDbContext db, IStringLocalizer<SharedResource> t, PastResultKind<TInput, TRecord> kind) : StaffOrOfficePage(db)
     where TInput : class, new() where TRecord : class
 {
     [BindProperty]
@@ -35,11 +26,6 @@ public abstract class PastResultPage<TInput, TRecord>(Data.MarketplaceDbContext 
     public List<KeyValuePair<string, string>>? Facts { get; private set; }
     public IReadOnlyDictionary<string, string> Understood { get; private set; } = new Dictionary<string, string>();
 
-    public bool IsOffice => User.IsInRole(Roles.NationalOffice);
-    /// <summary>Staff record for their own government; the office (null) names one.</summary>
-    public int? StaffOrganizationId => IsOffice ? null : User.OrganizationId();
-    public string? OwnOrganizationName { get; private set; }
-
     /// <summary>The input's fields as name/value pairs, carried through the confirmation page in hidden fields.</summary>
     public IEnumerable<KeyValuePair<string, string?>> Fields() =>
         typeof(TInput).GetProperties().Select(p => new KeyValuePair<string, string?>($"Input.{p.Name}", (string?)p.GetValue(Input)));
@@ -47,15 +33,13 @@ public abstract class PastResultPage<TInput, TRecord>(Data.MarketplaceDbContext 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!IsOffice && StaffOrganizationId is null) return Forbid();
-        await LoadAsync(ct);
+        if (await ForbidOrLoadAsync(ct) is { } refused) return refused;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string? step, CancellationToken ct)
     {
-        if (!IsOffice && StaffOrganizationId is null) return Forbid();
-        await LoadAsync(ct);
+        if (await ForbidOrLoadAsync(ct) is { } refused) return refused;
         if (step == "edit") return Page();
         var saving = step == "save";
         var result = saving ? await kind.Record(StaffOrganizationId, User.UserId()!, Input, ct) : await kind.Check(StaffOrganizationId, Input, ct);
@@ -75,10 +59,5 @@ public abstract class PastResultPage<TInput, TRecord>(Data.MarketplaceDbContext 
         }
         Facts = result.Value is { } record && !saving ? kind.Facts(record) : null;
         return Page();
-    }
-
-    private async Task LoadAsync(CancellationToken ct)
-    {
-        if (StaffOrganizationId is { } org) OwnOrganizationName = await db.Organizations.Where(o => o.Id == org).Select(o => o.NameJa).FirstOrDefaultAsync(ct);
     }
 }

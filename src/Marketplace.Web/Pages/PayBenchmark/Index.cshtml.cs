@@ -1,8 +1,4 @@
 using Marketplace.Web.Features.PayBenchmark;
-using Marketplace.Web.Features.PublicCache;
-using Marketplace.Web.Features.Taxonomy;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Marketplace.Web.Pages.PayBenchmark;

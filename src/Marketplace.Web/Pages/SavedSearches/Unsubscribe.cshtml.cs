@@ -1,7 +1,4 @@
-using Marketplace.Data.Entities;
 using Marketplace.Web.Features.SavedSearches;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Marketplace.Web.Pages.Notifications;
 
 namespace Marketplace.Web.Pages.SavedSearches;

@@ -1,5 +1,3 @@
-using Marketplace.Web.Features.Security;
-
 namespace Marketplace.Web.Pages.Shared;
 
 /// <summary>What the shared audit-log partial shows: one page of entries, the filter, and the addresses of pages and CSV.</summary>

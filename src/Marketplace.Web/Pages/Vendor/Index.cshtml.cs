@@ -1,12 +1,3 @@
-using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Features;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Calls;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Vendor;
 
 /// <summary>The vendor's home: company details and the calls it asked about or proposed to.</summary>
@@ -28,15 +19,7 @@ public sealed class IndexModel(VendorService vendors, IStringLocalizer<SharedRes
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await vendors.UpdateCompanyAsync(User.UserId()!, Input, ct);
-        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t["Proposal_CompanySaved"].Value;
-            return RedirectToPage();
-        }
-        ModelState.AddErrors(result, "Input");
-        await LoadAsync(ct);
-        return Page();
+        return await this.OutcomeAsync(result, t["Proposal_CompanySaved"].Value, null, this.PageAgain(() => LoadAsync(ct)), prefix: "Input");
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

@@ -1,12 +1,3 @@
-using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Features;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Calls;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Vendor;
 
 /// <summary>The people the vendor may name in proposals, optionally linked to their expert profiles.</summary>
@@ -23,29 +14,13 @@ public sealed class StaffModel(VendorService vendors, IStringLocalizer<SharedRes
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await vendors.AddStaffAsync(User.UserId()!, Input, ct);
-        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t["Proposal_StaffAdded", result.Value!.FullName].Value;
-            return RedirectToPage();
-        }
-        ModelState.AddErrors(result, "Input");
-        await LoadAsync(ct);
-        return Page();
+        return await this.OutcomeAsync(result, t["Proposal_StaffAdded", result.Value?.FullName ?? ""].Value, null, this.PageAgain(() => LoadAsync(ct)), prefix: "Input");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int memberId, CancellationToken ct)
     {
         var result = await vendors.RemoveStaffAsync(User.UserId()!, memberId, ct);
-        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t["Proposal_StaffRemoved"].Value;
-            return RedirectToPage();
-        }
-        this.ShowRefusal(result, _ => "", conflictIs409: false, invalidIs422: true);
-        await LoadAsync(ct);
-        return Page();
+        return await this.OutcomeAsync(result, t["Proposal_StaffRemoved"].Value, null, this.PageAgain(() => LoadAsync(ct)), key: _ => "", invalidIs422: true);
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

@@ -1,10 +1,3 @@
-using Marketplace.Web.Features;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Cases;
-using Marketplace.Web.Features.Openings;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Marketplace.Web.Pages.Admin.Cases;
 
 /// <summary>The office's case queue (submitted first) and the outcomes across dispatches.</summary>

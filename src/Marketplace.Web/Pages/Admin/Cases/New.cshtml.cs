@@ -1,6 +1,4 @@
-using Marketplace.Web.Features.Cases;
 using Marketplace.Web.Pages.Cases;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Admin.Cases;
 

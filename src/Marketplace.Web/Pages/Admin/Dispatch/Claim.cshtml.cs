@@ -1,12 +1,3 @@
-using Marketplace.Web.Features;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Dispatch;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Admin.Dispatch;
 
 /// <summary>One claim: how its amount was computed, the decision (approve, reduce, reject) and payments.</summary>
@@ -47,11 +38,7 @@ public sealed class ClaimModel(IncentiveService incentives, IStringLocalizer<Sha
         return page;
     }
 
-    private async Task<IActionResult> Handle(int id, Task<ServiceResult> action, string notice, CancellationToken ct)
-    {
-        return await this.OutcomeAsync(await action, t[notice].Value, new { id }, async () =>
-        {
-            return await OnGetAsync(id, ct); // NotFound when a posted id names nothing
-        });
-    }
+    // Shown again through OnGetAsync: NotFound when a posted id names nothing.
+    private async Task<IActionResult> Handle(int id, Task<ServiceResult> action, string notice, CancellationToken ct) =>
+        await this.OutcomeAsync(await action, t[notice].Value, new { id }, () => OnGetAsync(id, ct));
 }

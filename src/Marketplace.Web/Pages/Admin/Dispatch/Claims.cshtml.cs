@@ -1,10 +1,3 @@
-using Marketplace.Web.Features;
-using System.Globalization;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Dispatch;
-using Marketplace.Web.Features.Openings;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Marketplace.Web.Pages.Admin.Dispatch;
 
 /// <summary>Every host's incentive claims, filterable by status and round (national office only).</summary>

@@ -1,8 +1,3 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Dispatch;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Marketplace.Web.Pages.Admin.Dispatch;
 
 /// <summary>Coverage of Japan by prefecture, the round's budget and the pipeline, each table downloadable as CSV.</summary>

@@ -1,12 +1,3 @@
-using Marketplace.Web.Features;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Dispatch;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Admin.Dispatch;
 
 /// <summary>One dispatch for the office: its life (extend, end early, complete), report, evaluation and claims.</summary>
@@ -37,11 +28,7 @@ public sealed class DispatchDetailModel(DispatchService dispatches, IncentiveSer
     public Task<IActionResult> OnPostCompleteAsync(int id, string? token, CancellationToken ct) =>
         Handle(id, dispatches.CompleteAsync(User.UserId()!, id, token, ct), "Dispatch_Completed", ct);
 
-    private async Task<IActionResult> Handle(int id, Task<ServiceResult> action, string notice, CancellationToken ct)
-    {
-        return await this.OutcomeAsync(await action, t[notice].Value, new { id }, async () =>
-        {
-            return await OnGetAsync(id, ct); // NotFound when a posted id names nothing
-        });
-    }
+    // Shown again through OnGetAsync: NotFound when a posted id names nothing.
+    private async Task<IActionResult> Handle(int id, Task<ServiceResult> action, string notice, CancellationToken ct) =>
+        await this.OutcomeAsync(await action, t[notice].Value, new { id }, () => OnGetAsync(id, ct));
 }

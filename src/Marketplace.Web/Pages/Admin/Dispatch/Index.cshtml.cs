@@ -1,7 +1,3 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Dispatch;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Marketplace.Web.Pages.Admin.Dispatch;
 
 /// <summary>The national office's start page for the dispatch programme: its rounds and where to go next.</summary>

@@ -1,12 +1,4 @@
-using Marketplace.Web.Features;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Dispatch;
 using Marketplace.Web.Features.Matching;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Admin.Dispatch;
 
@@ -55,14 +47,8 @@ public sealed class RequestModel(RequestService requests, DispatchMatchingServic
     public async Task<IActionResult> OnPostApproveAsync(int id, int proposalId, string? start, string? termMonths, CancellationToken ct)
     {
         var result = await matching.ApproveAsync(User.UserId()!, proposalId, start, termMonths, ct);
-        if (result.IsNotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t["Dispatch_Approved"].Value;
-            return LocalRedirect($"/admin/dispatch/dispatches/{result.Id}");
-        }
-        ModelState.AddErrors(result);
-        return await OnGetAsync(id, ct); // NotFound when a posted id names nothing
+        // Shown again through OnGetAsync: NotFound when a posted id names nothing.
+        return await this.OutcomeAtAsync(result, t["Dispatch_Approved"].Value, $"/admin/dispatch/dispatches/{result.Id}", () => OnGetAsync(id, ct));
     }
 
     private async Task<IActionResult> Handle(int id, Task<ServiceResult> action, string notice, CancellationToken ct, int? chosen = null)

@@ -1,13 +1,3 @@
-using Marketplace.Web.Features;
-using System.Globalization;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Dispatch;
-using Marketplace.Web.Features.Openings;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Marketplace.Web.Pages.Admin.Dispatch;
 
 /// <summary>One round: its rules, budget, the requests received (filterable) and the dispatches approved.</summary>

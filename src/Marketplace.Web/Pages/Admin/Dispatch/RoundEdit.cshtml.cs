@@ -1,10 +1,3 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Dispatch;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Admin.Dispatch;
 
 /// <summary>Creates a round or changes its dates, limits, eligibility, budget and incentive rules.</summary>
@@ -46,15 +39,8 @@ public sealed class RoundEditModel(RoundService rounds, IStringLocalizer<SharedR
     {
         Id = id;
         var result = await rounds.SaveAsync(id, Input, Token, ct);
-        if (result.IsNotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t["Round_Saved"].Value;
-            return LocalRedirect($"/admin/dispatch/rounds/{result.Id}");
-        }
-        ModelState.Clear();
-        ModelState.AddErrors(result, "Input");
-        return Page();
+        return await this.OutcomeAtAsync(result, t["Round_Saved"].Value, $"/admin/dispatch/rounds/{result.Id}",
+            this.PageAgain(), prefix: "Input", clearFirst: true);
     }
 
     public static readonly OrganizationKind[] Kinds = Enum.GetValues<OrganizationKind>();

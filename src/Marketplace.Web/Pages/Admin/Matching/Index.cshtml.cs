@@ -1,13 +1,6 @@
 using Hangfire;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Matching;
 using Marketplace.Web.Jobs;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Admin.Matching;
 

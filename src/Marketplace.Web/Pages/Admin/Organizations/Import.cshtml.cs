@@ -1,7 +1,4 @@
 using Marketplace.Web.Features.Organizations;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Admin.Organizations;
 

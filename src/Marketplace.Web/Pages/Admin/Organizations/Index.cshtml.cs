@@ -1,11 +1,4 @@
-using System.Globalization;
-using Marketplace.Data.Entities;
-using Marketplace.Matching.Text;
-using Marketplace.Web.Features;
 using Marketplace.Web.Features.Organizations;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Admin.Organizations;
 

@@ -1,8 +1,3 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Cases;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Marketplace.Web.Pages.Cases.Advice;
 
 /// <summary>The advice requests the signed-in user's side sent or received.</summary>

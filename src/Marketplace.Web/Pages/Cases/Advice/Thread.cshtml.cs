@@ -1,13 +1,3 @@
-using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Features;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Cases;
-using Marketplace.Web.Features.Dispatch;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Cases.Advice;
 
 /// <summary>One advice thread, for its two sides only: the answer, messages and the outcome.</summary>

@@ -1,8 +1,4 @@
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Security;
 using Marketplace.Web.Pages.Shared;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages.Manage.Audit;
 

@@ -1,8 +1,3 @@
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Calls;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Marketplace.Web.Pages.Manage.Calls;
 
 /// <summary>A call attachment for its own government's staff, drafts included.</summary>

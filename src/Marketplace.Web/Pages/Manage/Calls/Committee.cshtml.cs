@@ -1,12 +1,3 @@
-using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Features;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Calls;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Manage.Calls;
 
 /// <summary>The evaluation committee of an own call: staff accounts of the same government, one of them chair.</summary>
@@ -31,13 +22,6 @@ public sealed class CommitteeModel(EvaluationService evaluation, IStringLocalize
     public async Task<IActionResult> OnPostAsync(int id, List<string> members, string? chair, CancellationToken ct)
     {
         var result = await evaluation.SetCommitteeAsync(OrganizationId, id, members, chair, ct);
-        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t["Eval_CommitteeSaved"].Value;
-            return RedirectToPage(new { id });
-        }
-        this.ShowRefusal(result, conflictIs409: false, invalidIs422: true);
-        return await OnGetAsync(id, ct);
+        return await this.OutcomeAsync(result, t["Eval_CommitteeSaved"].Value, new { id }, () => OnGetAsync(id, ct), invalidIs422: true);
     }
 }

@@ -1,12 +1,3 @@
-using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Features;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Calls;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Manage.Calls;
 
 /// <summary>
@@ -50,14 +41,11 @@ public sealed class EditModel(CallService calls, IStringLocalizer<SharedResource
         var result = id is null
             ? await calls.CreateAsync(OrganizationId, User.UserId()!, Input, ct)
             : await calls.UpdateAsync(OrganizationId, id.Value, User.UserId()!, Input, ct);
-        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
-        if (result.Succeeded)
+        var notice = (id is null ? t["Call_Created"] : IsCorrection ? t["Call_Corrected"] : t["Call_Saved"]).Value;
+        return await this.OutcomeAtAsync(result, notice, $"/manage/calls/{result.Value?.Id}", () =>
         {
-            TempData["Notice"] = (id is null ? t["Call_Created"] : IsCorrection ? t["Call_Corrected"] : t["Call_Saved"]).Value;
-            return Redirect($"/manage/calls/{result.Value!.Id}");
-        }
-        this.ShowRefusal(result, "Input");
-        Input.PadRows();
-        return Page();
+            Input.PadRows();
+            return Task.FromResult<IActionResult>(Page());
+        }, prefix: "Input", conflictIs409: true);
     }
 }

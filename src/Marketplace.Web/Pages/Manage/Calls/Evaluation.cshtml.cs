@@ -1,12 +1,3 @@
-using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Features;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Calls;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Manage.Calls;
 
 /// <summary>
@@ -57,15 +48,6 @@ public sealed class EvaluationModel(EvaluationService evaluation, IStringLocaliz
         return await AfterAsync(id, result, "Eval_Awarded", ct);
     }
 
-    private async Task<IActionResult> AfterAsync(int id, ServiceResult<bool> result, string doneKey, CancellationToken ct)
-    {
-        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t[doneKey].Value;
-            return RedirectToPage(new { id });
-        }
-        this.ShowRefusal(result, conflictIs409: true, invalidIs422: true);
-        return await OnGetAsync(id, ct);
-    }
+    private Task<IActionResult> AfterAsync(int id, ServiceResult<bool> result, string doneKey, CancellationToken ct) =>
+        this.OutcomeAsync(result, t[doneKey].Value, new { id }, () => OnGetAsync(id, ct), conflictIs409: true, invalidIs422: true);
 }

@@ -1,11 +1,3 @@
-using Marketplace.Web.Features;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Openings;
-using Marketplace.Web.Features.Calls;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Marketplace.Web.Pages.Manage.Calls;
 
 /// <summary>All calls for proposals of the signed-in staff member's government, drafts included; no one else's.</summary>

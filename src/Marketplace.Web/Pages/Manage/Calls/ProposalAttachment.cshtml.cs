@@ -1,8 +1,3 @@
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Calls;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Marketplace.Web.Pages.Manage.Calls;
 
 /// <summary>A proposal's PDF for the calling government's staff, only once proposals are opened.</summary>

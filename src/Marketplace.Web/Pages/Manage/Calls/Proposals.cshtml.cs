@@ -1,9 +1,3 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Calls;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Marketplace.Web.Pages.Manage.Calls;
 
 /// <summary>The proposals of an own call: sealed (not even counted) until the submission deadline passes.</summary>

@@ -1,14 +1,3 @@
-using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Features;
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Calls;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Manage.Calls;
 
 /// <summary>Vendors' questions on an own call; an answer is published on the call page without the asker's name.</summary>
@@ -34,13 +23,7 @@ public sealed class QuestionsModel(CallService calls, MarketplaceDbContext db, I
     public async Task<IActionResult> OnPostAnswerAsync(int id, int questionId, string? answer, CancellationToken ct)
     {
         var result = await calls.AnswerAsync(OrganizationId, id, questionId, User.UserId()!, answer, ct);
-        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t["Call_AnswerPublished"].Value;
-            return RedirectToPage(new { id });
-        }
-        this.ShowRefusal(result, field => field.Length == 0 ? "" : $"answer-{questionId}", conflictIs409: false, invalidIs422: true);
-        return await OnGetAsync(id, ct);
+        return await this.OutcomeAsync(result, t["Call_AnswerPublished"].Value, new { id }, () => OnGetAsync(id, ct),
+            key: field => field.Length == 0 ? "" : $"answer-{questionId}", invalidIs422: true);
     }
 }

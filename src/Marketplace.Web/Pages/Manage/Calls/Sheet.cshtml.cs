@@ -1,12 +1,3 @@
-using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Features;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Calls;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Manage.Calls;
 
 /// <summary>The signed-in committee member's own scoring sheet; staff who are not members find none.</summary>
@@ -35,17 +26,13 @@ public sealed class SheetModel(EvaluationService evaluation, IStringLocalizer<Sh
     public async Task<IActionResult> OnPostAsync(int id, Dictionary<string, string?> scores, Dictionary<string, string?> comments, string? submit, CancellationToken ct)
     {
         var result = await evaluation.SaveSheetAsync(OrganizationId, id, User.UserId()!, scores, comments, submit == "1", ct);
-        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
-        if (result.Succeeded)
+        return await this.OutcomeAsync(result, t[submit == "1" ? "Eval_SheetSubmittedNotice" : "Eval_SheetSaved"].Value, new { id }, async () =>
         {
-            TempData["Notice"] = t[submit == "1" ? "Eval_SheetSubmittedNotice" : "Eval_SheetSaved"].Value;
-            return RedirectToPage(new { id });
-        }
-        if (!await LoadAsync(id, ct)) return NotFound();
-        Scores = scores;
-        Comments = comments;
-        this.ShowRefusal(result, field => field.Length == 0 ? "" : $"score-{field}", conflictIs409: false, invalidIs422: true);
-        return Page();
+            if (!await LoadAsync(id, ct)) return NotFound();
+            Scores = scores;
+            Comments = comments;
+            return Page();
+        }, key: field => field.Length == 0 ? "" : $"score-{field}", invalidIs422: true);
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

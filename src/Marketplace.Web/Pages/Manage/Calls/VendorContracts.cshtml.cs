@@ -1,12 +1,3 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Calls;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Manage.Calls;
 
 /// <summary>The government's own record of vendors it contracts with or receives bids from (for conflict-of-interest flags).</summary>

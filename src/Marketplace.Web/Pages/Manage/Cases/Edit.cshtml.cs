@@ -1,12 +1,3 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Cases;
-using Marketplace.Web.Features.Dispatch;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Manage.Cases;
 
 /// <summary>One of this government's cases: edit the draft, attach PDFs, send it to the office for review.</summary>
@@ -32,15 +23,7 @@ public sealed class EditModel(CaseService cases, IStringLocalizer<SharedResource
     public async Task<IActionResult> OnPostAsync(int id, string? token, CancellationToken ct)
     {
         var result = await cases.UpdateAsync(Org, id, Input, token, ct);
-        if (result.IsNotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t["Case_Saved"].Value;
-            return RedirectToPage(new { id });
-        }
-        ModelState.Clear();
-        ModelState.AddErrors(result, "Input");
-        return await LoadAsync(id, false, ct);
+        return await this.OutcomeAsync(result, t["Case_Saved"].Value, new { id }, () => LoadAsync(id, false, ct), prefix: "Input", clearFirst: true);
     }
 
     public async Task<IActionResult> OnPostSubmitAsync(int id, string? token, CancellationToken ct) =>

@@ -1,7 +1,4 @@
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Cases;
 using Marketplace.Web.Pages.Cases;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Manage.Cases;
 

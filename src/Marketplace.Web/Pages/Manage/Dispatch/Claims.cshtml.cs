@@ -1,11 +1,3 @@
-using Marketplace.Web.Features;
-using System.Globalization;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Dispatch;
-using Marketplace.Web.Features.Openings;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Marketplace.Web.Pages.Manage.Dispatch;
 
 /// <summary>This government's own incentive claims, filterable by status.</summary>

@@ -1,11 +1,3 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Dispatch;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Manage.Dispatch;
 
 /// <summary>A dispatch to this government: details, the evaluation, and this government's own claims.</summary>
@@ -35,14 +27,7 @@ public sealed class DispatchDetailModel(DispatchService dispatches, IncentiveSer
     public async Task<IActionResult> OnPostClaimAsync(int id, string? kind, string? fiscalYear, string? costs, CancellationToken ct)
     {
         var result = await incentives.FileAsync(Org, User.UserId()!, id, kind, fiscalYear, costs, ct);
-        if (result.IsNotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t["Claim_Filed"].Value;
-            return LocalRedirect($"/manage/dispatch/claims/{result.Id}");
-        }
-        ModelState.AddErrors(result);
-        return await OnGetAsync(id, ct);
+        return await this.OutcomeAtAsync(result, t["Claim_Filed"].Value, $"/manage/dispatch/claims/{result.Id}", () => OnGetAsync(id, ct));
     }
 
     public async Task<IActionResult> OnPostEvaluateAsync(int id, string? rating, string? evaluation, string? lessons, CancellationToken ct)
@@ -54,13 +39,6 @@ public sealed class DispatchDetailModel(DispatchService dispatches, IncentiveSer
     public async Task<IActionResult> OnPostMakeCaseAsync(int id, CancellationToken ct)
     {
         var result = await cases.FromDispatchAsync(Org, User.UserId()!, id, ct);
-        if (result.IsNotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t["Case_MadeFromReport"].Value;
-            return LocalRedirect($"/manage/cases/{result.Id}");
-        }
-        ModelState.AddErrors(result);
-        return await OnGetAsync(id, ct);
+        return await this.OutcomeAtAsync(result, t["Case_MadeFromReport"].Value, $"/manage/cases/{result.Id}", () => OnGetAsync(id, ct));
     }
 }

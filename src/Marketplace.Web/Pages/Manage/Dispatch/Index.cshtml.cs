@@ -1,8 +1,3 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Dispatch;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Marketplace.Web.Pages.Manage.Dispatch;
 
 /// <summary>The government's dispatch-programme page: the open round, its readiness, its requests and dispatches.</summary>

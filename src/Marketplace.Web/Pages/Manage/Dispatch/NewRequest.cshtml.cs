@@ -1,11 +1,3 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Dispatch;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Manage.Dispatch;
 
 /// <summary>Files a dispatch request in the open round, alone or jointly with other municipalities.</summary>
@@ -25,14 +17,10 @@ public sealed class NewRequestModel(RoundService rounds, RequestService requests
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await requests.SubmitAsync(User.OrganizationId()!.Value, User.UserId()!, Input, ct);
-        if (result.Succeeded)
+        return await this.OutcomeAtAsync(result, t["Dispatch_RequestSubmitted"].Value, $"/manage/dispatch/requests/{result.Id}", async () =>
         {
-            TempData["Notice"] = t["Dispatch_RequestSubmitted"].Value;
-            return LocalRedirect($"/manage/dispatch/requests/{result.Id}");
-        }
-        ModelState.Clear();
-        ModelState.AddErrors(result, "Input");
-        Round = await rounds.OpenForRequestsAsync(ct);
-        return Page();
+            Round = await rounds.OpenForRequestsAsync(ct);
+            return Page();
+        }, prefix: "Input", clearFirst: true);
     }
 }

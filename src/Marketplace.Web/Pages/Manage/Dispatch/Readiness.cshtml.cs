@@ -1,12 +1,3 @@
-using Marketplace.Web.Features;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Dispatch;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Manage.Dispatch;
 
 /// <summary>The government's readiness: host-course completions of its staff and the readiness checklist.</summary>
@@ -50,5 +41,5 @@ public sealed class ReadinessModel(ReadinessService readiness, IStringLocalizer<
     }
 
     private Task<IActionResult> After(ServiceResult result, string notice, CancellationToken ct) =>
-        this.OutcomeAsync(result, t[notice].Value, null, async () => { await LoadAsync(fillForm: false, ct); return Page(); }, clearFirst: true);
+        this.OutcomeAsync(result, t[notice].Value, null, this.PageAgain(() => LoadAsync(fillForm: false, ct)), clearFirst: true);
 }

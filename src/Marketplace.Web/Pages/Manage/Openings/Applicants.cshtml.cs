@@ -1,12 +1,3 @@
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Applications;
-using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Localization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Manage.Openings;
 
 /// <summary>Applicants of one of the government's own openings, with conflict-of-interest flags and CSV export.</summary>

@@ -1,8 +1,3 @@
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Openings;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Marketplace.Web.Pages.Manage.Openings;
 
 /// <summary>An opening's PDF for its own government's staff, drafts included.</summary>

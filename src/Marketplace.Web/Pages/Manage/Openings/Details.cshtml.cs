@@ -1,14 +1,3 @@
-using Marketplace.Web.Features;
-using Marketplace.Data;
-using Microsoft.EntityFrameworkCore;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Openings;
-using Marketplace.Web.Features.Calls;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Marketplace.Web.Features.Corrections;
 
 namespace Marketplace.Web.Pages.Manage.Openings;

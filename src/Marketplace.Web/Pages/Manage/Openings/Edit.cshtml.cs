@@ -1,12 +1,4 @@
-using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Features;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Openings;
 using Marketplace.Web.Features.PayBenchmark;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Marketplace.Web.Pages.Manage.Openings;
 
@@ -47,24 +39,21 @@ public sealed class EditModel(OpeningService openings, IStringLocalizer<SharedRe
         Id = id;
         IsCorrection = id is not null && await openings.IsPublishedAsync(OrganizationId, id.Value, ct);
         // A value that could not even be bound (e.g. a crafted non-boolean checkbox) stops the save outright.
-        if (!ModelState.IsValid)
-        {
-            Notices = await openings.NoticesAsync(OrganizationId, ct);
-            await DescribePayAsync(ct);
-            return Page();
-        }
+        if (!ModelState.IsValid) return await FormAgainAsync(ct);
         var result = id is null
             ? await openings.CreateAsync(OrganizationId, User.UserId()!, Input, ct)
             : await openings.UpdateAsync(OrganizationId, id.Value, User.UserId()!, Input, ct);
-        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
-        if (result.Succeeded)
+        var notice = string.Join(' ', [(id is null ? t["Opening_Created"] : IsCorrection ? t["Opening_Corrected"] : t["Opening_Saved"]).Value, .. result.Understood.Values]);
+        return await this.OutcomeAtAsync(result, notice, $"/manage/openings/{result.Value?.Id}", () =>
         {
-            TempData["Notice"] = string.Join(' ', [(id is null ? t["Opening_Created"] : IsCorrection ? t["Opening_Corrected"] : t["Opening_Saved"]).Value, .. result.Understood.Values]);
-            return Redirect($"/manage/openings/{result.Value!.Id}");
-        }
-        ModelState.AddErrors(result, "Input");
-        Understood = result.Understood;
-        if (result.Outcome == ServiceOutcome.Conflict) Response.StatusCode = StatusCodes.Status409Conflict;
+            Understood = result.Understood;
+            return FormAgainAsync(ct);
+        }, prefix: "Input", conflictIs409: true);
+    }
+
+    /// <summary>The form shown again with what it shows beside the fields: the notices to link and the pay's benchmark position.</summary>
+    private async Task<IActionResult> FormAgainAsync(CancellationToken ct)
+    {
         Notices = await openings.NoticesAsync(OrganizationId, ct);
         await DescribePayAsync(ct);
         return Page();

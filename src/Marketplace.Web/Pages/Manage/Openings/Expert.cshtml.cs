@@ -1,7 +1,4 @@
-using Marketplace.Web.Features.Accounts;
 using Marketplace.Web.Features.Matching;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages.Manage.Openings;
 

@@ -1,12 +1,3 @@
-using Marketplace.Data;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features;
-using Marketplace.Web.Features.Openings;
-using Marketplace.Web.Features.Accounts;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Marketplace.Web.Pages.Manage.Openings;
 
 /// <summary>All openings of the signed-in staff member's government, drafts included; no one else's.</summary>

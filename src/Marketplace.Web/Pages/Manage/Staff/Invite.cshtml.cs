@@ -1,9 +1,3 @@
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Manage.Staff;
 
 /// <summary>A staff member invites a colleague; the invitation can only be for their own government.</summary>
@@ -19,12 +13,6 @@ public sealed class InviteModel(AccountService accounts, IStringLocalizer<Shared
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await accounts.InviteAsync(User.OrganizationId()!.Value, User.UserId()!, Email, ct);
-        if (!result.Succeeded)
-        {
-            ModelState.AddErrors(result, "Input");
-            return Page();
-        }
-        TempData["Notice"] = t["Invite_Sent", Email!.Trim()].Value;
-        return RedirectToPage();
+        return await this.OutcomeAsync(result, t["Invite_Sent", Email?.Trim() ?? ""].Value, null, this.PageAgain(), prefix: "Input");
     }
 }

@@ -1,12 +1,3 @@
-using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Features;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Calls;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Vendor.Calls;
 
 /// <summary>The vendor's own proposal to a call: submitted, edited, given PDFs or withdrawn until the deadline.</summary>
@@ -33,15 +24,8 @@ public sealed class ProposalModel(ProposalService proposals, VendorService vendo
     {
         if (await vendors.CompanyIdAsync(User.UserId()!, ct) is not { } companyId) return NotFound();
         var result = await proposals.SaveAsync(companyId, User.UserId()!, id, Input, ct);
-        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t["Proposal_Saved"].Value;
-            return RedirectToPage(new { id });
-        }
-        this.ShowRefusal(result, "Input", conflictIs409: true, invalidIs422: true);
-        await LoadAsync(id, ct);
-        return Page();
+        return await this.OutcomeAsync(result, t["Proposal_Saved"].Value, new { id }, this.PageAgain(() => LoadAsync(id, ct)),
+            prefix: "Input", conflictIs409: true, invalidIs422: true);
     }
 
     public Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken ct) =>
@@ -61,14 +45,7 @@ public sealed class ProposalModel(ProposalService proposals, VendorService vendo
     {
         if (await vendors.CompanyIdAsync(User.UserId()!, ct) is not { } companyId) return NotFound();
         var result = await action(companyId);
-        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Notice"] = t[doneKey].Value;
-            return RedirectToPage(new { id });
-        }
-        this.ShowRefusal(result, conflictIs409: false, invalidIs422: true);
-        return await OnGetAsync(id, ct);
+        return await this.OutcomeAsync(result, t[doneKey].Value, new { id }, () => OnGetAsync(id, ct), invalidIs422: true);
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

@@ -1,8 +1,3 @@
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Calls;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Marketplace.Web.Pages.Vendor.Calls;
 
 /// <summary>A PDF of the vendor's own proposal.</summary>

@@ -1,12 +1,3 @@
-using Marketplace.Web.Infrastructure;
-using Marketplace.Web.Features;
-using Marketplace.Data.Entities;
-using Marketplace.Web.Features.Accounts;
-using Marketplace.Web.Features.Calls;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Marketplace.Web.Pages.Vendor.Calls;
 
 /// <summary>The vendor's own questions to a call, and the form to ask one before the question deadline.</summary>
@@ -30,15 +21,11 @@ public sealed class QuestionsModel(ProposalService proposals, VendorService vend
     public async Task<IActionResult> OnPostAsync(int id, string? body, CancellationToken ct)
     {
         var result = await vendors.AskAsync(User.UserId()!, id, body, ct);
-        if (result.Outcome == ServiceOutcome.NotFound) return NotFound();
-        if (result.Succeeded)
+        return await this.OutcomeAsync(result, t["Call_QuestionSent"].Value, new { id }, async () =>
         {
-            TempData["Notice"] = t["Call_QuestionSent"].Value;
-            return RedirectToPage(new { id });
-        }
-        this.ShowRefusal(result, conflictIs409: false, invalidIs422: true);
-        var page = await OnGetAsync(id, ct);
-        Body = body;
-        return page;
+            var page = await OnGetAsync(id, ct);
+            Body = body;
+            return page;
+        }, invalidIs422: true);
     }
 }
