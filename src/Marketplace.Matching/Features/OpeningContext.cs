@@ -72,6 +72,7 @@ internal sealed class OpeningContext : IDisposable
     public ReadOnlySpan<float> Query => _query ?? throw new ObjectDisposedException(nameof(OpeningContext));
 
     /// <summary>Hard constraints: true when the expert must not be proposed at all.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Excluded(ExpertIndex index, int e) => Opening.CertifiedCioOnly && !index.Certified[e];
 
     /// <summary>Computes the <see cref="MatchFeatures"/> of (this opening, expert <paramref name="e"/>).</summary>

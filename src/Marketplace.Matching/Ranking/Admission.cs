@@ -28,6 +28,7 @@ internal sealed class Admission
         return new Admission(index.Hidden, Positions(filter?.AllowHidden), Positions(filter?.Only), excluded);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool Admits(int e) =>
         (_only is null || _only.Contains(e))
         && (!_anyHidden || !_hidden[e] || (_allowHidden is not null && _allowHidden.Contains(e)))

@@ -133,35 +133,48 @@ internal sealed class RuleScorer : IPairScorer
     // Cosine similarity of non-negative unit vectors is at most 1; a hair more for float rounding.
     private const float BestTextSimilarity = 1.001f;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double Clamp(double v, double lo, double hi) => Math.Min(hi, Math.Max(lo, v));
 
-    // One function per term, shared by the score and its bound.
+    // One function per term, shared by the score and its bound; inlined into both (the scan calls the bound per expert).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double YearsOfHeld(float yearsPerSkill, float coverage) => coverage > 0 ? yearsPerSkill / coverage : 0;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double RequiredPoints(float coverage, double yearsOfHeld, float missing) =>
         4.0 * coverage * (0.6 + 0.4 * Math.Min(yearsOfHeld, 10) / 10) - 1.0 * missing;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double PreferredPoints(float coverage, double yearsOfHeld) => 1.5 * coverage * (0.6 + 0.4 * Math.Min(yearsOfHeld, 10) / 10);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double PayPoints(float ratio) => ratio >= 1 ? 0.5 * Math.Min(ratio - 1, 0.5) / 0.5 : -5.0 * (1 - ratio);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double AvailabilityPoints(float gap) => gap < 0 ? 1.0 * gap : 0;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double OnsitePoints(float onsiteDays, float overMax, float km) =>
         onsiteDays > 0 ? -Math.Min(3, 0.75 * Math.Max(0, overMax)) - 0.25 * onsiteDays * Math.Min(km, 1500) / 500 : 0;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double PublicSectorPoints(bool required, float years) =>
         required ? years <= 0 ? -2.0 : 0.5 + 1.0 * Math.Min(years, 10) / 10 : 0.5 * Math.Min(years, 10) / 10;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double EngagementPoints(bool accepted) => accepted ? 0 : -2.5;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double SeniorityPoints(bool leadership, bool advisor, float years) =>
         leadership ? 1.5 * Clamp((years - 12) / 8.0, -1, 1) : advisor ? 0.5 * Clamp((years - 8) / 8.0, -1, 1) : 0;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double CertificationPoints(float relevant) => 0.4 * Math.Min(relevant, 3);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double CertifiedCioPoints(bool certified, bool leadership, bool advisor) =>
         certified ? leadership || advisor ? 0.7 : 0.3 : 0;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double TextPoints(float similarity) => 2.0 * similarity;
 }
