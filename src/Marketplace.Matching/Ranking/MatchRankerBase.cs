@@ -10,7 +10,6 @@ public abstract class MatchRankerBase : IMatchRanker
     private const int SpecializeMinMembers = 512;
     private const int SubBoundMinMembers = 16;
 
-
     internal MatchRankerBase() { }
 
     internal abstract IPairScorer Scorer { get; }
@@ -58,7 +57,7 @@ public abstract class MatchRankerBase : IMatchRanker
         // The k-th best score of any finished chunk is a lower bound of the final k-th best: no expert whose row bound is
         // below it can make the list, so such experts are skipped before their features are computed.
         var floor = double.NegativeInfinity;
-        var bound = scorer is TreeEnsembleScorer ? null : scorer.RowBound(ctx);
+        var bound = scorer.RowBound(ctx);
         // Optimised at once: a web request must not scan 100,000 experts in code not yet tiered up.
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         void Run(int from, int to, TopK heap, float[] buf)

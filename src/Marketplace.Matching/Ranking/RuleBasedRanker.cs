@@ -102,9 +102,10 @@ internal sealed class RuleScorer : IPairScorer
             _certifications = new double[33];
             for (var k = 0; k <= 32; k++) _certifications[k] = CertificationPoints(k);
             _onsiteDays = (float)ctx.Opening.OnsiteDaysPerMonth;
-            // Travel by home prefecture (slot 0: unknown home, 0 km), without the on-site-limit part.
+            // Travel by home prefecture (slot 0: unknown home, 0 km).
             _travel = new double[48];
-            for (var p = -1; p < 47; p++) _travel[p + 1] = OnsitePoints(_onsiteDays, 0, p >= 0 ? ctx.DistanceFromOpening[p] : 0);
+            if (_onsiteDays > 0)
+                for (var p = -1; p < 47; p++) _travel[p + 1] = TravelPoints(_onsiteDays, p >= 0 ? ctx.DistanceFromOpening[p] : 0);
             _engagementMissing = EngagementPoints(false);
             _certifiedCio = CertifiedCioPoints(true, ctx.Leadership, ctx.Advisor);
             _constant = TextPoints(BestTextSimilarity);
@@ -120,7 +121,7 @@ internal sealed class RuleScorer : IPairScorer
                 + PayPoints(ctx.PayRatio(r))
                 + AvailabilityPoints(ctx.AvailabilityGap(r))
                 + _travel[r.Prefecture + 1];
-            if (_onsiteDays > 0) s -= Math.Min(3, 0.75 * Math.Max(0, ctx.OnsiteOverMax(r)));
+            if (_onsiteDays > 0) s += OnsiteLimitPoints(ctx.OnsiteOverMax(r));
             s += PublicSectorPoints(ctx.Opening.PublicSectorExperienceRequired, r.PublicYears)
                 + ((r.Engagement & ctx.EngagementBit) != 0 ? 0 : _engagementMissing)
                 + SeniorityPoints(ctx.Leadership, ctx.Advisor, r.YearsExp)
@@ -155,7 +156,14 @@ internal sealed class RuleScorer : IPairScorer
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double OnsitePoints(float onsiteDays, float overMax, float km) =>
-        onsiteDays > 0 ? -Math.Min(3, 0.75 * Math.Max(0, overMax)) - 0.25 * onsiteDays * Math.Min(km, 1500) / 500 : 0;
+        onsiteDays > 0 ? OnsiteLimitPoints(overMax) + TravelPoints(onsiteDays, km) : 0;
+
+    // The two parts of the on-site term (both apply only when the opening asks for on-site days).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static double OnsiteLimitPoints(float overMax) => -Math.Min(3, 0.75 * Math.Max(0, overMax));
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static double TravelPoints(float onsiteDays, float km) => -0.25 * onsiteDays * Math.Min(km, 1500) / 500;
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double PublicSectorPoints(bool required, float years) =>
