@@ -27,6 +27,7 @@ public static class DataServiceCollectionExtensions
         // The model's Identity tables (passkeys included) follow this option; see MarketplaceDbContext.IdentitySchema.
         services.Configure<Microsoft.AspNetCore.Identity.IdentityOptions>(o => o.Stores.SchemaVersion = MarketplaceDbContext.IdentitySchema);
         var connectionString = config.GetConnectionString("Marketplace");
+        var checkModel = config.GetValue("Database:CheckPendingModelChanges", true);
         switch (provider)
         {
             case DatabaseProvider.Postgres:
@@ -35,6 +36,7 @@ public static class DataServiceCollectionExtensions
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Marketplace is not set.");
                 }
                 services.AddDbContext<MarketplaceDbContext, PostgresMarketplaceDbContext>((sp, o) => o.UseNpgsql(connectionString)
+                    .ConfigureWarnings(w => CheckModel(w, checkModel))
                     // Interceptors registered as services join in (tests use one to inject database faults).
                     .AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
@@ -42,6 +44,7 @@ public static class DataServiceCollectionExtensions
                 connectionString = SqliteConnectionString(connectionString, contentRoot);
                 services.AddDbContext<MarketplaceDbContext, SqliteMarketplaceDbContext>((sp, o) => o
                     .UseSqlite(connectionString)
+                    .ConfigureWarnings(w => CheckModel(w, checkModel))
                     .AddInterceptors(SqlitePragmaInterceptor.Instance)
                     // Interceptors registered as services join in (tests use one to inject database faults).
                     .AddInterceptors(sp.GetServices<IInterceptor>()));
@@ -49,6 +52,17 @@ public static class DataServiceCollectionExtensions
         }
         services.AddSingleton(new DatabaseInfo(provider, RedactPassword(connectionString!)));
         return services;
+    }
+
+    /// <summary>
+    /// Whether migrating at start-up first compares the model with the migrations' snapshot and refuses to start on a
+    /// difference (EF Core's default: a model change without its migration). The comparison builds and diffs the whole
+    /// model, about a third of a start's CPU time; the test suite, which starts dozens of apps, turns it off with
+    /// <c>Database:CheckPendingModelChanges=false</c> and checks the same thing once per provider (MigrationTests).
+    /// </summary>
+    private static void CheckModel(WarningsConfigurationBuilder warnings, bool check)
+    {
+        if (!check) warnings.Ignore(RelationalEventId.PendingModelChangesWarning);
     }
 
     public static DatabaseProvider ResolveProvider(IConfiguration config)

@@ -33,7 +33,11 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
     public List<Action<IServiceCollection>> ExtraServices { get; } = [];
 
     /// <summary>Extra configuration, e.g. <c>Jobs:Server=true</c>; set before the first request.</summary>
-    public Dictionary<string, string> Settings { get; } = new() { ["Jobs:Server"] = "false", ["Seed:Demo"] = "true" };
+    /// <remarks>
+    /// The pending-model check at start-up is off: MigrationTests makes it once per provider, and each of the suite's
+    /// apps would otherwise build and diff the whole model again.
+    /// </remarks>
+    public Dictionary<string, string> Settings { get; } = new() { ["Jobs:Server"] = "false", ["Seed:Demo"] = "true", ["Database:CheckPendingModelChanges"] = "false" };
 
     public MarketplaceFactory() : this(TestDatabases.DefaultProvider, null, null)
     {
@@ -70,6 +74,16 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
     /// </summary>
     public const int PasswordIterations = 1_000;
 
+    /// <summary>
+    /// EF Core's cache of built models and compiled queries, shared by every test app of the run. Each app otherwise
+    /// gets a cache of its own and builds the same model (and compiles the same queries) again, about a tenth of a
+    /// test app's start. A model is cached per context type (one per provider) and depends only on the entity
+    /// configurations and the Identity store options, which no test app changes; a compiled query holds no database,
+    /// clock or data of the app that compiled it (each run gets its connection, parameters and logger from the
+    /// running context). A test that needs another model must not use this factory.
+    /// </summary>
+    private static readonly Microsoft.Extensions.Caching.Memory.MemoryCache SharedEfCache = new(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions());
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         if (StartFromTemplate && Settings.GetValueOrDefault("Seed:Demo") == "true")
@@ -86,6 +100,8 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordIterations);
+            services.ConfigureDbContext<Marketplace.Data.Sqlite.SqliteMarketplaceDbContext>(o => o.UseMemoryCache(SharedEfCache));
+            services.ConfigureDbContext<Marketplace.Data.Postgres.PostgresMarketplaceDbContext>(o => o.UseMemoryCache(SharedEfCache));
             foreach (var add in ExtraServices) add(services);
         });
     }

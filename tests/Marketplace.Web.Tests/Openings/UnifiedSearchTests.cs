@@ -9,17 +9,12 @@ namespace Marketplace.Web.Tests.Openings;
 /// <summary>
 /// One public search over openings and calls for proposals: an outsourced call is a posting too. These tests compare
 /// every result with the database, so they have an app of their own: in the shared one, other tests move the clock
-/// and change postings between the database read and the (cached) search.
+/// and change postings between the database read and the (cached) search. Their app is only read, and the one test
+/// that changes postings does so on a new app before its first request, so no test waits for the cache to expire.
 /// </summary>
 public class UnifiedSearchTests(MarketplaceFactory factory) : IClassFixture<MarketplaceFactory>
 {
-    /// <summary>
-    /// The public search is output-cached and sees a change at most a second later (by design, see PublicCacheSetup);
-    /// the tests before these in the collection change postings, so each test first lets that second pass.
-    /// </summary>
-    private static Task CacheSettledAsync() => Task.Delay(Marketplace.Web.Features.PublicCache.PublicContentVersion.DefaultMaxAge + TimeSpan.FromMilliseconds(200));
-
-    /// <summary>Now and today as the shared app sees them: tests before these may have moved its clock.</summary>
+    /// <summary>Now and today as the app sees them.</summary>
     private DateTime AppNow => factory.Clock.GetUtcNow().UtcDateTime;
     private DateOnly AppToday => Marketplace.Web.Localization.DisplayFormatter.TodayInJapan(factory.Clock);
 
@@ -33,7 +28,6 @@ public class UnifiedSearchTests(MarketplaceFactory factory) : IClassFixture<Mark
     [Fact]
     public async Task EngagementOutsourced_ListsTheOpenCalls_WithKindAmountAndDayRate()
     {
-        await CacheSettledAsync();
         var open = await OpenCallsAsync();
         Assert.NotEmpty(open);
         var client = factory.NewClient();
@@ -60,7 +54,6 @@ public class UnifiedSearchTests(MarketplaceFactory factory) : IClassFixture<Mark
     [Fact]
     public async Task RoleFilter_FindsCallsNamingThatRole_AndCallsStillHaveTheirOwnList()
     {
-        await CacheSettledAsync();
         var client = factory.NewClient();
         // 米原市's call names a 「CIO補佐官」 role, not a CIO.
         var html = await client.GetStringAsync("/openings?engagement=outsourced&role=cio");
@@ -96,7 +89,6 @@ public class UnifiedSearchTests(MarketplaceFactory factory) : IClassFixture<Mark
     [Fact]
     public async Task EverySearch_ListsMatchingCallsBesideOpenings_CountedOnceInTheTotal()
     {
-        await CacheSettledAsync();
         var today = AppToday;
         var openings = await factory.WithDbAsync(db => db.Openings.AsNoTracking()
             .Where(o => o.Status == OpeningStatus.Published && o.ApplicationDeadline >= today).Select(o => o.Id).ToListAsync());
@@ -124,7 +116,6 @@ public class UnifiedSearchTests(MarketplaceFactory factory) : IClassFixture<Mark
     [Fact]
     public async Task SortOrders_MergeOpeningsAndCalls_AcrossPages()
     {
-        await CacheSettledAsync();
         var (_, byRate) = await AllPagesAsync(factory.NewClient(), "sort=day_rate");
         Assert.Contains(byRate, i => i.Kind == 1);
         var rates = byRate.Select(i => i.DayRate).ToList();
@@ -145,7 +136,6 @@ public class UnifiedSearchTests(MarketplaceFactory factory) : IClassFixture<Mark
     [Fact]
     public async Task StatusFilter_ClosedAndAwarded_FindPastPostingsOfBothKinds()
     {
-        await CacheSettledAsync();
         using var app = new MarketplaceFactory();
         var now = DateTime.UtcNow;
         var (closedOpening, closedCall, awardedCall) = await app.WithDbAsync(async db =>

@@ -6,6 +6,7 @@ public static class AccountServices
     {
         services.AddScoped<AccountService>();
         services.AddScoped<CredentialService>();
+        services.AddSingleton<UnknownAddressHash>();
         return services;
     }
 }

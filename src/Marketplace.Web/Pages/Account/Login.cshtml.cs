@@ -8,7 +8,7 @@ namespace Marketplace.Web.Pages.Account;
 /// hash is verified either way), so no answer tells a guesser which addresses exist. There is no lockout that a
 /// stranger could trigger against someone else: guessing is slowed by the rate limiter instead (RateLimits).
 /// </summary>
-public sealed class LoginModel(MarketplaceSignInManager signIn, UserManager<AppUser> users, AccountThrottle throttle, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class LoginModel(MarketplaceSignInManager signIn, UserManager<AppUser> users, AccountThrottle throttle, UnknownAddressHash unknownAddress, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed class LoginInput
     {
@@ -37,7 +37,7 @@ public sealed class LoginModel(MarketplaceSignInManager signIn, UserManager<AppU
         if (string.IsNullOrEmpty(Input.Password)) return Refuse("Login_Failed");
         if (user is null)
         {
-            users.PasswordHasher.VerifyHashedPassword(Dummy, DummyHash.Value, Input.Password);
+            unknownAddress.Verify(users.PasswordHasher, Input.Password);
             throttle.Failed(Input.Email);
             return Refuse("Login_Failed");
         }
@@ -62,9 +62,6 @@ public sealed class LoginModel(MarketplaceSignInManager signIn, UserManager<AppU
         }
         return LocalRedirect(target);
     }
-
-    private static readonly AppUser Dummy = new();
-    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<AppUser>().HashPassword(Dummy, Guid.NewGuid().ToString()));
 
     private PageResult Refuse(string key)
     {
