@@ -124,11 +124,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        RefuseAuditChanges();
-        RecordMatchingChanges();
-        StampVersions();
-        RecordPublicContentChange();
-        var keywords = KeywordChanges();
+        var keywords = BeforeSave();
         if (keywords.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
         using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var n = base.SaveChanges(acceptAllChangesOnSuccess);
@@ -139,11 +135,7 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        RefuseAuditChanges();
-        RecordMatchingChanges();
-        StampVersions();
-        RecordPublicContentChange();
-        var keywords = KeywordChanges();
+        var keywords = BeforeSave();
         if (keywords.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         // The keyword index changes in the same transaction as the openings it indexes.
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
@@ -151,6 +143,32 @@ public abstract class MarketplaceDbContext(DbContextOptions options)
         foreach (var sql in KeywordStatements(keywords)) await Database.ExecuteSqlAsync(sql, cancellationToken);
         if (own is not null) await own.CommitAsync(cancellationToken);
         return n;
+    }
+
+    /// <summary>
+    /// What every save adds or refuses (audit entries are append-only, matching and public-content changes, versions)
+    /// and the keyword rows it must change, all read from one detection of changes. Each <c>ChangeTracker.Entries()</c>
+    /// detects changes again over every tracked entity, and six such reads per save made a long-lived context (the
+    /// demo seeding, an import) compare every tracked entity seven times a save. The save itself detects once more,
+    /// which catches the versions stamped here. A caller that turned automatic detection off keeps it off.
+    /// </summary>
+    private List<KeywordChange> BeforeSave()
+    {
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        if (autoDetect) ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            RefuseAuditChanges();
+            RecordMatchingChanges();
+            StampVersions();
+            RecordPublicContentChange();
+            return KeywordChanges();
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
     }
 
     /// <summary>Whether this provider keeps the keyword index in a table of its own (SQLite) rather than an index the database maintains.</summary>

@@ -335,8 +335,9 @@ public class LeanExpertReaderTests
     [MemberData(nameof(BadRows))]
     public void IndexFile_BadRow_GivesUp(string rows)
     {
+        // 120 good rows before the bad ones: enough for four parts, without indexing all 700 (23 cases, three reads each).
         var header = string.Join(',', MatchingDataset.ExpertColumns) + "\n";
-        var csv = header + MatchingDataset.ExpertsToCsv(Small.Experts)[header.Length..] + rows;
+        var csv = header + MatchingDataset.ExpertsToCsv(Small.Experts.Take(120))[header.Length..] + rows;
         InFolder(Utf8(csv), dir =>
         {
             foreach (var (parts, onDemand) in new[] { (1, false), (4, false), (4, true) })
