@@ -139,6 +139,7 @@ public partial class RecommendationTests(MarketplaceFactory factory)
 }
 
 /// <summary>Training from the database's own history through the real job pipeline, on a fresh app.</summary>
+[Slow] // trains a model, with the job server running
 public class TrainingTests
 {
     [Fact]

@@ -270,6 +270,7 @@ public class SearchIndexTests
     }
 
     [Fact]
+    [Slow] // 1,010 postings
     public async Task Count_IsCappedAtOneThousand()
     {
         using var app = new MarketplaceFactory();

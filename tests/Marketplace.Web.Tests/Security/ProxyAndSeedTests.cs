@@ -81,6 +81,7 @@ public sealed class ProxyAndSeedTests : IDisposable
     }
 
     [Fact]
+    [Slow] // migrates and seeds a new database: no template has reference data alone
     public async Task DemoData_IsOffUnlessAskedFor()
     {
         var app = App(a => a.Settings.Remove("Seed:Demo"));
