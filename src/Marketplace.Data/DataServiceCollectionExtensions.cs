@@ -28,6 +28,11 @@ public static class DataServiceCollectionExtensions
         services.Configure<Microsoft.AspNetCore.Identity.IdentityOptions>(o => o.Stores.SchemaVersion = MarketplaceDbContext.IdentitySchema);
         var connectionString = config.GetConnectionString("Marketplace");
         var checkModel = config.GetValue("Database:CheckPendingModelChanges", true);
+        // What both providers share: the start-up model check (see CheckModel) and the interceptors registered as
+        // services (tests use one to inject database faults), after the provider's own.
+        DbContextOptionsBuilder Common(DbContextOptionsBuilder o, IServiceProvider sp) => o
+            .ConfigureWarnings(w => CheckModel(w, checkModel))
+            .AddInterceptors(sp.GetServices<IInterceptor>());
         switch (provider)
         {
             case DatabaseProvider.Postgres:
@@ -35,19 +40,12 @@ public static class DataServiceCollectionExtensions
                 {
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Marketplace is not set.");
                 }
-                services.AddDbContext<MarketplaceDbContext, PostgresMarketplaceDbContext>((sp, o) => o.UseNpgsql(connectionString)
-                    .ConfigureWarnings(w => CheckModel(w, checkModel))
-                    // Interceptors registered as services join in (tests use one to inject database faults).
-                    .AddInterceptors(sp.GetServices<IInterceptor>()));
+                services.AddDbContext<MarketplaceDbContext, PostgresMarketplaceDbContext>((sp, o) => Common(o.UseNpgsql(connectionString), sp));
                 break;
             default:
                 connectionString = SqliteConnectionString(connectionString, contentRoot);
-                services.AddDbContext<MarketplaceDbContext, SqliteMarketplaceDbContext>((sp, o) => o
-                    .UseSqlite(connectionString)
-                    .ConfigureWarnings(w => CheckModel(w, checkModel))
-                    .AddInterceptors(SqlitePragmaInterceptor.Instance)
-                    // Interceptors registered as services join in (tests use one to inject database faults).
-                    .AddInterceptors(sp.GetServices<IInterceptor>()));
+                services.AddDbContext<MarketplaceDbContext, SqliteMarketplaceDbContext>((sp, o) =>
+                    Common(o.UseSqlite(connectionString).AddInterceptors(SqlitePragmaInterceptor.Instance), sp));
                 break;
         }
         services.AddSingleton(new DatabaseInfo(provider, RedactPassword(connectionString!)));
