@@ -27,9 +27,12 @@ public sealed class MetricsEndpointTests
 {
     private const string OpeningsRequests = @"http_server_request_duration_seconds_count\{[^}]*http_route=""openings""[^}]*\}";
 
+    /// <summary>The sample line of the series matching <paramref name="pattern"/>, its value in group 1.</summary>
+    private static Match Sample(string metrics, string pattern) => Regex.Match(metrics, "^" + pattern + @" (\S+)", RegexOptions.Multiline);
+
     private static double Value(string metrics, string pattern)
     {
-        var m = Regex.Match(metrics, "^" + pattern + @" (\S+)", RegexOptions.Multiline);
+        var m = Sample(metrics, pattern);
         Assert.True(m.Success, $"no sample matching {pattern} in:\n{metrics}");
         return double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
     }
@@ -73,7 +76,7 @@ public sealed class MetricsEndpointTests
             // The request's own duration sample, not just any metric naming the route: routing records its match before
             // the response, the hosting layer its duration only after the client already has the response.
             if (metrics.Contains("job=\"ObservabilityJobs.Fail\"") && metrics.Contains("job=\"ObservabilityJobs.Succeed\"")
-                && Regex.IsMatch(metrics, "^" + OpeningsRequests + " ", RegexOptions.Multiline)) break;
+                && Sample(metrics, OpeningsRequests).Success) break;
             // Once (CI's PostgreSQL pass, under load) the first requests were not in ASP.NET Core's request meter at all;
             // a request made while waiting is, and a meter that never records still fails below after a minute.
             Assert.Equal(HttpStatusCode.OK, (await office.GetAsync("/openings")).StatusCode);
