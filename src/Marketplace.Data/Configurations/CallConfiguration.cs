@@ -49,23 +49,19 @@ public sealed class EvaluationCriterionConfiguration : IEntityTypeConfiguration<
     }
 }
 
-public sealed class CallAttachmentConfiguration : IEntityTypeConfiguration<CallAttachment>
+/// <summary>The columns every stored PDF shares (see <see cref="StoredPdf"/>); its owner's configuration maps the link.</summary>
+public abstract class StoredPdfConfiguration<T> : IEntityTypeConfiguration<T> where T : StoredPdf
 {
-    public void Configure(EntityTypeBuilder<CallAttachment> b)
+    public virtual void Configure(EntityTypeBuilder<T> b)
     {
         b.Property(a => a.FileName).HasMaxLength(200).IsRequired();
         b.Property(a => a.Content).IsRequired();
     }
 }
 
-public sealed class ProposalAttachmentConfiguration : IEntityTypeConfiguration<ProposalAttachment>
-{
-    public void Configure(EntityTypeBuilder<ProposalAttachment> b)
-    {
-        b.Property(a => a.FileName).HasMaxLength(200).IsRequired();
-        b.Property(a => a.Content).IsRequired();
-    }
-}
+public sealed class CallAttachmentConfiguration : StoredPdfConfiguration<CallAttachment>;
+
+public sealed class ProposalAttachmentConfiguration : StoredPdfConfiguration<ProposalAttachment>;
 
 public sealed class CallQuestionConfiguration : IEntityTypeConfiguration<CallQuestion>
 {

@@ -41,9 +41,10 @@ public sealed class CaseGovernmentConfiguration : IEntityTypeConfiguration<CaseG
     }
 }
 
-public sealed class CaseKpiConfiguration : IEntityTypeConfiguration<CaseKpi>
+/// <summary>The columns every KPI table shares (see <see cref="Kpi"/>).</summary>
+public abstract class KpiConfiguration<T> : IEntityTypeConfiguration<T> where T : Kpi
 {
-    public void Configure(EntityTypeBuilder<CaseKpi> b)
+    public virtual void Configure(EntityTypeBuilder<T> b)
     {
         b.Property(k => k.Name).HasMaxLength(200).IsRequired();
         b.Property(k => k.Unit).HasMaxLength(40).IsRequired();
@@ -51,6 +52,8 @@ public sealed class CaseKpiConfiguration : IEntityTypeConfiguration<CaseKpi>
         b.Property(k => k.After).HasPrecision(18, 4);
     }
 }
+
+public sealed class CaseKpiConfiguration : KpiConfiguration<CaseKpi>;
 
 public sealed class CasePersonConfiguration : IEntityTypeConfiguration<CasePerson>
 {
@@ -63,11 +66,11 @@ public sealed class CasePersonConfiguration : IEntityTypeConfiguration<CasePerso
     }
 }
 
-public sealed class CaseAttachmentConfiguration : IEntityTypeConfiguration<CaseAttachment>
+public sealed class CaseAttachmentConfiguration : StoredPdfConfiguration<CaseAttachment>
 {
-    public void Configure(EntityTypeBuilder<CaseAttachment> b)
+    public override void Configure(EntityTypeBuilder<CaseAttachment> b)
     {
-        b.Property(a => a.FileName).HasMaxLength(200).IsRequired();
+        base.Configure(b);
         b.HasIndex(a => a.CaseId);
     }
 }
@@ -103,14 +106,11 @@ public sealed class AdviceMessageConfiguration : IEntityTypeConfiguration<Advice
     }
 }
 
-public sealed class DispatchKpiConfiguration : IEntityTypeConfiguration<DispatchKpi>
+public sealed class DispatchKpiConfiguration : KpiConfiguration<DispatchKpi>
 {
-    public void Configure(EntityTypeBuilder<DispatchKpi> b)
+    public override void Configure(EntityTypeBuilder<DispatchKpi> b)
     {
-        b.Property(k => k.Name).HasMaxLength(200).IsRequired();
-        b.Property(k => k.Unit).HasMaxLength(40).IsRequired();
-        b.Property(k => k.Before).HasPrecision(18, 4);
-        b.Property(k => k.After).HasPrecision(18, 4);
+        base.Configure(b);
         b.HasOne<CioDispatch>().WithMany(d => d.Kpis).HasForeignKey(k => k.DispatchId).OnDelete(DeleteBehavior.Cascade);
     }
 }

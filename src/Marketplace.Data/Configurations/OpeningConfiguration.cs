@@ -62,14 +62,7 @@ public sealed class OpeningConfiguration : IEntityTypeConfiguration<Opening>
     }
 }
 
-public sealed class OpeningAttachmentConfiguration : IEntityTypeConfiguration<OpeningAttachment>
-{
-    public void Configure(EntityTypeBuilder<OpeningAttachment> b)
-    {
-        b.Property(a => a.FileName).HasMaxLength(200).IsRequired();
-        b.Property(a => a.Content).IsRequired();
-    }
-}
+public sealed class OpeningAttachmentConfiguration : StoredPdfConfiguration<OpeningAttachment>;
 
 public sealed class OpeningSkillConfiguration : IEntityTypeConfiguration<OpeningSkill>
 {

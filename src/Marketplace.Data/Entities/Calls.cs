@@ -120,7 +120,7 @@ public class EvaluationCriterion
     public int SortOrder { get; set; }
 }
 
-/// <summary>A PDF of a call (実施要領, 仕様書 ...) or of a proposal; the bytes live in the database.</summary>
+/// <summary>A PDF attached to a call (実施要領, 仕様書 ...), a proposal, an opening or a case; the bytes live in the database.</summary>
 public class StoredPdf
 {
     public string FileName { get; set; } = "";

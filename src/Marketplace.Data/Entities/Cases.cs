@@ -72,16 +72,37 @@ public class CaseGovernment
     public Organization? Organization { get; set; }
 }
 
-/// <summary>A result in figures: a KPI before and after, in one unit.</summary>
-public class CaseKpi
+/// <summary>The figures of a KPI: what was measured, before and after, in one unit.</summary>
+public interface IKpiFigures
+{
+    string Name { get; }
+    decimal Before { get; }
+    decimal After { get; }
+    string Unit { get; }
+}
+
+/// <summary>
+/// A result in figures, kept in the order it was given. A case's and a dispatch's KPIs are the same columns in tables
+/// of their own (<see cref="CaseKpi"/>, <see cref="DispatchKpi"/>); this base is not an entity of the model.
+/// </summary>
+public abstract class Kpi : IKpiFigures
 {
     public int Id { get; set; }
-    public int CaseId { get; set; }
     public int Order { get; set; }
     public string Name { get; set; } = "";
     public decimal Before { get; set; }
     public decimal After { get; set; }
     public string Unit { get; set; } = "";
+
+    /// <summary>New KPIs of <typeparamref name="T"/> with the given figures, numbered in their order.</summary>
+    public static List<T> Numbered<T>(IEnumerable<IKpiFigures> figures) where T : Kpi, new() =>
+        figures.Select((k, i) => new T { Order = i, Name = k.Name, Before = k.Before, After = k.After, Unit = k.Unit }).ToList();
+}
+
+/// <summary>A result in figures of a case.</summary>
+public class CaseKpi : Kpi
+{
+    public int CaseId { get; set; }
 }
 
 /// <summary>
@@ -152,13 +173,7 @@ public class AdviceMessage
 }
 
 /// <summary>A result in figures reported with a dispatch's final report.</summary>
-public class DispatchKpi
+public class DispatchKpi : Kpi
 {
-    public int Id { get; set; }
     public int DispatchId { get; set; }
-    public int Order { get; set; }
-    public string Name { get; set; } = "";
-    public decimal Before { get; set; }
-    public decimal After { get; set; }
-    public string Unit { get; set; } = "";
 }

@@ -6,12 +6,11 @@ namespace Marketplace.Web.Features.Cases;
 public sealed class CaseDemoSeeder(MarketplaceDbContext db, Taxonomy.TaxonomyCatalog taxonomy, TimeProvider clock)
 {
     private sealed record CaseFile(List<CaseRow> Cases);
-    private sealed record KpiRowJson(string Name, decimal Before, decimal After, string Unit);
     private sealed record PersonRow(string Role, string Name);
     private sealed record CaseRow(
         string Owner, List<string> Governments, string Title, string Summary, string Body, string Lessons,
         DateOnly Period_from, DateOnly? Period_to, List<string> Themes, List<string> Obstacles, List<string> Success_factors,
-        long? Budget_yen, string Funding_source, List<KpiRowJson> Kpis, List<PersonRow> People);
+        long? Budget_yen, string Funding_source, List<KpiRow> Kpis, List<PersonRow> People);
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
@@ -36,7 +35,7 @@ public sealed class CaseDemoSeeder(MarketplaceDbContext db, Taxonomy.TaxonomyCat
                 PeriodFrom = row.Period_from, PeriodTo = row.Period_to,
                 Themes = row.Themes, Obstacles = row.Obstacles, SuccessFactors = row.Success_factors,
                 BudgetYen = row.Budget_yen, FundingSource = row.Funding_source,
-                Kpis = row.Kpis.Select((k, i) => new CaseKpi { Order = i, Name = k.Name, Before = k.Before, After = k.After, Unit = k.Unit }).ToList(),
+                Kpis = Kpi.Numbered<CaseKpi>(row.Kpis),
                 People = row.People.Select(p => new CasePerson { Role = p.Role, Name = p.Name }).ToList(),
                 Status = CaseStatus.Published, Source = CaseSource.Government,
                 CreatedAt = published, UpdatedAt = published, SubmittedAt = published, PublishedAt = published,

@@ -7,7 +7,7 @@ public static class CaseDisplay
     public static string Number(decimal value) => value.ToString("#,0.####", CultureInfo.InvariantCulture);
 
     /// <summary>The change as "−25%" (from a non-zero before), or empty.</summary>
-    public static string Change(CaseKpi k) =>
+    public static string Change(Kpi k) =>
         k.Before == 0 ? "" : ((k.After - k.Before) / Math.Abs(k.Before)).ToString("+0%;−0%;0%", CultureInfo.InvariantCulture);
 
     public static string Governments(CaseStudy c, bool english) =>

@@ -19,7 +19,7 @@ public sealed class CaseOutcomes(MarketplaceDbContext db, DispatchService dispat
         if (text.Length > DispatchConfiguration.ReportMax) errors.TryAdd("lessons", t["Val_TooLong", t["Case_Lessons"], DispatchConfiguration.ReportMax, text.Length]);
         if (errors.Count > 0) return ServiceResult.Invalid(errors.ToDictionary(e => e.Key, e => e.Value));
         d.Kpis.Clear();
-        d.Kpis.AddRange(rows.Select((k, i) => new DispatchKpi { Order = i, Name = k.Name, Before = k.Before, After = k.After, Unit = k.Unit }));
+        d.Kpis.AddRange(Kpi.Numbered<DispatchKpi>(rows));
         d.ReportLessons = text.Length == 0 ? null : text;
         d.CioConsentsToCase = consent;
         return await dispatches.ReportAsync(userId, id, report, ct);

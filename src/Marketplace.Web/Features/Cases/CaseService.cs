@@ -41,7 +41,7 @@ public sealed class CaseInput
 }
 
 /// <summary>A KPI row as read from a form: figures in any width, with separators.</summary>
-public sealed record KpiRow(string Name, decimal Before, decimal After, string Unit);
+public sealed record KpiRow(string Name, decimal Before, decimal After, string Unit) : IKpiFigures;
 
 /// <summary>
 /// The case library's life cycle. A draft and a submitted case are seen by its owning government and the office only;
@@ -205,7 +205,7 @@ public sealed class CaseService(MarketplaceDbContext db, TaxonomyCatalog taxonom
             PeriodTo = d.EndDate,
             Themes = d.Request.RequiredSkills.Concat(d.Request.PreferredSkills).Distinct().ToList(),
             Obstacles = d.Request.Obstacles.Select(CaseCodes.FromRequestObstacle).Distinct().ToList(),
-            Kpis = d.Kpis.OrderBy(k => k.Order).Select((k, i) => new CaseKpi { Order = i, Name = k.Name, Before = k.Before, After = k.After, Unit = k.Unit }).ToList(),
+            Kpis = Kpi.Numbered<CaseKpi>(d.Kpis.OrderBy(k => k.Order)),
             People = [new CasePerson { Role = t["Case_DispatchedCio"], ExpertProfileId = d.ExpertProfileId, ExpertConsentedAt = d.CioConsentsToCase ? Now : null }],
             Status = CaseStatus.Draft,
             Source = CaseSource.DispatchReport,
@@ -332,7 +332,7 @@ public sealed class CaseService(MarketplaceDbContext db, TaxonomyCatalog taxonom
         c.Governments.RemoveAll(g => !govIds.Contains(g.OrganizationId));
         foreach (var id in govIds.Where(id => c.Governments.All(g => g.OrganizationId != id))) c.Governments.Add(new CaseGovernment { OrganizationId = id });
         c.Kpis.Clear();
-        c.Kpis.AddRange(kpis.Select((k, i) => new CaseKpi { Order = i, Name = k.Name, Before = k.Before, After = k.After, Unit = k.Unit }));
+        c.Kpis.AddRange(Kpi.Numbered<CaseKpi>(kpis));
         // Linked experts are kept as they are; named people are replaced by what the form holds.
         c.People.RemoveAll(p => p.ExpertProfileId is null);
         c.People.AddRange(people.Select(p => new CasePerson { Role = p.Role, Name = p.Name }));
