@@ -7,15 +7,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Tests.PublicCache;
 
-/// <summary>Output caching of anonymous pages: shared copies for visitors, never for signed-in users, fresh on every instance.</summary>
-public class PublicCacheTests
+/// <summary>
+/// Output caching of anonymous pages: shared copies for visitors, never for signed-in users, fresh on every instance.
+/// The single-instance tests share one app: none writes, and the one that asserts a first response is not cached asks
+/// for a URL no other test asks for.
+/// </summary>
+public class PublicCacheTests(MarketplaceFactory shared) : IClassFixture<MarketplaceFactory>
 {
     private static bool FromCache(HttpResponseMessage r) => r.Headers.Age is not null;
 
     [Fact]
     public async Task AnonymousSearch_SecondRequestIsServedFromTheCache_WithoutCookieOrToken()
     {
-        using var app = new MarketplaceFactory();
+        var app = shared;
         var client = app.NewClient();
         var url = "/openings?q=" + Uri.EscapeDataString("補佐官") + "&sort=day_rate";
 
@@ -42,7 +46,7 @@ public class PublicCacheTests
     [Fact]
     public async Task SignedInUser_IsNeverServedTheSharedPage()
     {
-        using var app = new MarketplaceFactory();
+        var app = shared;
         var anonymous = app.NewClient();
         await anonymous.GetAsync("/openings");
         Assert.True(FromCache(await anonymous.GetAsync("/openings")));
@@ -59,7 +63,7 @@ public class PublicCacheTests
     [Fact]
     public async Task Language_IsPartOfTheKey()
     {
-        using var app = new MarketplaceFactory();
+        var app = shared;
         var ja = app.NewClient();
         await ja.GetAsync("/openings");
         Assert.True(FromCache(await ja.GetAsync("/openings")));
@@ -75,7 +79,7 @@ public class PublicCacheTests
     [Fact]
     public async Task AnonymousCultureSwitch_WorksWithoutToken()
     {
-        using var app = new MarketplaceFactory();
+        var app = shared;
         var client = app.NewClient();
         var response = await client.PostAsync("/culture", new FormUrlEncodedContent([new("culture", "en"), new("returnUrl", "/openings")]));
 
