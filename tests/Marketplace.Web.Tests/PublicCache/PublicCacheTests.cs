@@ -12,14 +12,13 @@ namespace Marketplace.Web.Tests.PublicCache;
 /// The single-instance tests share one app: none writes, and the one that asserts a first response is not cached asks
 /// for a URL no other test asks for.
 /// </summary>
-public class PublicCacheTests(MarketplaceFactory shared) : IClassFixture<MarketplaceFactory>
+public class PublicCacheTests(MarketplaceFactory app) : IClassFixture<MarketplaceFactory>
 {
     private static bool FromCache(HttpResponseMessage r) => r.Headers.Age is not null;
 
     [Fact]
     public async Task AnonymousSearch_SecondRequestIsServedFromTheCache_WithoutCookieOrToken()
     {
-        var app = shared;
         var client = app.NewClient();
         var url = "/openings?q=" + Uri.EscapeDataString("補佐官") + "&sort=day_rate";
 
@@ -46,7 +45,6 @@ public class PublicCacheTests(MarketplaceFactory shared) : IClassFixture<Marketp
     [Fact]
     public async Task SignedInUser_IsNeverServedTheSharedPage()
     {
-        var app = shared;
         var anonymous = app.NewClient();
         await anonymous.GetAsync("/openings");
         Assert.True(FromCache(await anonymous.GetAsync("/openings")));
@@ -63,7 +61,6 @@ public class PublicCacheTests(MarketplaceFactory shared) : IClassFixture<Marketp
     [Fact]
     public async Task Language_IsPartOfTheKey()
     {
-        var app = shared;
         var ja = app.NewClient();
         await ja.GetAsync("/openings");
         Assert.True(FromCache(await ja.GetAsync("/openings")));
@@ -79,7 +76,6 @@ public class PublicCacheTests(MarketplaceFactory shared) : IClassFixture<Marketp
     [Fact]
     public async Task AnonymousCultureSwitch_WorksWithoutToken()
     {
-        var app = shared;
         var client = app.NewClient();
         var response = await client.PostAsync("/culture", new FormUrlEncodedContent([new("culture", "en"), new("returnUrl", "/openings")]));
 
@@ -141,10 +137,10 @@ public class PublicCacheTests(MarketplaceFactory shared) : IClassFixture<Marketp
     {
         using var redis = new RedisServer();
         using var first = new MarketplaceFactory();
-        void UseRedis(MarketplaceFactory app)
+        void UseRedis(MarketplaceFactory instance)
         {
-            app.Settings["ConnectionStrings:Redis"] = redis.Configuration;
-            app.Settings["OutputCache:VersionMaxAgeMilliseconds"] = "3600000";
+            instance.Settings["ConnectionStrings:Redis"] = redis.Configuration;
+            instance.Settings["OutputCache:VersionMaxAgeMilliseconds"] = "3600000";
         }
         UseRedis(first);
         await first.NewClient().GetAsync("/health");
