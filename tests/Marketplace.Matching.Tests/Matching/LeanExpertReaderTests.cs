@@ -294,20 +294,33 @@ public class LeanExpertReaderTests
         if (textOnDemand) Parallel.ForEach(Enumerable.Range(0, actual.Count).OrderBy(i => (i * 7919) % actual.Count), i => actual.TextVector(i));
         for (var i = 0; i < expected.Count; i++)
         {
-            Assert.Equal(Describe(expected.Experts[i]), Describe(actual.Experts[i]));
-            Assert.Equal(i, actual.IndexOf(expected.Experts[i].Id));
             var row = actual.Rows[i];
             if (textOnDemand)
             {
                 Assert.Equal((-1, -1), (row.TextStart, row.TextEnd));
                 (row.TextStart, row.TextEnd) = (expected.Rows[i].TextStart, expected.Rows[i].TextEnd);
             }
+            // One plain comparison an expert; xunit's field-by-field assertions (and their messages) only for an expert
+            // that differs. Asserted field by field for every expert, this was about a tenth of the project's test time
+            // (45 indexes of 700 experts, some sixty assertions each).
+            var (ids, weights) = actual.TextVector(i);
+            var (expectedIds, expectedWeights) = expected.TextVector(i);
+            if (Describe(expected.Experts[i]) == Describe(actual.Experts[i]) && actual.IndexOf(expected.Experts[i].Id) == i
+                && expected.Rows[i].Equals(row) && expected.Certified[i] == actual.Certified[i] && expected.IsHidden(i) == actual.IsHidden(i)
+                && Enumerable.Range(0, ExpertIndex.SkillSlots).All(s => expected.YearsOf(i, s) == actual.YearsOf(i, s))
+                && expectedIds.AsSpan().SequenceEqual(ids) && expectedWeights.AsSpan().SequenceEqual(weights))
+            {
+                continue;
+            }
+            Assert.Equal(Describe(expected.Experts[i]), Describe(actual.Experts[i]));
+            Assert.Equal(i, actual.IndexOf(expected.Experts[i].Id));
             Assert.Equal(expected.Rows[i], row);
             Assert.Equal(expected.Certified[i], actual.Certified[i]);
             Assert.Equal(expected.IsHidden(i), actual.IsHidden(i));
             for (var s = 0; s < ExpertIndex.SkillSlots; s++) Assert.Equal(expected.YearsOf(i, s), actual.YearsOf(i, s));
-            Assert.Equal(expected.TextVector(i).Ids, actual.TextVector(i).Ids);
-            Assert.Equal(expected.TextVector(i).Weights, actual.TextVector(i).Weights);
+            Assert.Equal(expectedIds, ids);
+            Assert.Equal(expectedWeights, weights);
+            Assert.Fail($"Expert {i} differs, but no single field does.");
         }
     }
 
