@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Web.Tests.Notifications;
 
-/// <summary>Preferences, the recommendations digest with its unsubscribe link, deadline jobs, and who reaches the outbox page.</summary>
+/// <summary>Preferences, the recommendations digest with its unsubscribe link, and deadline jobs.</summary>
 public sealed class NotificationPreferenceTests : IDisposable
 {
     private readonly MarketplaceFactory _app = new();
@@ -165,19 +165,24 @@ public sealed class NotificationPreferenceTests : IDisposable
         var closed = await OutboxAsync(WebClientExtensions.OzuStaff, NotificationKinds.OpeningClosed);
         Assert.Contains(closed, m => m.Subject == "【自治体CIO人材マーケットプレイス】「CDO補佐官（デジタル変革推進）」の募集を締め切りました");
     }
+}
 
+/// <summary>Who reaches the outbox page and the preferences page; only reads, so on the shared app of the people collection.</summary>
+[Collection(PeopleCollection.Name)]
+public sealed class OutboxAccessTests(MarketplaceFactory app)
+{
     [Fact]
     public async Task OutboxPage_OnlyTheNationalOffice_PreferencesPage_OnlySignedIn()
     {
-        Assert.Equal(HttpStatusCode.OK, (await (await _app.SignedInAsync(WebClientExtensions.Office)).GetAsync("/admin/outbox")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.SignedInAsync(WebClientExtensions.Office)).GetAsync("/admin/outbox")).StatusCode);
         foreach (var who in new[] { WebClientExtensions.OzuStaff, WebClientExtensions.Expert, WebClientExtensions.Vendor })
         {
-            var client = await _app.SignedInAsync(who);
+            var client = await app.SignedInAsync(who);
             WebClientExtensions.AssertAccessDenied(await client.GetAsync("/admin/outbox"));
             WebClientExtensions.AssertAccessDenied(await client.PostFormAsync("/admin/outbox?handler=Retry&id=1", [], "/account/notifications"));
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/notifications")).StatusCode);
         }
-        var anonymous = _app.NewClient();
+        var anonymous = app.NewClient();
         var outbox = await anonymous.GetAsync("/admin/outbox");
         Assert.Equal(HttpStatusCode.Redirect, outbox.StatusCode);
         Assert.Equal("/account/login", WebClientExtensions.LocationPath(outbox));

@@ -257,19 +257,6 @@ public class SearchIndexTests
     }
 
     [Fact]
-    public async Task EmbeddedDatabase_KeepsPlannerStatisticsOfTheSearchIndexes()
-    {
-        using var app = new MarketplaceFactory();
-        if (app.Provider != Marketplace.Data.DatabaseProvider.Sqlite) return; // PostgreSQL's autovacuum analyses by itself
-        _ = app.NewClient();
-        // Without statistics SQLite walked the day-rate index of every open posting for a search filtered by prefecture.
-        var analysed = await app.WithDbAsync(db => db.Database
-            .SqlQuery<string>($"SELECT idx AS \"Value\" FROM sqlite_stat1 WHERE tbl = 'Openings'").ToListAsync());
-        Assert.Contains("IX_Openings_Search_DayRate", analysed);
-        Assert.Contains("IX_Openings_Search_Newest", analysed);
-    }
-
-    [Fact]
     [Slow] // 1,010 postings
     public async Task Count_IsCappedAtOneThousand()
     {
@@ -319,5 +306,22 @@ public class SearchIndexTests
         {
             Assert.True(results[DatabaseProvider.Sqlite][i].SequenceEqual(results[DatabaseProvider.Postgres][i]), $"query '{Queries[i]}' differs between SQLite and PostgreSQL");
         }
+    }
+}
+
+/// <summary>The embedded database's planner statistics, read on the shared app of the web collection (nothing is written).</summary>
+[Collection(WebCollection.Name)]
+public sealed class SearchIndexStatisticsTests(MarketplaceFactory app)
+{
+    [Fact]
+    public async Task EmbeddedDatabase_KeepsPlannerStatisticsOfTheSearchIndexes()
+    {
+        if (app.Provider != Marketplace.Data.DatabaseProvider.Sqlite) return; // PostgreSQL's autovacuum analyses by itself
+        _ = app.NewClient();
+        // Without statistics SQLite walked the day-rate index of every open posting for a search filtered by prefecture.
+        var analysed = await app.WithDbAsync(db => db.Database
+            .SqlQuery<string>($"SELECT idx AS \"Value\" FROM sqlite_stat1 WHERE tbl = 'Openings'").ToListAsync());
+        Assert.Contains("IX_Openings_Search_DayRate", analysed);
+        Assert.Contains("IX_Openings_Search_Newest", analysed);
     }
 }
