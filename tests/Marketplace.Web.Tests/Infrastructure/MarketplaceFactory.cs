@@ -102,6 +102,7 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordIterations);
             services.ConfigureDbContext<Marketplace.Data.Sqlite.SqliteMarketplaceDbContext>(o => o.UseMemoryCache(SharedEfCache));
             services.ConfigureDbContext<Marketplace.Data.Postgres.PostgresMarketplaceDbContext>(o => o.UseMemoryCache(SharedEfCache));
+            SharedModelMetadata.Use(services);
             foreach (var add in ExtraServices) add(services);
         });
     }
