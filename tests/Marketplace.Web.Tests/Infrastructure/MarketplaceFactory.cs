@@ -23,6 +23,9 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
     public string Folder { get; }
     public string MailFolder => Path.Combine(Folder, "mail");
 
+    /// <summary>Sign-ins of <see cref="WebClientExtensions.SignedInAsync"/> on this app, used again while still alike.</summary>
+    public KeptSessions Sessions { get; }
+
     /// <summary>The app's clock: real time until a test moves it forward.</summary>
     public TestClock Clock { get; } = new();
 
@@ -46,6 +49,7 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
     private MarketplaceFactory(DatabaseProvider provider, string? connectionString, string? folder)
     {
         Provider = provider;
+        Sessions = new KeptSessions(this);
         Folder = folder ?? Path.Combine(Path.GetTempPath(), "mp-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         ConnectionString = connectionString ?? (provider == DatabaseProvider.Postgres

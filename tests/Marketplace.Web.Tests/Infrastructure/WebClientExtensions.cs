@@ -90,11 +90,17 @@ public static partial class WebClientExtensions
     [GeneratedRegex("<li><code>([^<]+)</code></li>")]
     private static partial Regex RecoveryCodePattern();
 
+    /// <summary>
+    /// A client signed in as the person, with the demo password: a new sign-in, or another tab of an earlier one on the
+    /// same app while a new sign-in would give the same (see <see cref="KeptSessions"/>).
+    /// </summary>
     public static async Task<HttpClient> SignedInAsync(this MarketplaceFactory factory, string email)
     {
+        if (await factory.Sessions.ReuseAsync(email) is { } cookies) return factory.NewClient(cookies);
         var client = factory.NewClient();
         var response = await client.SignInAsync(email);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await factory.Sessions.KeepAsync(email, client);
         return client;
     }
 
