@@ -13,7 +13,7 @@ internal static class TestExpertAccounts
 {
     public const string Password = "expert-test-2026";
 
-    public static async Task<(string UserId, string Email)> NewExpertAccountAsync(this MarketplaceFactory factory, string? displayName = null, string? email = null)
+    public static async Task<(string UserId, string Email)> NewExpertAccountAsync(this MarketplaceFactory factory, string? displayName = null, string? email = null, string password = Password)
     {
         email ??= $"expert-{Guid.NewGuid():N}@example.jp";
         await using var scope = factory.Services.CreateAsyncScope();
@@ -26,7 +26,7 @@ internal static class TestExpertAccounts
             DisplayName = displayName ?? "テスト専門人材",
             CreatedAt = DateTime.UtcNow,
         };
-        var created = await users.CreateAsync(user, Password);
+        var created = await users.CreateAsync(user, password);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
         Assert.True((await users.AddToRoleAsync(user, Roles.Expert)).Succeeded);
         return (user.Id, email);

@@ -16,17 +16,17 @@ namespace Marketplace.Web.Tests.Infrastructure;
 /// The sign-ins <see cref="WebClientExtensions.SignedInAsync"/> made on one test app, used again for a later call with
 /// the same address as long as a fresh sign-in would give the same thing: a second browser tab of the same person.
 /// The quick loop signed in about 580 times, most of them the six demo accounts on the shared apps, each sign-in four
-/// to six requests (password, second factor, their pages and redirects) and 10 to 25 ms of CPU.
+/// to six requests (password, second factor, their pages and redirects) and about 10 to 25 ms of CPU.
 /// </summary>
 /// <remarks>
-/// A kept sign-in is used only while its session row exists (signing out, a password change and "end my other
-/// sessions" remove it), the account may still sign in and is not locked out, the app's clock has not moved by an
-/// hour or gone back, and the claims the app would put in a new cookie now (roles, organisation, name, second factor,
-/// security stamp) equal the cookie's. Otherwise the person signs in again. Tests of signing in itself, of sessions or
-/// of the second factor use <see cref="WebClientExtensions.SignInAsync"/> on a client of their own, which never keeps
-/// or reuses anything. <c>MARKETPLACE_TEST_FRESH_SIGN_IN=1</c> turns the reuse off, to tell whether a failure depends on it.
-/// Web quick loop, three alternating pairs on the 2-core machine, 2026-12-01: 62, 52 and 56 s of CPU (36, 31 and 33 s
-/// wall) signing in anew each time, 55, 52 and 48 s (32, 30 and 28 s) with kept sign-ins.
+/// A kept sign-in is used only while its session row exists (signing out, a password change and "end my other sessions"
+/// remove it), the account may still sign in and is not locked out, the app's clock has not moved by an hour or gone
+/// back, and the claims the app would put in a new cookie now (roles, organisation, name, second factor, security
+/// stamp) equal the cookie's. Otherwise the person signs in again. Tests of signing in itself, of sessions or of the
+/// second factor use <see cref="WebClientExtensions.SignInAsync"/> on a client of their own, which never keeps or
+/// reuses anything. <c>MARKETPLACE_TEST_FRESH_SIGN_IN=1</c> turns the reuse off, to tell whether a failure depends on
+/// it. Web quick loop, three alternating pairs on the 2-core machine, 2026-12-01: 62, 52 and 56 s of CPU (36, 31 and
+/// 33 s wall) signing in anew each time, 55, 52 and 48 s (32, 30 and 28 s) with kept sign-ins.
 /// </remarks>
 public sealed class KeptSessions(MarketplaceFactory app)
 {
@@ -57,7 +57,8 @@ public sealed class KeptSessions(MarketplaceFactory app)
     /// <summary>Keeps the sign-in a client has just made, when its cookie can be read.</summary>
     public async Task KeepAsync(string email, HttpClient client)
     {
-        var cookies = MarketplaceFactory.CookiesOf(client).GetAllCookies().ToArray();
+        // Copies: the client's own jar goes on changing with its later responses.
+        var cookies = MarketplaceFactory.CookiesOf(client).GetAllCookies().Select(c => new Cookie(c.Name, c.Value, c.Path, c.Domain)).ToArray();
         var options = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
         var auth = cookies.FirstOrDefault(c => c.Name == options.Cookie.Name);
         // A cookie too large for one header is split in chunks; none of the suite's accounts has one, and such a
