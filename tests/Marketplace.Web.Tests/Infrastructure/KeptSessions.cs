@@ -35,7 +35,7 @@ public sealed class KeptSessions(MarketplaceFactory app)
 
     private static readonly TimeSpan Longest = TimeSpan.FromHours(1);
 
-    private sealed record Kept(Cookie[] Cookies, string SessionId, string Claims, DateTimeOffset At);
+    private sealed record Kept(CookieContainer Cookies, string SessionId, string Claims, DateTimeOffset At);
 
     private readonly ConcurrentDictionary<string, Kept> _kept = new(StringComparer.OrdinalIgnoreCase);
 
@@ -49,18 +49,16 @@ public sealed class KeptSessions(MarketplaceFactory app)
             _kept.TryRemove(email, out _);
             return null;
         }
-        var jar = new CookieContainer();
-        foreach (var c in kept.Cookies) jar.Add(new Cookie(c.Name, c.Value, c.Path, c.Domain));
-        return jar;
+        return MarketplaceFactory.CopyOf(kept.Cookies);
     }
 
     /// <summary>Keeps the sign-in a client has just made, when its cookie can be read.</summary>
     public async Task KeepAsync(string email, HttpClient client)
     {
-        // Copies: the client's own jar goes on changing with its later responses.
-        var cookies = MarketplaceFactory.CookiesOf(client).GetAllCookies().Select(c => new Cookie(c.Name, c.Value, c.Path, c.Domain)).ToArray();
+        // A copy: the client's own jar goes on changing with its later responses.
+        var cookies = MarketplaceFactory.CopyOf(MarketplaceFactory.CookiesOf(client));
         var options = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
-        var auth = cookies.FirstOrDefault(c => c.Name == options.Cookie.Name);
+        var auth = cookies.GetAllCookies().FirstOrDefault(c => c.Name == options.Cookie.Name);
         // A cookie too large for one header is split in chunks; none of the suite's accounts has one, and such a
         // sign-in is simply not kept.
         if (auth is null || auth.Value.StartsWith("chunks-", StringComparison.Ordinal)) return;

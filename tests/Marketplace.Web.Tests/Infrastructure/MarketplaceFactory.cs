@@ -142,6 +142,14 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
     public static CookieContainer CookiesOf(HttpClient client) =>
         Jars.TryGetValue(client, out var jar) ? jar : throw new ArgumentException("Not a client made by NewClient.", nameof(client));
 
+    /// <summary>A copy of a cookie jar: the same cookies, after which the copy and the original change apart.</summary>
+    public static CookieContainer CopyOf(CookieContainer jar)
+    {
+        var copy = new CookieContainer();
+        foreach (Cookie c in jar.GetAllCookies()) copy.Add(new Cookie(c.Name, c.Value, c.Path, c.Domain));
+        return copy;
+    }
+
     /// <summary>A scope on the app's own services, for reading the database as the app sees it.</summary>
     public async Task<T> WithDbAsync<T>(Func<MarketplaceDbContext, Task<T>> action)
     {

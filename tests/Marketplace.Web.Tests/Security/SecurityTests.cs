@@ -213,7 +213,7 @@ public class SecurityTests(MarketplaceFactory factory)
         var email = await ConfirmedExpertAsync();
         var browser = factory.NewClient();
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(email, Password)).StatusCode);
-        var copy = factory.NewClient(Clone(MarketplaceFactory.CookiesOf(browser)));
+        var copy = factory.NewClient(MarketplaceFactory.CopyOf(MarketplaceFactory.CookiesOf(browser)));
         Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/account/notifications")).StatusCode);
 
         Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormAsync("/account/logout", [], "/account/notifications")).StatusCode);
@@ -279,12 +279,5 @@ public class SecurityTests(MarketplaceFactory factory)
     {
         var m = System.Text.RegularExpressions.Regex.Match(html, "class=\"error-summary\".*?<li>(.*?)</li>", System.Text.RegularExpressions.RegexOptions.Singleline);
         return m.Success ? m.Groups[1].Value : "";
-    }
-
-    internal static CookieContainer Clone(CookieContainer jar)
-    {
-        var copy = new CookieContainer();
-        foreach (Cookie c in jar.GetAllCookies()) copy.Add(new Cookie(c.Name, c.Value, c.Path, c.Domain));
-        return copy;
     }
 }
