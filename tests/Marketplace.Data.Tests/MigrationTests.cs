@@ -98,6 +98,19 @@ public class MigrationTests
     }
 
     [Fact]
+    public async Task AddMarketplaceData_OptionsBuiltOnce_EveryContextSharesThem()
+    {
+        using var temp = new TempSqlite();
+        await using var services = BuildServices(temp.ConnectionString);
+        DbContextOptions Options()
+        {
+            using var scope = services.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<DbContextOptions<SqliteMarketplaceDbContext>>();
+        }
+        Assert.Same(Options(), Options());
+    }
+
+    [Fact]
     public async Task AddMarketplaceData_Postgres_RedactsPasswordAndNeedsConnectionString()
     {
         var config = Config(("Database:Provider", "Postgres"), ("ConnectionStrings:Marketplace", "Host=127.0.0.1;Database=x;Username=u;Password=secret"));
