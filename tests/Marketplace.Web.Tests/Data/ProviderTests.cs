@@ -1,4 +1,6 @@
-namespace Marketplace.Data.Tests;
+using Marketplace.Data;
+
+namespace Marketplace.Web.Tests.Data;
 
 public class ProviderTests
 {

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Marketplace.Data.Tests;
+namespace Marketplace.Web.Tests.Data;
 
 /// <summary>A temporary folder holding a SQLite database file, deleted afterwards.</summary>
 public sealed class TempSqlite : IDisposable

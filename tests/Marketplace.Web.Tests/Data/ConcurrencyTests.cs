@@ -1,8 +1,9 @@
 using Marketplace.Data.Entities;
+using Marketplace.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Marketplace.Data.Tests;
+namespace Marketplace.Web.Tests.Data;
 
 public class ConcurrencyTests
 {

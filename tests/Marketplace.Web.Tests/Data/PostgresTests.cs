@@ -1,48 +1,21 @@
 using Marketplace.Data.Entities;
 using Marketplace.Data.Postgres;
+using Marketplace.Data;
+using Marketplace.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
-namespace Marketplace.Data.Tests;
+namespace Marketplace.Web.Tests.Data;
 
 /// <summary>A fresh database on the test PostgreSQL server (MARKETPLACE_TEST_POSTGRES), dropped afterwards.</summary>
 public sealed class TempPostgres : IDisposable
 {
-    public static string? Admin => Environment.GetEnvironmentVariable("MARKETPLACE_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
-    public string ConnectionString { get; }
-    private readonly string _name = "mp_data_" + Guid.NewGuid().ToString("N")[..16];
+    public string ConnectionString { get; } = TestDatabases.CreatePostgresDatabase();
 
-    public TempPostgres()
-    {
-        Execute($"CREATE DATABASE \"{_name}\"");
-        ConnectionString = new NpgsqlConnectionStringBuilder(Admin) { Database = _name }.ConnectionString;
-    }
-
-    public void Dispose()
-    {
-        NpgsqlConnection.ClearAllPools();
-        Execute($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
-    }
-
-    private static void Execute(string sql)
-    {
-        using var conn = new NpgsqlConnection(Admin);
-        conn.Open();
-        using var cmd = new NpgsqlCommand(sql, conn);
-        cmd.ExecuteNonQuery();
-    }
+    public void Dispose() => TestDatabases.DropPostgresDatabase(ConnectionString);
 }
 
-public sealed class PostgresFactAttribute : FactAttribute
-{
-    public PostgresFactAttribute()
-    {
-        if (TempPostgres.Admin is null) Skip = "PostgreSQL is not configured for tests: set MARKETPLACE_TEST_POSTGRES (.ci/run starts a throwaway server and sets it).";
-    }
-}
-
-[Trait("Category", "Slow")]
+/// <summary>The data layer on a real PostgreSQL server (each test is a <see cref="PostgresFactAttribute"/>: Slow).</summary>
 public class PostgresTests
 {
     private static ServiceProvider Services(TempPostgres pg) =>

@@ -1,11 +1,12 @@
 using Marketplace.Data.Postgres;
 using Marketplace.Data.Sqlite;
+using Marketplace.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Marketplace.Data.Tests;
+namespace Marketplace.Web.Tests.Data;
 
 public class MigrationTests
 {

@@ -1,7 +1,8 @@
+using Marketplace.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Marketplace.Data.Tests;
+namespace Marketplace.Web.Tests.Data;
 
 /// <summary>The SQLite database and its folder, when the service creates them, are the service user's only (0600 / 0700).</summary>
 public class FileModeTests
