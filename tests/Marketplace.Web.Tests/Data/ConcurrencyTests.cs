@@ -1,5 +1,5 @@
-using Marketplace.Data.Entities;
 using Marketplace.Data;
+using Marketplace.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

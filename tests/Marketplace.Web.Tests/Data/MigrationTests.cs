@@ -1,6 +1,6 @@
+using Marketplace.Data;
 using Marketplace.Data.Postgres;
 using Marketplace.Data.Sqlite;
-using Marketplace.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

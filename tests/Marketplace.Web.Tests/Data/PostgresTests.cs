@@ -1,6 +1,6 @@
+using Marketplace.Data;
 using Marketplace.Data.Entities;
 using Marketplace.Data.Postgres;
-using Marketplace.Data;
 using Marketplace.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
