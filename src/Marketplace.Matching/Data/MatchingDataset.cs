@@ -220,6 +220,14 @@ public static class MatchingDataset
             return v;
         }
 
+        /// <summary>An id that no earlier line of the file has (<paramref name="seen"/>: each id and its first line).</summary>
+        public string UniqueId(string column, Dictionary<string, int> seen)
+        {
+            var id = Id(column);
+            if (id.Length > 0 && !seen.TryAdd(id, Line)) Error(column, $"'{id}' is a duplicate of line {seen[id]}");
+            return id;
+        }
+
         public long Long(string column, long min)
         {
             var v = Raw(column).Trim();
@@ -406,9 +414,8 @@ public static class MatchingDataset
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in Rows(OpeningsFile, csv, OpeningColumns, errors))
         {
-            var id = row.Id("opening_id");
+            var id = row.UniqueId("opening_id", seen);
             ids.Add(id);
-            if (id.Length > 0 && !seen.TryAdd(id, row.Line)) row.Error("opening_id", $"'{id}' is a duplicate of line {seen[id]}");
             var pref = row.Prefecture("prefecture_code");
             var org = row.Raw("org_code").Trim();
             switch (LocalGovernmentCode.Check(org))
@@ -450,9 +457,8 @@ public static class MatchingDataset
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in Rows(ExpertsFile, csv, ExpertColumns, errors))
         {
-            var id = row.Id("expert_id");
+            var id = row.UniqueId("expert_id", seen);
             ids.Add(id);
-            if (id.Length > 0 && !seen.TryAdd(id, row.Line)) row.Error("expert_id", $"'{id}' is a duplicate of line {seen[id]}");
             if (ParseExpert(row, id) is { } expert) result.Add(expert);
         }
         return result;

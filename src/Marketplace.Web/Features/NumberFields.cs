@@ -15,11 +15,7 @@ public sealed class NumberFields(IStringLocalizer t, Dictionary<string, string> 
     /// <summary>An amount of yen as written (27万3,800円, 約1,140万円); whether it was marked approximate comes back too.</summary>
     public ParsedAmount? Amount(string field, string? text, string label, long max, bool required = false)
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required) errors.TryAdd(field, t["Val_Required", t[label]]);
-            return null;
-        }
+        if (Blank(field, text, label, required)) return null;
         if (!JapaneseAmount.TryParse(text, out var v))
         {
             errors.TryAdd(field, t["Val_Yen", t[label]]);
@@ -42,11 +38,7 @@ public sealed class NumberFields(IStringLocalizer t, Dictionary<string, string> 
     /// <summary>A term in months as written (6, 約6か月, 1年, 2年6か月).</summary>
     public ParsedAmount? Months(string field, string? text, string label, int min, int max, bool required = false)
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required) errors.TryAdd(field, t["Val_Required", t[label]]);
-            return null;
-        }
+        if (Blank(field, text, label, required)) return null;
         if (!JapaneseAmount.TryParseMonths(text, out var v) || v.Value < min || v.Value > max)
         {
             errors.TryAdd(field, t["Val_MonthsRange", t[label], min, max]);
@@ -58,11 +50,7 @@ public sealed class NumberFields(IStringLocalizer t, Dictionary<string, string> 
 
     public int? Int(string field, string? text, string label, int min, int max, bool required = false)
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required) errors.TryAdd(field, t["Val_Required", t[label]]);
-            return null;
-        }
+        if (Blank(field, text, label, required)) return null;
         if (!JapaneseText.TryParseYen(text, out var v) || v < min || v > max)
         {
             errors.TryAdd(field, t["Val_IntRange", t[label], min, max]);
@@ -73,11 +61,7 @@ public sealed class NumberFields(IStringLocalizer t, Dictionary<string, string> 
 
     public double? Dec(string field, string? text, string label, double min, double max, bool required = false)
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required) errors.TryAdd(field, t["Val_Required", t[label]]);
-            return null;
-        }
+        if (Blank(field, text, label, required)) return null;
         if (!JapaneseText.TryParseDecimal(text, out var v) || v < min || v > max)
         {
             errors.TryAdd(field, t["Val_DecimalRange", t[label], min, max]);
@@ -89,11 +73,7 @@ public sealed class NumberFields(IStringLocalizer t, Dictionary<string, string> 
     /// <summary>A whole number of yen (full-width digits, separators, 円 and ¥ accepted).</summary>
     public long? Yen(string field, string? text, string label, long max, bool required = false)
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required) errors.TryAdd(field, t["Val_Required", t[label]]);
-            return null;
-        }
+        if (Blank(field, text, label, required)) return null;
         if (!JapaneseText.TryParseYen(text, out var v))
         {
             errors.TryAdd(field, t[JapaneseAmount.TryParse(text, out _) ? "Val_YenExact" : "Val_Yen", t[label]]);
@@ -141,17 +121,21 @@ public sealed class NumberFields(IStringLocalizer t, Dictionary<string, string> 
     /// <summary>A date typed as 2026-04-01, 2026/4/1, 2026年4月1日 or 20260401 (full-width digits too).</summary>
     public DateOnly? Date(string field, string? text, string label, bool required = false)
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required) errors.TryAdd(field, t["Val_Required", t[label]]);
-            return null;
-        }
+        if (Blank(field, text, label, required)) return null;
         if (!Openings.OpeningService.TryParseDate(text, out var d))
         {
             errors.TryAdd(field, t["Val_Date", t[label]]);
             return null;
         }
         return d;
+    }
+
+    /// <summary>Whether nothing was typed in the field; a required one gets its message.</summary>
+    private bool Blank(string field, string? text, string label, bool required)
+    {
+        if (!string.IsNullOrWhiteSpace(text)) return false;
+        if (required) errors.TryAdd(field, t["Val_Required", t[label]]);
+        return true;
     }
 
     /// <summary>A text field, trimmed: required or not, and at most <paramref name="max"/> characters.</summary>
