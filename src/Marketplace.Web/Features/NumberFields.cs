@@ -1,3 +1,5 @@
+using Marketplace.Matching.Pay;
+
 namespace Marketplace.Web.Features;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed class NumberFields(IStringLocalizer t, Dictionary<string, string> 
         if (Blank(field, text, label, required)) return null;
         if (!JapaneseAmount.TryParse(text, out var v))
         {
-            errors.TryAdd(field, t["Val_Yen", t[label]]);
+            errors.TryAdd(field, t[JapaneseAmount.IsTooLarge(text) ? "Val_TooLarge" : "Val_Yen", t[label]]);
             return null;
         }
         if (v.Value < 0)
@@ -32,6 +34,39 @@ public sealed class NumberFields(IStringLocalizer t, Dictionary<string, string> 
             return null;
         }
         Understood[field] = t["Understood_Yen", v.Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), v.Approximate ? t["Approx_Word"] : ""];
+        return v;
+    }
+
+    /// <summary>
+    /// Pay as a notice writes it: an <see cref="Amount"/>, with the unit it is per allowed in front (月額27万3,800円,
+    /// 年額1,140万円) when it agrees with the unit chosen beside the field (<paramref name="chosen"/>; null when that
+    /// choice is itself invalid). Zero is refused with the message <paramref name="zeroRefusal"/> (saying how to record no
+    /// pay on that form) unless it is null: a missing digit should not post "0円".
+    /// </summary>
+    public ParsedAmount? Pay(string field, string? text, string label, long max, PostedPayUnit? chosen, Func<PostedPayUnit, string> unitLabel,
+        string? zeroRefusal, bool required = false)
+    {
+        if (JapaneseAmount.LeadingUnit(text, out var rest) is { } written)
+        {
+            if (chosen is { } c && c != written)
+            {
+                errors.TryAdd(field, t["Val_PayUnitDiffers", t[label], unitLabel(written), unitLabel(c)]);
+                return null;
+            }
+            text = rest;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                errors.TryAdd(field, t["Val_Yen", t[label]]);
+                return null;
+            }
+        }
+        var v = Amount(field, text, label, max, required);
+        if (v is { Value: 0 } && zeroRefusal is not null)
+        {
+            errors.TryAdd(field, t[zeroRefusal, t[label]]);
+            Understood.Remove(field);
+            return null;
+        }
         return v;
     }
 
@@ -76,7 +111,7 @@ public sealed class NumberFields(IStringLocalizer t, Dictionary<string, string> 
         if (Blank(field, text, label, required)) return null;
         if (!JapaneseText.TryParseYen(text, out var v))
         {
-            errors.TryAdd(field, t[JapaneseAmount.TryParse(text, out _) ? "Val_YenExact" : "Val_Yen", t[label]]);
+            errors.TryAdd(field, t[JapaneseAmount.IsTooLarge(text) ? "Val_TooLarge" : JapaneseAmount.TryParse(text, out _) ? "Val_YenExact" : "Val_Yen", t[label]]);
             return null;
         }
         if (v < 0)

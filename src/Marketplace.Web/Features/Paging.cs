@@ -20,6 +20,10 @@ public static class Paging
 {
     public const int PageSize = 20;
 
+    /// <summary>A page number from a query string as anyone may type it: anything but a whole number from 1 is page 1.</summary>
+    public static int PageNumber(string? text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1;
+
     public static int PageCountOf(int total, int pageSize) => Math.Max(1, (total + pageSize - 1) / pageSize);
 
     /// <summary>One page of a query, the page number clamped to the pages there are. The query must be ordered.</summary>

@@ -32,6 +32,43 @@ public class JapaneseAmountTests
     [InlineData("約")]
     public void TryParse_NotAnAmount_Fails(string input) => Assert.False(JapaneseAmount.TryParse(input, out _));
 
+    [Theory]
+    [InlineData("月額２７万３８００円", PostedPayUnit.Month, "27万3800円")]
+    [InlineData("年額1,140万円", PostedPayUnit.Year, "1,140万円")]
+    [InlineData("報酬：年額 約1,140万円", PostedPayUnit.Year, "約1,140万円")]
+    [InlineData("時給3,000円", PostedPayUnit.Hour, "3,000円")]
+    [InlineData("時間額 3,000円", PostedPayUnit.Hour, "3,000円")]
+    [InlineData("日額 ３万円", PostedPayUnit.Day, "3万円")]
+    [InlineData("契約総額33,000,000円", PostedPayUnit.ContractTotal, "33,000,000円")]
+    public void LeadingUnit_AsNoticesWriteIt_TheUnitAndTheAmountAfterIt(string input, PostedPayUnit unit, string rest)
+    {
+        Assert.Equal(unit, JapaneseAmount.LeadingUnit(input, out var after));
+        Assert.Equal(rest, after);
+        Assert.True(JapaneseAmount.TryParse(after, out _));
+    }
+
+    [Theory]
+    [InlineData("27万3,800円")]
+    [InlineData("約1,140万円")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void LeadingUnit_None_LeavesTheTextAsItIs(string? input)
+    {
+        Assert.Null(JapaneseAmount.LeadingUnit(input, out var after));
+        Assert.Equal(input, after);
+    }
+
+    [Theory]
+    [InlineData("99999999999999999999", true)]
+    [InlineData("１０００００００００００００００００００円", true)]
+    [InlineData("9,999,999,999,999,999", false)]
+    [InlineData("三万", false)]
+    public void IsTooLarge_OnlyForAnAmountBeyondTheReader(string input, bool tooLarge)
+    {
+        Assert.Equal(tooLarge, JapaneseAmount.IsTooLarge(input));
+        if (tooLarge) Assert.False(JapaneseAmount.TryParse(input, out _));
+    }
+
     [Fact]
     public void TryParseYen_ManUnitsAcceptedButApproximateRefused()
     {

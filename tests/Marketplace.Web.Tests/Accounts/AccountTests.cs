@@ -16,7 +16,7 @@ public class AccountTests(MarketplaceFactory factory)
     private const string RejectedJa = "このアカウントの利用申請は承認されませんでした。所属団体の担当者にご確認ください。";
     private const string ThrottledJa = "このメールアドレスでのサインインの試行が多すぎます。1分ほど待ってからもう一度お試しください。";
     private const string CorporateNumberJa = "法人番号は13桁の数字で、先頭の検査数字が正しいものを入力してください。";
-    private const string CodeInvalidJa = "団体コードが正しくありません（6桁・検査数字を含む）。";
+    private const string CodeInvalidJa = "団体コードの検査数字（6桁目）が正しくありません。先頭5桁が正しければ、コードは 382078 です。";
     private const string InvitationInvalidJa = "招待のリンクが正しくないか、期限が切れているか、すでに使われています。";
     private const string ConfirmSubjectJa = "【自治体CIO人材マーケットプレイス】メールアドレスの確認";
     private const string ApprovedSubjectJa = "【自治体CIO人材マーケットプレイス】職員アカウントが承認されました";

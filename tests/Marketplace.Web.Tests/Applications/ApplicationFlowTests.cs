@@ -66,6 +66,29 @@ public class ApplicationFlowTests(MarketplaceFactory factory)
     }
 
     [Fact]
+    public async Task Message_TooLong_RefusedAndKeptInTheBox_OnBothSides()
+    {
+        var (email, profileId) = await factory.CreateExpertAsync();
+        var expert = await factory.SignedInAsync(email);
+        var opening = await OzuOpeningAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await ApplyAsync(expert, opening)).StatusCode);
+        var id = await ApplicationIdAsync(opening, profileId);
+        var ozu = await factory.SignedInAsync(WebClientExtensions.OzuStaff);
+        var tooLong = "面接の日程について" + new string('あ', 4_000);
+
+        foreach (var (client, url, home) in new[] { (expert, $"/applications/{id}", "/applications"), (ozu, $"/manage/applications/{id}", "/manage/openings") })
+        {
+            var refused = await client.PostFormAsync(url + "?handler=Message", [new("body", tooLong)], home);
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            var html = await refused.Content.ReadAsStringAsync();
+            Assert.Contains("4000文字以内", html);
+            // What was typed comes back in the box, not an empty one.
+            Assert.Contains($"maxlength=\"4000\" aria-describedby=\"message-error\">{tooLong}</textarea>", html);
+        }
+        Assert.Equal(0, await factory.WithDbAsync(db => db.ApplicationMessages.CountAsync(m => m.ApplicationId == id)));
+    }
+
+    [Fact]
     public async Task Apply_Twice_RefusedWithMessage()
     {
         var (email, profileId) = await factory.CreateExpertAsync();

@@ -264,6 +264,8 @@ public partial class ExpertProfileTests(MarketplaceFactory factory)
     [InlineData("Day", "50000", "", 50_000)]
     [InlineData("Year", "9,600,000", "4", 50_000)]
     [InlineData("Month", "273,800", "4", 17_113)]
+    [InlineData("Month", "約27万3,800円", "4", 17_113)] // a wish written as an estimate, as on the opening form
+    [InlineData("Month", "月額27万3,800円", "4", 17_113)]
     public async Task DesiredPay_DayRateUsesComparablePay(string unit, string amount, string days, long dayRate)
     {
         var (userId, email) = await factory.NewExpertAccountAsync();
@@ -281,6 +283,7 @@ public partial class ExpertProfileTests(MarketplaceFactory factory)
     [InlineData("AvailableDaysPerWeek", "６", "は0.5から5までの数値で入力してください")]
     [InlineData("DesiredPayAmount", "-1000", "に負の値は入力できません")]
     [InlineData("DesiredPayAmount", "四十万", "は円単位の整数で入力してください")]
+    [InlineData("DesiredPayAmount", "年額1,140万円", "に「年額」とありますが、単位は「月額」が選ばれています")]
     [InlineData("SkillYears[cloud]", "61", "は0から60までの整数で入力してください")]
     [InlineData("MaxOnsiteDaysPerMonth", "32", "は0から31までの数値で入力してください")]
     [InlineData("HomePrefectureCode", "48", "を選択してください")]

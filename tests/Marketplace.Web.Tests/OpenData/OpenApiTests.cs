@@ -32,6 +32,23 @@ public partial class OpenApiTests(MarketplaceFactory factory)
         Assert.All(mapped, p => Assert.True(paths.ContainsKey(p), $"{p} is mapped but missing from /openapi/v1.json"));
     }
 
+    [Theory]
+    [InlineData("/api/calls?page=abc")]
+    [InlineData("/api/calls?page=99999999999")]
+    [InlineData("/api/calls?page=1e3")]
+    [InlineData("/api/calls?page=1&page=2")]
+    [InlineData("/api/ocds/releases?page=abc")]
+    [InlineData("/api/ocds/releases?page=-1")]
+    public async Task PagedApis_PageNumberNotAWholeNumber_FirstPageNotAnError(string url)
+    {
+        // As /api/openings and the pages do: a page number anyone may type is read leniently, never a 400 with a logged failure.
+        var response = await factory.NewClient().GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        if (url.StartsWith("/api/calls", StringComparison.Ordinal)) Assert.Equal(1, doc.GetProperty("page").GetInt32());
+        else Assert.True(doc.TryGetProperty("releases", out _));
+    }
+
     [Fact]
     public async Task ScalarReference_Answers()
     {

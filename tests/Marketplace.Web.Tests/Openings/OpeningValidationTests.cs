@@ -31,6 +31,9 @@ public class OpeningValidationTests(MarketplaceFactory factory)
     [InlineData("PayAmount", "-1", "報酬額（円）に負の値は入力できません")]
     [InlineData("PayAmount", "三十万", "報酬額（円）は円単位の整数で入力してください")]
     [InlineData("PayAmount", "", "報酬額（円）を入力してください")]
+    [InlineData("PayAmount", "0", "報酬額（円）が0円です。金額を入力するか、募集に金額が書かれていない場合は「金額の記載なし」にチェックしてください")]
+    [InlineData("PayAmount", "99999999999999999999", "報酬額（円）が大きすぎます")]
+    [InlineData("PayAmount", "年額1,140万円", "報酬額（円）に「年額」とありますが、単位は「月額」が選ばれています")]
     [InlineData("ApplicationDeadline", "2020-04-01", "応募締切日が過去の日付です")]
     [InlineData("ApplicationDeadline", "来月", "応募締切日は「2026-04-01」の形式で入力してください")]
     [InlineData("DaysPerWeek", "6", "勤務日数（週あたり）は0.5から5までの数値で入力してください")]
@@ -57,6 +60,18 @@ public class OpeningValidationTests(MarketplaceFactory factory)
         Assert.Contains(message, html);
         Assert.Contains("入力内容を確認してください", html);
         Assert.False(saved);
+    }
+
+    [Fact]
+    public async Task Create_PayWithItsUnitWordInFront_AsTheNoticeWritesIt_Saved()
+    {
+        var client = await factory.SignedInAsync(WebClientExtensions.OzuStaff);
+        var title = "月額表記" + Guid.NewGuid().ToString("N")[..8];
+        var form = new OpeningFormBuilder().With("Title", title).With("PayAmount", "月額２７万３８００円").Build();
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/manage/openings/new", form, "/manage/openings/new")).StatusCode);
+        var saved = await factory.WithDbAsync(db => db.Openings.SingleAsync(o => o.Title == title));
+        Assert.Equal(273_800, saved.PayAmountYen);
+        Assert.Equal(Marketplace.Data.Entities.PayUnit.Month, saved.PayUnit);
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed class AccountService(
         var errors = new List<(string, string)>();
         var code = JapaneseText.NormalizeCode(input.OrganizationCode);
         Organization? org = null;
-        if (!LocalGovernmentCode.IsValid(code)) errors.Add((nameof(input.OrganizationCode), t["Org_CodeInvalidShort"]));
+        if (Organizations.OrganizationService.CodeProblem(t, code) is { } problem) errors.Add((nameof(input.OrganizationCode), problem));
         else
         {
             org = await db.Organizations.FirstOrDefaultAsync(o => o.Code == code, ct);

@@ -9,9 +9,9 @@ public static class CallsApi
     public static IEndpointRouteBuilder MapCallsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/calls").WithTags("Calls").CacheForAnonymous();
-        api.MapGet("/", async (string? q, string? prefecture, string? status, int? page, CallService calls, CallDisplay display, CancellationToken ct) =>
+        api.MapGet("/", async (string? q, string? prefecture, string? status, string? page, CallService calls, CallDisplay display, CancellationToken ct) =>
         {
-            var result = await calls.SearchPublicAsync(q, prefecture, status, page ?? 1, ct);
+            var result = await calls.SearchPublicAsync(q, prefecture, status, Paging.PageNumber(page), ct);
             return Results.Ok(new
             {
                 result.Page, result.PageSize, result.Total, result.PageCount,

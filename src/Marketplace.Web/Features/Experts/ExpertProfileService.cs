@@ -139,14 +139,11 @@ public sealed partial class ExpertProfileService(MarketplaceDbContext db, Taxono
         var days = numbers.Dec(nameof(input.AvailableDaysPerWeek), input.AvailableDaysPerWeek, "Field_AvailableDaysPerWeek", 0.5, 5);
         var onsite = numbers.Dec(nameof(input.MaxOnsiteDaysPerMonth), input.MaxOnsiteDaysPerMonth, "Field_MaxOnsiteDaysPerMonth", 0, 31);
 
-        long payAmount = 0;
-        if (!string.IsNullOrWhiteSpace(input.DesiredPayAmount))
-        {
-            if (!JapaneseText.TryParseYen(input.DesiredPayAmount, out payAmount)) Err(nameof(input.DesiredPayAmount), "Val_Yen", t["Field_DesiredPayAmount"]);
-            else if (payAmount < 0) Err(nameof(input.DesiredPayAmount), "Val_NotNegative", t["Field_DesiredPayAmount"]);
-            else if (payAmount > MaxPayYen) Err(nameof(input.DesiredPayAmount), "Val_TooLarge", t["Field_DesiredPayAmount"]);
-        }
-        if (!Enum.TryParse<PayUnit>(input.DesiredPayUnit, out var payUnit) || !DesiredPayUnits.Contains(payUnit)) Err(nameof(input.DesiredPayUnit), "Val_Choose", t["Field_DesiredPayUnit"]);
+        // As people write it: 月額27万円, 約1,140万円 (a wish, so an approximate figure is taken as it is); 0 means no figure.
+        var payUnitChosen = Enum.TryParse<PayUnit>(input.DesiredPayUnit, out var payUnit) && DesiredPayUnits.Contains(payUnit);
+        var payAmount = numbers.Pay(nameof(input.DesiredPayAmount), input.DesiredPayAmount, "Field_DesiredPayAmount", MaxPayYen,
+            payUnitChosen ? OpeningService.ToPostedUnit(payUnit) : null, taxonomy.PayUnitLabel, zeroRefusal: null)?.Value ?? 0;
+        if (!payUnitChosen) Err(nameof(input.DesiredPayUnit), "Val_Choose", t["Field_DesiredPayUnit"]);
         else if (payAmount > 0 && payUnit != PayUnit.Day && days is null && !e.ContainsKey(nameof(input.AvailableDaysPerWeek))) Err(nameof(input.AvailableDaysPerWeek), "Val_PayNeedsDays");
 
         var engagements = (input.AcceptedEngagements ?? []).Distinct().ToList();

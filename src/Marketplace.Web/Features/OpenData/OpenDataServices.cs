@@ -27,8 +27,8 @@ public static class OpenDataServices
             await releases.PackageForCallAsync(id, ct) is { } package ? Results.Json(package, contentType: OcdsContentType) : Results.NotFound())
             .WithName("GetCallOcds")
             .WithSummary("OCDS 1.1 release package of one call: tender (value, periods, roles as items, documents, corrections as amendments) and award with the supplier.");
-        ocds.MapGet("/releases", async (int? page, OcdsReleases releases, CancellationToken ct) =>
-            Results.Json(await releases.PageAsync(page ?? 1, ct), contentType: OcdsContentType))
+        ocds.MapGet("/releases", async (string? page, OcdsReleases releases, CancellationToken ct) =>
+            Results.Json(await releases.PageAsync(Paging.PageNumber(page), ct), contentType: OcdsContentType))
             .WithName("ListOcdsReleases")
             .WithSummary($"Every public call's OCDS release, oldest first, in release packages of {OcdsReleases.PageSize}; links.next names the next page.");
         app.MapScalarApiReference(o => o.WithTitle("CIO talent marketplace API"));

@@ -103,8 +103,26 @@ public sealed class OpeningDisplay(IStringLocalizer<SharedResource> t, DisplayFo
             ? t["Onsite_PerWeek", fmt.Days(o.OnsiteDays), fmt.Days(o.OnsiteDaysPerMonth)]
             : t["Onsite_PerMonth", fmt.Days(o.OnsiteDays)], o.OnsiteApproximate);
 
-    public string WorkStyle(double daysPerWeek, double onsitePerMonth, bool remote) =>
-        t["WorkStyle_Summary", fmt.Days(daysPerWeek), fmt.Days(onsitePerMonth), remote ? t["Remote_Yes"] : t["Remote_No"]];
+    /// <summary>A result card's pay: as posted, 約 when approximate, 記載なし when the notice gives none.</summary>
+    public string PostedPay(OpeningSummary o) => o.PayNotStated
+        ? t["Card_PayNotStated"]
+        : o.PayApproximate ? $"{PayUnitLabel(o.PayUnit)} {t["Approx_Prefix", fmt.Yen(o.PayAmountYen)]}" : PostedPay(o.PayAmountYen, o.PayUnit);
+
+    /// <summary>A result card's day rate, or 記載なし when there is no pay to compute it from.</summary>
+    public string DayRate(OpeningSummary o) => o.PayNotStated ? t["NotStated"] : fmt.Yen(o.DayRateYen);
+
+    /// <summary>A result card's workload: days a week and on-site days a month, each 程度 or 記載なし as the notice says, and remote work.</summary>
+    public string WorkStyle(OpeningSummary o) => t["WorkStyle_Summary",
+        o.DaysPerWeekNotStated ? t["Card_DaysNotStated"] : Approx(t["DaysPerWeek_Value", fmt.Days(o.DaysPerWeek)], o.DaysPerWeekApproximate),
+        o.OnsiteNotStated ? t["NotStated"] : Approx(t["Onsite_PerMonth", fmt.Days(o.OnsiteDaysPerMonth)], o.OnsiteApproximate),
+        o.RemoteAllowed ? t["Remote_Yes"] : t["Remote_No"]];
+
+    /// <summary>A result card's first term, 約 when approximate.</summary>
+    public string FirstTerm(OpeningSummary o)
+    {
+        var first = Months(o.FirstTermMonths);
+        return t["Term_First", o.FirstTermApproximate ? t["Approx_Prefix", first] : first];
+    }
 
     public string Status(OpeningStatus status) => t[$"Status_{status}"];
 

@@ -85,6 +85,15 @@ public sealed record OpeningSummary(
     /// <summary>A past procurement or appointment recorded after the fact (事後登録), not run through the product.</summary>
     public bool RecordedAfterTheFact { get; init; }
 
+    /// <summary>What the notice left unstated or gave as an estimate (約, 程度), so a result card says so as the opening's page does.</summary>
+    public bool PayNotStated { get; init; }
+    public bool PayApproximate { get; init; }
+    public bool DaysPerWeekNotStated { get; init; }
+    public bool DaysPerWeekApproximate { get; init; }
+    public bool OnsiteNotStated { get; init; }
+    public bool OnsiteApproximate { get; init; }
+    public bool FirstTermApproximate { get; init; }
+
     /// <summary>Where the posting's own page is.</summary>
     public string Url => Kind == PostingKind.Call ? $"/calls/{Id}" : $"/openings/{Id}";
 }
@@ -145,7 +154,12 @@ public sealed class OpeningSearch(MarketplaceDbContext db, TimeProvider clock, T
         o.Id, o.Title, o.Organization!.NameJa, o.Organization.NameEn, o.Organization.PrefectureCode,
         o.RoleCode, o.EngagementCode, o.Rank, o.PayAmountYen, o.PayUnit, o.DayRateYen,
         o.DaysPerWeek, o.OnsiteDaysPerMonth, o.RemoteAllowed, o.FirstTermMonths,
-        o.ApplicationDeadline, o.PublishedAt, o.NoticeId) { RecordedAfterTheFact = o.RecordedAfterTheFact };
+        o.ApplicationDeadline, o.PublishedAt, o.NoticeId)
+    {
+        RecordedAfterTheFact = o.RecordedAfterTheFact, PayNotStated = o.PayNotStated, PayApproximate = o.PayApproximate,
+        DaysPerWeekNotStated = o.DaysPerWeekNotStated, DaysPerWeekApproximate = o.DaysPerWeekApproximate,
+        OnsiteNotStated = o.OnsiteNotStated, OnsiteApproximate = o.OnsiteApproximate, FirstTermApproximate = o.FirstTermApproximate,
+    };
 
     /// <summary>Every opening meeting the query (calls are not included), in the search's order, at most <paramref name="limit"/>.</summary>
     public async Task<List<int>> OpeningIdsAsync(OpeningQuery query, int limit, CancellationToken ct = default)

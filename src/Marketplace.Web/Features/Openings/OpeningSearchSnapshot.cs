@@ -55,7 +55,8 @@ public sealed class OpeningSearchSnapshot
                 o.Id, o.Title, o.Organization!.NameJa, o.Organization.NameEn, o.Organization.PrefectureCode, o.RoleCode,
                 o.EngagementCode, o.Rank, o.PayAmountYen, o.PayUnit, o.DayRateYen, o.DaysPerWeek, o.OnsiteDaysPerMonth,
                 o.RemoteAllowed, o.FirstTermMonths, o.ApplicationDeadline, o.PublishedAt, o.NoticeId, o.RecordedAfterTheFact,
-                o.Status, Filled = o.FilledOn != null,
+                o.Status, Filled = o.FilledOn != null, o.PayNotStated, o.PayApproximate, o.DaysPerWeekNotStated, o.DaysPerWeekApproximate,
+                o.OnsiteNotStated, o.OnsiteApproximate, o.FirstTermApproximate,
             })
             .ToListAsync(ct);
         var calls = await db.ProposalCalls.AsNoTracking().AsSplitQuery().Where(c => c.PublishedAt != null).Select(OpeningSearch.CallRowOf).ToListAsync(ct);
@@ -68,7 +69,12 @@ public sealed class OpeningSearchSnapshot
                 Shared(o.EngagementCode), o.DayRateYen, o.OnsiteDaysPerMonth, o.RemoteAllowed, o.FirstTermMonths);
             summaries[i] = new OpeningSummary(o.Id, o.Title, Shared(o.NameJa), Shared(o.NameEn), rows[i].Prefecture, rows[i].Role,
                 rows[i].Engagement, o.Rank, o.PayAmountYen, o.PayUnit, o.DayRateYen, o.DaysPerWeek, o.OnsiteDaysPerMonth,
-                o.RemoteAllowed, o.FirstTermMonths, o.ApplicationDeadline, o.PublishedAt, o.NoticeId) { RecordedAfterTheFact = o.RecordedAfterTheFact };
+                o.RemoteAllowed, o.FirstTermMonths, o.ApplicationDeadline, o.PublishedAt, o.NoticeId)
+            {
+                RecordedAfterTheFact = o.RecordedAfterTheFact, PayNotStated = o.PayNotStated, PayApproximate = o.PayApproximate,
+                DaysPerWeekNotStated = o.DaysPerWeekNotStated, DaysPerWeekApproximate = o.DaysPerWeekApproximate,
+                OnsiteNotStated = o.OnsiteNotStated, OnsiteApproximate = o.OnsiteApproximate, FirstTermApproximate = o.FirstTermApproximate,
+            };
         }
         return new OpeningSearchSnapshot(version, rows, summaries, calls);
     }

@@ -193,13 +193,15 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
 
         long payAmount = 0;
         var payApprox = false;
-        if (!input.PayNotStated && numbers.Amount(nameof(input.PayAmount), input.PayAmount, "Field_PayAmount", 100_000_000_000, required: true) is { } pay)
+        var payUnitChosen = Enum.TryParse<PayUnit>(input.PayUnit, out var payUnit) && Enum.IsDefined(payUnit);
+        if (!input.PayNotStated && numbers.Pay(nameof(input.PayAmount), input.PayAmount, "Field_PayAmount", 100_000_000_000,
+                payUnitChosen ? ToPostedUnit(payUnit) : null, taxonomy.PayUnitLabel, "Val_PayZero", required: true) is { } pay)
         {
             payAmount = pay.Value;
             payApprox = pay.Approximate || input.PayApproximate;
         }
 
-        if (!Enum.TryParse<PayUnit>(input.PayUnit, out var payUnit) || !Enum.IsDefined(payUnit)) Err(nameof(input.PayUnit), "Val_Choose", t["Field_PayUnit"]);
+        if (!payUnitChosen) Err(nameof(input.PayUnit), "Val_Choose", t["Field_PayUnit"]);
         var allowances = input.AllowancesIncluded.Distinct().ToList();
         if (allowances.Any(a => !TaxonomyCatalog.Contains(taxonomy.Allowances, a))) Err(nameof(input.AllowancesIncluded), "Val_UnknownCode", t["Field_Allowances"]);
         if (!Enum.TryParse<ExpensePolicy>(input.TravelExpenses ?? nameof(ExpensePolicy.NotStated), out var travel) || !Enum.IsDefined(travel)) Err(nameof(input.TravelExpenses), "Val_Choose", t["Field_TravelExpenses"]);

@@ -52,20 +52,25 @@ public sealed class OrganizationService(MarketplaceDbContext db, IStringLocalize
     public Task<List<Prefecture>> PrefecturesAsync(CancellationToken ct = default) =>
         db.Prefectures.AsNoTracking().OrderBy(x => x.Code).ToListAsync(ct);
 
+    /// <summary>
+    /// What is wrong with a 団体コード (already normalised), saying what to fix: six digits, a prefecture 01–47, or the
+    /// check digit with the code it would be if the first five digits are right; null when it is a valid code.
+    /// </summary>
+    public static string? CodeProblem(IStringLocalizer t, string code) => LocalGovernmentCode.Check(code) switch
+    {
+        CodeCheck.NotSixDigits => t["Org_CodeNotSixDigits"].Value,
+        CodeCheck.UnknownPrefecture => t["Org_CodeUnknownPrefecture"].Value,
+        CodeCheck.WrongCheckDigit => t["Org_CodeWrongCheckDigit", code[..5] + LocalGovernmentCode.CheckDigit(code.AsSpan(0, 5))].Value,
+        _ => null,
+    };
+
     /// <summary>Checks one row; the code is taken as people type it (全角数字, spaces and hyphens allowed).</summary>
     public List<(string Field, string Message)> Validate(NewOrganization input, out Organization? organization)
     {
         var errors = new List<(string, string)>();
         organization = null;
         var code = JapaneseText.NormalizeCode(input.Code);
-        switch (LocalGovernmentCode.Check(code))
-        {
-            case CodeCheck.NotSixDigits: errors.Add(("Code", t["Org_CodeNotSixDigits"])); break;
-            case CodeCheck.UnknownPrefecture: errors.Add(("Code", t["Org_CodeUnknownPrefecture"])); break;
-            case CodeCheck.WrongCheckDigit:
-                errors.Add(("Code", t["Org_CodeWrongCheckDigit", code[..5] + LocalGovernmentCode.CheckDigit(code.AsSpan(0, 5))]));
-                break;
-        }
+        if (CodeProblem(t, code) is { } problem) errors.Add(("Code", problem));
         var kind = OrganizationKinds.Parse(input.Kind);
         if (kind is null || kind == OrganizationKind.Prefecture) errors.Add(("Kind", t["Org_KindInvalid"]));
         else if (errors.Count == 0 && LocalGovernmentCode.IsPrefectureBody(code)) errors.Add(("Code", t["Org_CodeIsPrefecture"]));

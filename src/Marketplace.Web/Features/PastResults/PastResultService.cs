@@ -181,8 +181,9 @@ public sealed class PastResultService(MarketplaceDbContext db, IStringLocalizer<
         if (start is { } s && deadline is { } d && s < d) e.TryAdd(nameof(input.StartDate), t["Val_StartBeforeDeadline"]);
         var term = numbers.Months(nameof(input.FirstTermMonths), input.FirstTermMonths, "Field_FirstTermMonths", 1, 120, required: true);
 
-        var pay = numbers.Amount(nameof(input.PayAmount), input.PayAmount, "Field_PayAmount", 100_000_000_000);
-        if (!Enum.TryParse<PayUnit>(input.PayUnit, out var unit) || !Enum.IsDefined(unit)) e.TryAdd(nameof(input.PayUnit), t["Val_Choose", t["Field_PayUnit"]]);
+        var unitChosen = Enum.TryParse<PayUnit>(input.PayUnit, out var unit) && Enum.IsDefined(unit);
+        var pay = numbers.Pay(nameof(input.PayAmount), input.PayAmount, "Field_PayAmount", 100_000_000_000, unitChosen ? OpeningService.ToPostedUnit(unit) : null, taxonomy.PayUnitLabel, "Val_PayZeroBlank");
+        if (!unitChosen) e.TryAdd(nameof(input.PayUnit), t["Val_Choose", t["Field_PayUnit"]]);
         else if (unit == PayUnit.ContractTotal && input.EngagementCode != OpeningSearch.OutsourcedCode) e.TryAdd(nameof(input.PayUnit), t["Val_ContractTotalOnlyOutsourced"]);
         var days = numbers.Days(nameof(input.DaysPerWeek), input.DaysPerWeek, "Field_DaysPerWeek", 0.5, 5);
 

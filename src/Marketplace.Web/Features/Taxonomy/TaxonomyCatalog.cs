@@ -53,6 +53,16 @@ public sealed class TaxonomyCatalog
 
     public static bool Contains(IReadOnlyList<TaxonomyEntry> list, string? code) => list.Any(e => e.Code == code);
 
+    /// <summary>The label of the unit a pay amount is per, as the forms' unit choice shows it (月額, per month).</summary>
+    public string PayUnitLabel(Marketplace.Matching.Pay.PostedPayUnit unit) => Label(PayUnits, unit switch
+    {
+        Marketplace.Matching.Pay.PostedPayUnit.Year => "year",
+        Marketplace.Matching.Pay.PostedPayUnit.Month => "month",
+        Marketplace.Matching.Pay.PostedPayUnit.Day => "day",
+        Marketplace.Matching.Pay.PostedPayUnit.Hour => "hour",
+        _ => "contract_total",
+    });
+
     /// <summary>The taxonomy's <c>pay_unit</c> code of a posted pay unit.</summary>
     public static string PayUnitCode(PayUnit unit) => unit switch
     {

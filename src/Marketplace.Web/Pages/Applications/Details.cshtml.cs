@@ -7,6 +7,9 @@ public sealed class DetailsModel(ApplicationService applications, MarketplaceDbC
     public string Token { get; private set; } = "";
     public string? MessageError { get; private set; }
 
+    /// <summary>A refused message as typed, shown again in the box so nothing is lost.</summary>
+    public string? MessageBody { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var found = await applications.FindForExpertAsync(User.UserId()!, id, ct);
@@ -42,6 +45,7 @@ public sealed class DetailsModel(ApplicationService applications, MarketplaceDbC
         await this.OutcomeAsync(await applications.ExpertMessageAsync(User.UserId()!, id, body, ct), t["Application_MessageSent"].Value, new { id }, refused =>
         {
             MessageError = refused.FirstError;
+            MessageBody = body;
             return OnGetAsync(id, ct);
         });
 

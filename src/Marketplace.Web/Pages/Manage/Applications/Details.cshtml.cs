@@ -11,6 +11,9 @@ public sealed class DetailsModel(ApplicationService applications, ConflictOfInte
     public Dictionary<string, string> StaffNames { get; private set; } = [];
     public string? MessageError { get; private set; }
 
+    /// <summary>A refused message as typed, shown again in the box so nothing is lost.</summary>
+    public string? MessageBody { get; private set; }
+
     private int OrganizationId => User.OrganizationId()!.Value;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -41,6 +44,7 @@ public sealed class DetailsModel(ApplicationService applications, ConflictOfInte
         await this.OutcomeAsync(await applications.StaffMessageAsync(OrganizationId, User.UserId()!, id, body, ct), t["Application_MessageSent"].Value, new { id }, refused =>
         {
             MessageError = refused.FirstError;
+            MessageBody = body;
             return OnGetAsync(id, ct);
         });
 }
