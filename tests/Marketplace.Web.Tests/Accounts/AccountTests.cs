@@ -300,6 +300,38 @@ public class AccountTests(MarketplaceFactory factory)
         Assert.False(await UserExistsAsync(email));
     }
 
+    /// <summary>
+    /// Strangers' wrong passwords throttle an address, so they could keep its owner out for good at two requests a minute
+    /// (helper review, stop 32). A browser that signed in to the account before is counted on its own.
+    /// </summary>
+    [Fact]
+    public async Task Login_StrangersWrongPasswords_DoNotKeepTheOwnerOutOfABrowserUsedBefore()
+    {
+        var (email, _) = await factory.CreateExpertAsync("端末 記憶");
+        var first = factory.NewClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await first.PasswordStepAsync(email)).StatusCode);
+        // The owner's browser later, signed out: only its device cookie is left.
+        var jar = new CookieContainer();
+        foreach (Cookie c in MarketplaceFactory.CookiesOf(first).GetAllCookies())
+        {
+            if (c.Name == Marketplace.Web.Features.Security.SignInDevices.CookieName) jar.Add(c);
+        }
+        Assert.Equal(1, jar.Count);
+        var owner = factory.NewClient(jar);
+
+        var stranger = factory.NewClient();
+        for (var i = 0; i < 10; i++) await stranger.PasswordStepAsync(email, "wrong-pass-0000");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await stranger.PasswordStepAsync(email, "wrong-pass-0000")).StatusCode);
+        // A browser new to the account waits with everyone else, even with the right password ...
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await factory.NewClient().PasswordStepAsync(email)).StatusCode);
+        // ... the owner's signs in.
+        Assert.Equal(HttpStatusCode.Redirect, (await factory.NewClient(MarketplaceFactory.CopyOf(jar)).PasswordStepAsync(email)).StatusCode);
+
+        // A known browser's own failures are throttled like anyone's.
+        for (var i = 0; i < 10; i++) await owner.PasswordStepAsync(email, "wrong-pass-0000");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await owner.PasswordStepAsync(email)).StatusCode);
+    }
+
     [Fact]
     public async Task Login_PendingStaffTenWrongPasswords_EleventhIsThrottledNotPending()
     {

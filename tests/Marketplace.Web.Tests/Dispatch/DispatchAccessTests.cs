@@ -64,6 +64,9 @@ public sealed class DispatchAccessTests(DispatchAccessTests.Fixture f) : IClassF
             var response = await office.GetAsync(url);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {response.StatusCode}");
         }
+        // The certification application holds the expert's contact details and referees: its read is on the record.
+        Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == Marketplace.Web.Features.Security.AuditActions.CertificationRead
+            && e.SubjectId == f.ApplicationId.ToString(System.Globalization.CultureInfo.InvariantCulture) && e.OrganizationId == null)));
     }
 
     [Theory]

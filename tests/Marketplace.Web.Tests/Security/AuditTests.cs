@@ -83,6 +83,10 @@ public class AuditScopeTests(MarketplaceFactory factory)
         var maibaraOrg = await factory.WithDbAsync(db => db.ProposalCalls.Where(c => c.Id == callId).Select(c => c.OrganizationId).SingleAsync());
         Assert.Equal(maibaraOrg, entry.OrganizationId);
 
+        // The opened list names every vendor and price: read, it is on the record too.
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/manage/calls/{callId}/proposals")).StatusCode);
+        Assert.Equal(maibaraOrg, Assert.Single(await EntriesAsync(AuditActions.ProposalsRead, callId.ToString())).OrganizationId);
+
         var row = $"proposal {proposalId}</td>";
         Assert.Contains(row, await staff.GetStringAsync("/manage/audit?action=proposal.read"));
         var osaka = await factory.SignedInAsync(WebClientExtensions.OsakaStaff);

@@ -103,6 +103,9 @@ public partial class WalkFindingsTests(MarketplaceFactory factory)
             var applied = await factory.WithDbAsync(db => db.Applications.AnyAsync(a => a.OpeningId == opening && a.ExpertProfileId == expertId));
             // Contact details only once the expert applied to this government.
             if (!applied && phone is { Length: > 0 }) Assert.DoesNotContain(phone, profile);
+            // Every read of a profile is on the government's audit record (helper review, stop 32: it was not).
+            Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == Marketplace.Web.Features.Security.AuditActions.ExpertProfileRead
+                && e.SubjectId == expertId.ToString(System.Globalization.CultureInfo.InvariantCulture) && e.Detail == $"opening {opening}")), url);
         }
 
         // A profile the staff may not see (hidden, never applied here) is not found, not shown.

@@ -22,12 +22,17 @@ public static class AuditActions
     public const string AuditExport = "audit.export";
     public const string PastResultRecorded = "past_result.record";
     public const string ImportConfirmed = "import.confirm";
+    public const string ExpertProfileRead = "expert_profile.read";
+    public const string ProposalsRead = "proposals.read";
+    public const string ProposalAttachmentRead = "proposal_attachment.read";
+    public const string CertificationRead = "certification.read";
 
     public static readonly string[] All =
     [
         ApplicationRead, ApplicantsRead, ApplicantsExport, PersonalDataExport, PaymentRecorded,
         TwoFactorEnabled, TwoFactorDisabled, TwoFactorReset, TwoFactorResetByOffice, TwoFactorRecoveryCodes,
         PasskeyAdded, PasskeyRemoved, ProposalRead, EvaluationSheetRead, EvaluationRankingRead, RoleChanged, AuditExport, PastResultRecorded, ImportConfirmed,
+        ExpertProfileRead, ProposalsRead, ProposalAttachmentRead, CertificationRead,
     ];
 }
 

@@ -7,8 +7,8 @@ namespace Marketplace.Web.Features.Security;
 
 /// <summary>
 /// Throttling instead of lockout (ASP.NET Core rate limiting): per client address on sign-in, sign-up and password
-/// reset; per account on failed sign-ins (the same for addresses with and without an account); per signed-in user
-/// on every write. A refused request gets a 429 page, never a locked account. Counters live in each instance's memory.
+/// reset; per account on failed sign-ins (the same for addresses with and without an account), except from a browser
+/// that signed in to it before, which is counted on its own (<see cref="SignInDevices"/>); per signed-in user on every write. A refused request gets a 429 page, never a locked account. Counters live in each instance's memory.
 /// </summary>
 public static class Throttling
 {
@@ -23,6 +23,7 @@ public static class Throttling
         var perClient = config.GetValue("RateLimits:AuthPerClientPerMinute", 20);
         var writes = config.GetValue("RateLimits:WritesPerUserPerMinute", 300);
         services.AddSingleton(new AccountThrottle(config.GetValue("RateLimits:FailedSignInsPerAccount", 10), TimeSpan.FromSeconds(30)));
+        services.AddSingleton<SignInDevices>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -66,8 +67,9 @@ public static class Throttling
 }
 
 /// <summary>
-/// Failed sign-ins per e-mail address (known or not): after the limit, that address is answered "too many attempts"
-/// until a token comes back (one every 30 s), without the password being checked. Nothing is stored on the account.
+/// Failed sign-ins per key, an e-mail address (known or not) or a known browser of it (<see cref="SignInDevices.ThrottleKey"/>):
+/// after the limit, that key is answered "too many attempts" until a token comes back (one every 30 s), without the
+/// password being checked. Nothing is stored on the account.
 /// </summary>
 public sealed class AccountThrottle(int limit, TimeSpan period) : IDisposable
 {

@@ -6,9 +6,11 @@ namespace Marketplace.Web.Pages.Account;
 /// Sign-in. The password is checked before anything about the account (unconfirmed, awaiting approval, rejected)
 /// is revealed, and a wrong password or an unknown address get the same message after the same work (a password
 /// hash is verified either way), so no answer tells a guesser which addresses exist. There is no lockout that a
-/// stranger could trigger against someone else: guessing is slowed by the rate limiter instead (RateLimits).
+/// stranger could trigger against someone else: guessing is slowed by throttling instead (RateLimits), and a browser
+/// that signed in to the account before is throttled only by its own failures (<see cref="SignInDevices"/>).
 /// </summary>
-public sealed class LoginModel(MarketplaceSignInManager signIn, UserManager<AppUser> users, AccountThrottle throttle, UnknownAddressHash unknownAddress, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class LoginModel(MarketplaceSignInManager signIn, UserManager<AppUser> users, AccountThrottle throttle, SignInDevices devices,
+    UnknownAddressHash unknownAddress, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed class LoginInput
     {
@@ -28,7 +30,8 @@ public sealed class LoginModel(MarketplaceSignInManager signIn, UserManager<AppU
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!throttle.MayTry(Input.Email))
+        var key = devices.ThrottleKey(Request, Input.Email);
+        if (!throttle.MayTry(key))
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Refuse("Login_Throttled");
@@ -38,18 +41,19 @@ public sealed class LoginModel(MarketplaceSignInManager signIn, UserManager<AppU
         if (user is null)
         {
             unknownAddress.Verify(users.PasswordHasher, Input.Password);
-            throttle.Failed(Input.Email);
+            throttle.Failed(key);
             return Refuse("Login_Failed");
         }
         if (!await users.CheckPasswordAsync(user, Input.Password))
         {
-            throttle.Failed(Input.Email);
+            throttle.Failed(key);
             return Refuse("Login_Failed");
         }
 
         if (!user.EmailConfirmed) return Refuse("Login_NotConfirmed");
         if (user.Status == AccountStatus.PendingApproval) return Refuse("Login_PendingApproval");
         if (user.Status != AccountStatus.Active || !await signIn.CanSignInAsync(user)) return Refuse("Login_Rejected");
+        devices.Remember(HttpContext, Input.Email!);
 
         // Without a page to go back to, each user lands on the dashboard of what waits for them.
         var target = string.IsNullOrEmpty(ReturnUrl) ? "/dashboard" : PageModelExtensions.SafeLocal(ReturnUrl);

@@ -1,7 +1,7 @@
 namespace Marketplace.Web.Pages.Admin.Dispatch;
 
 /// <summary>One certification application: evidence, training progress, review, certify, renew, revoke.</summary>
-public sealed class CertificationModel(CertificationService certification, IStringLocalizer<SharedResource> t, TimeProvider clock) : PageModel
+public sealed class CertificationModel(CertificationService certification, IStringLocalizer<SharedResource> t, TimeProvider clock, AuditLog audit) : PageModel
 {
     public CertificationApplication Application { get; private set; } = null!;
     public CertificationStatus Status { get; private set; } = null!;
@@ -14,6 +14,8 @@ public sealed class CertificationModel(CertificationService certification, IStri
         var found = await certification.ApplicationForOfficeAsync(id, ct);
         if (found is null) return NotFound();
         (Application, Status) = found.Value;
+        // The application holds the expert's contact details, career and referees.
+        await audit.WriteAsync(AuditActions.CertificationRead, "certification_application", id, null, ct: ct);
         ApplicationToken = await certification.TokenOfApplicationAsync(id, ct);
         CertificationToken = Status.Certification is { } c ? certification.TokenOf(c) : null;
         var from = Status.Certification is { } cert && cert.ValidUntil > Localization.DisplayFormatter.TodayInJapan(clock) ? cert.ValidUntil : Localization.DisplayFormatter.TodayInJapan(clock);

@@ -1,7 +1,7 @@
 namespace Marketplace.Web.Pages.Manage.Calls;
 
 /// <summary>The proposals of an own call: sealed (not even counted) until the submission deadline passes.</summary>
-public sealed class ProposalsModel(EvaluationService evaluation) : PageModel
+public sealed class ProposalsModel(EvaluationService evaluation, AuditLog audit) : PageModel
 {
     public ProposalCall Call { get; private set; } = null!;
     public List<Proposal>? Proposals { get; private set; }
@@ -12,6 +12,8 @@ public sealed class ProposalsModel(EvaluationService evaluation) : PageModel
         if (call is null) return NotFound();
         Call = call;
         Proposals = await evaluation.OpenedProposalsAsync(call, ct);
+        // Once opened, the list names every vendor and its price.
+        if (Proposals is not null) await audit.WriteAsync(AuditActions.ProposalsRead, "call", id, call.OrganizationId, ct: ct);
         return Page();
     }
 }
