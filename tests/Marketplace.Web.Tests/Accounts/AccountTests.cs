@@ -270,6 +270,23 @@ public class AccountTests(MarketplaceFactory factory)
         Assert.Contains(InvitationInvalidJa, await reuse.Content.ReadAsStringAsync());
     }
 
+    /// <summary>
+    /// The invitation form said "already registered" for an address with an account, so staff could test any address
+    /// (helper review, stop 32). It now answers as for any address and mails the owner instead, as sign-up does.
+    /// </summary>
+    [Fact]
+    public async Task Invitation_AddressWithAnAccount_AnsweredAsAnyOther_OwnerMailed_NoInvitation()
+    {
+        var (email, _) = await factory.CreateExpertAsync("招待 既存");
+        var osaka = await factory.SignedInAsync(WebClientExtensions.OsakaStaff);
+        var invite = await osaka.PostFormAsync("/manage/staff/invite", [new("Email", email)], "/manage/staff/invite");
+        Assert.Equal(HttpStatusCode.Redirect, invite.StatusCode);
+        var mail = await factory.LatestMailToAsync(email);
+        Assert.NotNull(mail);
+        Assert.Contains("すでにアカウントがあるため", mail!.TextBody);
+        Assert.False(await factory.WithDbAsync(db => db.StaffInvitations.AnyAsync(i => i.Email == email)));
+    }
+
     [Fact]
     public async Task Invitation_Expired_ShowsInvalidAndCreatesNoUser()
     {

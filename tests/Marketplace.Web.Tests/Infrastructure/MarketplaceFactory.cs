@@ -38,9 +38,14 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration, e.g. <c>Jobs:Server=true</c>; set before the first request.</summary>
     /// <remarks>
     /// The pending-model check at start-up is off: MigrationTests makes it once per provider, and each of the suite's
-    /// apps would otherwise build and diff the whole model again.
+    /// apps would otherwise build and diff the whole model again. So is the refusal of an authenticator code used
+    /// before (<c>TwoFactor:RefuseReusedCodes</c>): the suite signs the demo office and staff, who share one demo key,
+    /// in many times a minute, and each code works once. TwoFactorTests turns it on and checks it.
     /// </remarks>
-    public Dictionary<string, string> Settings { get; } = new() { ["Jobs:Server"] = "false", ["Seed:Demo"] = "true", ["Database:CheckPendingModelChanges"] = "false" };
+    public Dictionary<string, string> Settings { get; } = new()
+    {
+        ["Jobs:Server"] = "false", ["Seed:Demo"] = "true", ["Database:CheckPendingModelChanges"] = "false", ["TwoFactor:RefuseReusedCodes"] = "false",
+    };
 
     public MarketplaceFactory() : this(TestDatabases.DefaultProvider, null, null)
     {

@@ -194,6 +194,76 @@ public sealed class TwoFactorTests(MarketplaceFactory factory)
         Assert.Equal("/dashboard", WebClientExtensions.LocationPath(await factory.NewClient().PasswordStepAsync(WebClientExtensions.Expert)));
     }
 
+    /// <summary>
+    /// RFC 6238 §5.2: a code is accepted once. The same code signed a second session in within its minute (helper review,
+    /// stop 32); now the second try is refused, and a code of a later time step works. The suite's other apps turn the
+    /// check off (see MarketplaceFactory.Settings); this one has it on, as the product does.
+    /// </summary>
+    [Fact]
+    public async Task SameAuthenticatorCodeTwice_SecondRefused_ALaterCodeWorks()
+    {
+        using var app = new MarketplaceFactory();
+        app.Settings["TwoFactor:RefuseReusedCodes"] = "true";
+        var key = Marketplace.Web.Features.Seeding.DemoDataSeeder.AuthenticatorKey;
+        var code = WebClientExtensions.TotpCode(key);
+
+        async Task<HttpResponseMessage> SecondStepAsync(string withCode)
+        {
+            var client = app.NewClient();
+            var password = await client.PasswordStepAsync(WebClientExtensions.OsakaStaff);
+            Assert.Equal("/account/two-factor/sign-in", WebClientExtensions.LocationPath(password));
+            return await client.SecondStepAsync(password.Headers.Location!.OriginalString, withCode);
+        }
+
+        Assert.Equal("/dashboard", WebClientExtensions.LocationPath(await SecondStepAsync(code)));
+        var again = await SecondStepAsync(code);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("aria-invalid=\"true\"", await again.Content.ReadAsStringAsync());
+        Assert.Equal("/dashboard", WebClientExtensions.LocationPath(await SecondStepAsync(WebClientExtensions.TotpCode(key, DateTime.UtcNow.AddSeconds(30)))));
+    }
+
+    /// <summary>
+    /// A browser becomes known to an account (its failures counted on their own, SignInDevices) only after both steps:
+    /// a password alone must not earn a fresh throttle bucket for guessing the six digits. Once known, it passes both
+    /// steps while strangers' wrong passwords throttle the account.
+    /// </summary>
+    [Fact]
+    public async Task KnownBrowser_OnlyAfterBothSteps_ThenPassesBothWhileStrangersThrottleTheAccount()
+    {
+        var (id, email) = await NewAccountAsync(Roles.Expert);
+        string key;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByIdAsync(id))!;
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = (await users.GetAuthenticatorKeyAsync(user))!;
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+        bool Known(HttpClient c) => MarketplaceFactory.CookiesOf(c).GetAllCookies().Any(k => k.Name == Marketplace.Web.Features.Security.SignInDevices.CookieName);
+
+        var owner = factory.NewClient();
+        var password = await owner.PasswordStepAsync(email, Password);
+        Assert.Equal("/account/two-factor/sign-in", WebClientExtensions.LocationPath(password));
+        Assert.False(Known(owner));
+        Assert.Equal("/dashboard", WebClientExtensions.LocationPath(await owner.SecondStepAsync(password.Headers.Location!.OriginalString, WebClientExtensions.TotpCode(key))));
+        Assert.True(Known(owner));
+
+        var stranger = factory.NewClient();
+        for (var i = 0; i < 10; i++) await stranger.PasswordStepAsync(email, "wrong-pass-0000");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await stranger.PasswordStepAsync(email, "wrong-pass-0000")).StatusCode);
+
+        var jar = new System.Net.CookieContainer();
+        foreach (System.Net.Cookie c in MarketplaceFactory.CookiesOf(owner).GetAllCookies())
+        {
+            if (c.Name == Marketplace.Web.Features.Security.SignInDevices.CookieName) jar.Add(c);
+        }
+        var later = factory.NewClient(jar);
+        var again = await later.PasswordStepAsync(email, Password);
+        Assert.Equal("/account/two-factor/sign-in", WebClientExtensions.LocationPath(again));
+        Assert.Equal("/dashboard", WebClientExtensions.LocationPath(await later.SecondStepAsync(again.Headers.Location!.OriginalString, WebClientExtensions.TotpCode(key))));
+    }
+
     [Fact]
     public async Task OfficeReset_NeedsConfirmation_IsAudited_AndSignsThePersonOut()
     {

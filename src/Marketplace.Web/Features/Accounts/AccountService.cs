@@ -137,14 +137,24 @@ public sealed class AccountService(
         return true;
     }
 
-    /// <summary>A staff member invites a colleague of the same government; the link makes an active account.</summary>
+    /// <summary>
+    /// A staff member invites a colleague of the same government; the link makes an active account. An address that
+    /// already has an account is answered as any other, so the form tells no one which addresses are registered
+    /// (as sign-up does): its owner is mailed that they were invited and can sign in as they are.
+    /// </summary>
     public async Task<ServiceResult> InviteAsync(int organizationId, string inviterId, string? address, CancellationToken ct = default)
     {
         var to = address?.Trim() ?? "";
         if (!IsEmail(to)) return ServiceResult.Fail("Email", t["Val_Email"]);
-        if (await users.FindByEmailAsync(to) is not null) return ServiceResult.Fail("Email", t["Account_EmailTaken"]);
-        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var org = await db.Organizations.SingleAsync(o => o.Id == organizationId, ct);
+        if (await users.FindByEmailAsync(to) is not null)
+        {
+            notifier.ToAddress(to, NotificationKinds.Account, (t, site) => new MailContent(t["Mail_Invite_Subject", org.NameJa],
+                t["Mail_InviteExisting_Body", org.NameJa, $"{site}/account/login"]));
+            await db.SaveChangesAsync(ct);
+            return ServiceResult.Ok();
+        }
+        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         db.StaffInvitations.Add(new StaffInvitation
         {
             OrganizationId = organizationId,

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Marketplace.Web.Features.TwoFactor;
 using Microsoft.AspNetCore.Authentication;
 // Microsoft.AspNetCore.Mvc (a global using) has a SignInResult too; this file means Identity's.
 using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
@@ -34,9 +35,12 @@ public static class IdentitySetup
                 o.Lockout.AllowedForNewUsers = false;
                 // Version 3 has AspNetUserPasskeys (WebAuthn), a second factor beside authenticator apps.
                 o.Stores.SchemaVersion = MarketplaceDbContext.IdentitySchema;
+                // Each authenticator code works once (RFC 6238 §5.2).
+                o.Tokens.AuthenticatorTokenProvider = OneUseAuthenticatorTokenProvider.Name;
             })
             .AddEntityFrameworkStores<MarketplaceDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneUseAuthenticatorTokenProvider>(OneUseAuthenticatorTokenProvider.Name)
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddSignInManager<MarketplaceSignInManager>()
             .AddClaimsPrincipalFactory<MarketplaceClaimsFactory>()

@@ -53,12 +53,14 @@ public sealed class LoginModel(MarketplaceSignInManager signIn, UserManager<AppU
         if (!user.EmailConfirmed) return Refuse("Login_NotConfirmed");
         if (user.Status == AccountStatus.PendingApproval) return Refuse("Login_PendingApproval");
         if (user.Status != AccountStatus.Active || !await signIn.CanSignInAsync(user)) return Refuse("Login_Rejected");
-        devices.Remember(HttpContext, Input.Email!);
 
         // Without a page to go back to, each user lands on the dashboard of what waits for them.
         var target = string.IsNullOrEmpty(ReturnUrl) ? "/dashboard" : PageModelExtensions.SafeLocal(ReturnUrl);
         var result = await signIn.SignInAfterPasswordAsync(user);
         if (result.RequiresTwoFactor) return LocalRedirect($"{TwoFactorSetup.SignInPath}?returnUrl={Uri.EscapeDataString(target)}");
+        // Only a whole sign-in makes this a known browser: a password alone must not earn a throttle bucket of its own
+        // for guessing the second factor (the second step remembers the browser when it succeeds).
+        devices.Remember(HttpContext, user.Email!);
         // Office and staff must add a second factor before anything else (RequireTwoFactorMiddleware).
         if (!await signIn.IsTwoFactorEnabledAsync(user) && TwoFactorService.IsRequiredFor(await users.GetRolesAsync(user)))
         {

@@ -5,10 +5,16 @@ namespace Marketplace.Web.Pages.TwoFactor;
 /// <summary>
 /// The second step of signing in: a code from the authenticator app, or one of the recovery codes (each works once).
 /// Only reachable after the password was right (Identity's two-factor cookie says whose step this is); wrong codes
-/// count against the same per-account throttle as wrong passwords, so six digits cannot be guessed.
+/// count against the same throttle as wrong passwords (the account's, or a browser's own where it has signed in to the
+/// account before, <see cref="SignInDevices"/>), so six digits cannot be guessed. A browser becomes known only here,
+/// after both steps: a password alone earns no bucket of its own.
 /// </summary>
-public sealed class SignInModel(MarketplaceSignInManager signIn, PasskeyService passkeys, AccountThrottle throttle, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class SignInModel(MarketplaceSignInManager signIn, PasskeyService passkeys, AccountThrottle throttle, SignInDevices devices,
+    IStringLocalizer<SharedResource> t) : PageModel
 {
+    /// <summary>The throttle key of this second step (<see cref="SignInDevices.ThrottleKey"/>).</summary>
+    private string _throttleKey = "";
+
     [BindProperty]
     public string? CredentialJson { get; set; }
 
@@ -60,11 +66,11 @@ public sealed class SignInModel(MarketplaceSignInManager signIn, PasskeyService 
         var result = await passkeys.SecondStepSignInAsync(CredentialJson, RememberDevice);
         if (!result.Succeeded)
         {
-            throttle.Failed(user.Email);
+            throttle.Failed(_throttleKey);
             ModelState.AddModelError("", t["Passkey_SignIn_Failed"]);
             return Page();
         }
-        return SignedIn();
+        return SignedIn(user);
     }
 
     /// <summary>
@@ -76,7 +82,8 @@ public sealed class SignInModel(MarketplaceSignInManager signIn, PasskeyService 
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null) return (null, LocalRedirect("/account/login"));
         await LoadAsync(user);
-        if (!throttle.MayTry(user.Email))
+        _throttleKey = devices.ThrottleKey(Request, user.Email);
+        if (!throttle.MayTry(_throttleKey))
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return (null, Refuse("", t["Login_Throttled"]));
@@ -84,7 +91,11 @@ public sealed class SignInModel(MarketplaceSignInManager signIn, PasskeyService 
         return (user, null);
     }
 
-    private LocalRedirectResult SignedIn() => LocalRedirect(string.IsNullOrEmpty(ReturnUrl) ? "/dashboard" : PageModelExtensions.SafeLocal(ReturnUrl));
+    private LocalRedirectResult SignedIn(AppUser user)
+    {
+        devices.Remember(HttpContext, user.Email!);
+        return LocalRedirect(string.IsNullOrEmpty(ReturnUrl) ? "/dashboard" : PageModelExtensions.SafeLocal(ReturnUrl));
+    }
 
     private async Task LoadAsync(AppUser user)
     {
@@ -118,10 +129,10 @@ public sealed class SignInModel(MarketplaceSignInManager signIn, PasskeyService 
             : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: RememberDevice);
         if (!result.Succeeded)
         {
-            throttle.Failed(user.Email);
+            throttle.Failed(_throttleKey);
             return Refuse(field, t[recovery ? "TwoFactor_RecoveryWrong" : "TwoFactor_CodeWrong"]);
         }
-        return SignedIn();
+        return SignedIn(user);
     }
 
     private PageResult Refuse(string field, string message)
