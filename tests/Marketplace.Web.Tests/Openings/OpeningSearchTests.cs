@@ -39,6 +39,38 @@ public class OpeningSearchTests(MarketplaceFactory factory)
         return (total, ids);
     }
 
+    /// <summary>
+    /// A result card says what the notice says, as the opening's page does: 約 and 程度 where the figures are estimates,
+    /// 記載なし where there is no pay (the card said 「月額 0円」 and 「日額換算: 0円」; helper review, stop 32).
+    /// </summary>
+    [Fact]
+    public async Task ResultCard_ApproximateAndNotStated_SaidAsOnTheOpeningsPage()
+    {
+        var staff = await factory.SignedInAsync(WebClientExtensions.OzuStaff);
+        var word = "概数表記" + Guid.NewGuid().ToString("N")[..6];
+        async Task PublishAsync(OpeningFormBuilder form)
+        {
+            var created = await staff.PostFormAsync("/manage/openings/new", form.Build(), "/manage/openings/new");
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+            var id = int.Parse(WebClientExtensions.LocationPath(created).Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"/manage/openings/{id}?handler=Publish", [new("token", await factory.TokenOfAsync(id))], "/manage/openings/new")).StatusCode);
+        }
+        await PublishAsync(new OpeningFormBuilder().With("Title", word + "（概数）").With("FirstTermMonths", "約6か月").With("DaysPerWeek", "週2日程度").With("OnsiteDays", "1日程度").With("PayAmount", "約27万円"));
+        await PublishAsync(new OpeningFormBuilder().With("Title", word + "（金額なし）").With("PayAmount", "").With("PayNotStated", "true"));
+
+        var html = await factory.NewClient().GetStringAsync("/openings?q=" + Uri.EscapeDataString(word));
+        var cards = html.Split("<li class=\"result\"").Skip(1).ToList();
+        Assert.Equal(2, cards.Count);
+        var approximate = Assert.Single(cards, c => c.Contains("（概数）", StringComparison.Ordinal));
+        Assert.Contains("初回の任期 約6か月", approximate);
+        Assert.Contains("週2日程度・登庁 月1日程度", approximate);
+        Assert.Contains("月額 約270,000円", approximate);
+        var noPay = Assert.Single(cards, c => c.Contains("（金額なし）", StringComparison.Ordinal));
+        Assert.Contains("報酬 記載なし", noPay);
+        Assert.Contains("<strong class=\"day-rate\">記載なし</strong>", noPay);
+        Assert.DoesNotContain("0円", noPay);
+    }
+
     [Fact]
     public async Task Search_Hosakan_ReturnsExactlyTheOpeningsMentioningIt()
     {
