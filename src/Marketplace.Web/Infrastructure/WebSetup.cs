@@ -90,6 +90,7 @@ public static class WebSetup
         app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/error", "?code={0}"));
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseMiddleware<RequestTooLargeMiddleware>();
+        app.UseMiddleware<FormNulMiddleware>();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
