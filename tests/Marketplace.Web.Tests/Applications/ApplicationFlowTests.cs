@@ -209,6 +209,10 @@ public class ApplicationFlowTests(MarketplaceFactory factory)
         var added = await ozu.PostFormAsync("/manage/vendor-contracts",
             [new("Input.VendorName", "株式会社テスト情報システム"), new("Input.CorporateNumber", "７０００－０１２０－５０００２"), new("Input.Relation", "Bidding"), new("Input.Description", "住民情報システム更改")], "/manage/openings");
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        // On the audit record: the exclusion from recommendations reacts to these records, so probing with them shows.
+        var ozuOrg = await factory.WithDbAsync(db => db.Organizations.Where(o => o.Code == "382078").Select(o => o.Id).SingleAsync());
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == Marketplace.Web.Features.Security.AuditActions.VendorContractAdded
+            && e.SubjectId == "7000012050002" && e.OrganizationId == ozuOrg)));
 
         var opening = await OzuOpeningAsync();
         await ApplyAsync(await factory.SignedInAsync(email), opening);

@@ -13,9 +13,11 @@ public sealed class VendorContractInput
 
 /// <summary>
 /// A government's own record of the vendors it contracts with or receives bids from, read by the conflict-of-interest
-/// flags. Every method takes the caller's government; another government's record is not found.
+/// flags. Every method takes the caller's government; another government's record is not found. Each addition and
+/// removal is on the audit record: the exclusion of conflicted experts from recommendations reacts to these records,
+/// so records made and removed only to see who disappears would show there.
 /// </summary>
-public sealed class VendorContractService(MarketplaceDbContext db, IStringLocalizer<SharedResource> t, TimeProvider clock)
+public sealed class VendorContractService(MarketplaceDbContext db, IStringLocalizer<SharedResource> t, TimeProvider clock, AuditLog audit)
 {
     public const int NameMax = 200;
     public const int DescriptionMax = 1_000;
@@ -56,6 +58,7 @@ public sealed class VendorContractService(MarketplaceDbContext db, IStringLocali
             CreatedByUserId = userId,
         };
         db.VendorContracts.Add(contract);
+        audit.Add(AuditActions.VendorContractAdded, "corporate_number", number, organizationId, $"{relation}: {name}");
         await db.SaveChangesAsync(ct);
         return ServiceResult<VendorContract>.Ok(contract);
     }
@@ -66,6 +69,7 @@ public sealed class VendorContractService(MarketplaceDbContext db, IStringLocali
         var contract = await db.VendorContracts.FirstOrDefaultAsync(c => c.Id == contractId && c.OrganizationId == organizationId, ct);
         if (contract is null) return ServiceResult<VendorContract>.NotFound;
         db.VendorContracts.Remove(contract);
+        audit.Add(AuditActions.VendorContractRemoved, "corporate_number", contract.CorporateNumber, organizationId, $"{contract.Relation}: {contract.VendorName}");
         await db.SaveChangesAsync(ct);
         return ServiceResult<VendorContract>.Ok(contract);
     }

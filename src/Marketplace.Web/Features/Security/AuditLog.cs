@@ -26,13 +26,15 @@ public static class AuditActions
     public const string ProposalsRead = "proposals.read";
     public const string ProposalAttachmentRead = "proposal_attachment.read";
     public const string CertificationRead = "certification.read";
+    public const string VendorContractAdded = "vendor_contract.add";
+    public const string VendorContractRemoved = "vendor_contract.remove";
 
     public static readonly string[] All =
     [
         ApplicationRead, ApplicantsRead, ApplicantsExport, PersonalDataExport, PaymentRecorded,
         TwoFactorEnabled, TwoFactorDisabled, TwoFactorReset, TwoFactorResetByOffice, TwoFactorRecoveryCodes,
         PasskeyAdded, PasskeyRemoved, ProposalRead, EvaluationSheetRead, EvaluationRankingRead, RoleChanged, AuditExport, PastResultRecorded, ImportConfirmed,
-        ExpertProfileRead, ProposalsRead, ProposalAttachmentRead, CertificationRead,
+        ExpertProfileRead, ProposalsRead, ProposalAttachmentRead, CertificationRead, VendorContractAdded, VendorContractRemoved,
     ];
 }
 

@@ -6,7 +6,8 @@ public sealed class OutboxModel(OutboxAdmin outbox, IStringLocalizer<SharedResou
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>The page asked for: read from the query alone (<see cref="ListUrl.PageOf"/>).</summary>
+    public int PageNumber => ListUrl.PageOf(Request);
 
     public OutboxPage Result { get; private set; } = new(Paged<OutboxMessage>.Empty(OutboxAdmin.PageSize), []);
 

@@ -4,7 +4,8 @@ namespace Marketplace.Web.Pages.Admin.Cases;
 public sealed class IndexModel(CaseService cases, CaseOutcomes outcomes) : PageModel
 {
     [BindProperty(SupportsGet = true)] public CaseStatus? Status { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>The page asked for: read from the query alone (<see cref="ListUrl.PageOf"/>).</summary>
+    public int PageNumber => ListUrl.PageOf(Request);
     public Paged<CaseStudy> Result { get; private set; } = new([], 1, 20, 0);
     public OutcomeFigures Figures { get; private set; } = null!;
 

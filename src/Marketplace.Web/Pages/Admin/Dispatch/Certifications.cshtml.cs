@@ -7,11 +7,11 @@ public sealed class CertificationsModel(CertificationService certification) : Pa
     public CertificationApplicationStatus? Status { get; private set; }
     public string? Q { get; private set; }
 
-    public async Task OnGetAsync(CertificationApplicationStatus? status, string? q, int page = 1, CancellationToken ct = default)
+    public async Task OnGetAsync(CertificationApplicationStatus? status, string? q, CancellationToken ct = default)
     {
         Status = status;
         Q = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
-        Result = await certification.ApplicationsAsync(status, Q, page, Paging.PageSize, ct);
+        Result = await certification.ApplicationsAsync(status, Q, Infrastructure.ListUrl.PageOf(Request), Paging.PageSize, ct);
     }
 
     public string PageUrl(int page)

@@ -8,12 +8,12 @@ public sealed class ClaimsModel(IncentiveService incentives, RoundService rounds
     public ClaimStatus? Status { get; private set; }
     public int? RoundId { get; private set; }
 
-    public async Task OnGetAsync(ClaimStatus? status, int? round, int page = 1, CancellationToken ct = default)
+    public async Task OnGetAsync(ClaimStatus? status, int? round, CancellationToken ct = default)
     {
         Status = status;
         RoundId = round;
         Rounds = await rounds.ListAsync(ct);
-        Result = await incentives.ListAsync(null, status, round, page, ct);
+        Result = await incentives.ListAsync(null, status, round, Infrastructure.ListUrl.PageOf(Request), ct);
     }
 
     public string PageUrl(int page)

@@ -13,7 +13,7 @@ public sealed class RoundModel(RoundService rounds, RequestService requests, Dis
     public string? Prefecture { get; private set; }
     public DispatchStatus? DispatchStatus { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, DispatchRequestStatus? status, string? prefecture, DispatchStatus? dstatus, int page = 1, int dpage = 1, CancellationToken ct = default)
+    public async Task<IActionResult> OnGetAsync(int id, DispatchRequestStatus? status, string? prefecture, DispatchStatus? dstatus, int dpage = 1, CancellationToken ct = default)
     {
         var round = await rounds.FindAsync(id, ct);
         if (round is null) return NotFound();
@@ -24,7 +24,7 @@ public sealed class RoundModel(RoundService rounds, RequestService requests, Dis
         Prefecture = string.IsNullOrWhiteSpace(prefecture) ? null : prefecture;
         DispatchStatus = dstatus;
         Prefectures = await db.Prefectures.AsNoTracking().OrderBy(p => p.Code).ToListAsync(ct);
-        Requests = await requests.ForOfficeAsync(id, status, Prefecture, page, ct);
+        Requests = await requests.ForOfficeAsync(id, status, Prefecture, Infrastructure.ListUrl.PageOf(Request), ct);
         Dispatches = await dispatches.ForOfficeListAsync(id, dstatus, dpage, ct);
         return Page();
     }

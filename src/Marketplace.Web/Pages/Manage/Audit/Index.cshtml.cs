@@ -7,8 +7,8 @@ public sealed class IndexModel(AuditLog audit) : PageModel
 {
     public AuditView View { get; private set; } = null!;
 
-    public async Task OnGetAsync(string? action, int page = 1, CancellationToken ct = default) =>
-        View = new AuditView(await audit.PageAsync(User.OrganizationId() ?? -1, action, page, ct), action, "/manage/audit");
+    public async Task OnGetAsync(string? action, CancellationToken ct = default) =>
+        View = new AuditView(await audit.PageAsync(User.OrganizationId() ?? -1, action, ListUrl.PageOf(Request), ct), action, "/manage/audit");
 
     public async Task<IActionResult> OnGetCsvAsync(string? action, CancellationToken ct)
     {

@@ -5,7 +5,8 @@ public sealed class IndexModel(CallService calls) : PageModel
 {
     [BindProperty(SupportsGet = true)] public CallStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>The page asked for: read from the query alone (<see cref="ListUrl.PageOf"/>).</summary>
+    public int PageNumber => ListUrl.PageOf(Request);
 
     public Paged<ProposalCall> Result { get; private set; } = new([], 1, CallService.PageSize, 0);
 

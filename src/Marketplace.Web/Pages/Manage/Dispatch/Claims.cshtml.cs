@@ -6,10 +6,10 @@ public sealed class ClaimsModel(IncentiveService incentives) : PageModel
     public Paged<IncentiveClaim> Result { get; private set; } = Paged<IncentiveClaim>.Empty();
     public ClaimStatus? Status { get; private set; }
 
-    public async Task OnGetAsync(ClaimStatus? status, int page = 1, CancellationToken ct = default)
+    public async Task OnGetAsync(ClaimStatus? status, CancellationToken ct = default)
     {
         Status = status;
-        Result = await incentives.ListAsync(User.OrganizationId()!.Value, status, null, page, ct);
+        Result = await incentives.ListAsync(User.OrganizationId()!.Value, status, null, Infrastructure.ListUrl.PageOf(Request), ct);
     }
 
     public string PageUrl(int page)

@@ -11,8 +11,8 @@ public sealed class IndexModel(MarketplaceDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>The page asked for: read from the query alone (<see cref="ListUrl.PageOf"/>).</summary>
+    public int PageNumber => ListUrl.PageOf(Request);
 
     public Paged<Opening> Result { get; private set; } = Paged<Opening>.Empty(PageSize);
     public string OrganizationName { get; private set; } = "";
