@@ -10,6 +10,18 @@ namespace Marketplace.Web.Infrastructure;
 /// </summary>
 public static class FormState
 {
+    /// <summary>
+    /// What the person typed in <paramref name="field"/> when the page is shown again after its form was refused, so
+    /// nothing typed is lost; otherwise <paramref name="initial"/>. Only a post of that form counts: <paramref name="handler"/>
+    /// is its handler (as in <c>?handler=</c>), so a page with several forms fills each from its own post.
+    /// </summary>
+    public static string? Typed(HttpRequest request, string handler, string field, string? initial = null) =>
+        HttpMethods.IsPost(request.Method) && request.HasFormContentType
+            && string.Equals(request.Query["handler"], handler, StringComparison.OrdinalIgnoreCase)
+            && request.Form.TryGetValue(field, out var typed)
+            ? typed.ToString()
+            : initial;
+
     public static string Id(string key) => key.Replace('.', '_').Replace('[', '_').Replace(']', '_');
 
     public static string? ErrorOf(ModelStateDictionary state, string key) =>

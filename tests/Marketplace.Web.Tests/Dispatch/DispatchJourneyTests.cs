@@ -166,6 +166,12 @@ public sealed partial class DispatchJourneyTests(MarketplaceFactory factory) : I
             var months = Features.Dispatch.IncentiveCalculator.MonthsInFiscalYear(dispatch.StartDate, dispatch.EndDate, year);
             Assert.Equal(Math.Min(1_234_567L * 80 / 100, 5_000_000L * months / (12 * 2)), claim.ComputedYen);
             var officeClaim = $"/admin/dispatch/claims/{claim.Id}";
+            // A refused decision comes back as chosen and typed: 不承認 stays checked. It fell back to 承認 with the amount
+            // and reason cleared, so a second submit approved the claim in full (helper review, stop 32).
+            var refused = await (await office.PostFormAsync(officeClaim + "?handler=Decide", [new("decision", "Reject"), new("reason", ""), new("amount", "900000"), new("token", await TokenOn(office, officeClaim))], officeClaim)).Content.ReadAsStringAsync();
+            Assert.Contains("value=\"Reject\" checked=\"checked\"", refused);
+            Assert.DoesNotContain("value=\"Approve\" checked", refused);
+            Assert.Contains("value=\"900000\"", refused);
             await Follow(office, await office.PostFormAsync(officeClaim + "?handler=Decide", [new("decision", "Approve"), new("token", await TokenOn(office, officeClaim))], officeClaim));
             var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).AddDays(factory.Clock.Offset.Days).ToString("yyyy-MM-dd");
             // Recording a payment asks first: the unconfirmed post shows what will be recorded and records nothing.
