@@ -45,12 +45,17 @@ public sealed class RoundService(MarketplaceDbContext db, IStringLocalizer<Share
 
     private DateOnly Today => DisplayFormatter.TodayInJapan(clock);
 
+    /// <summary>
+    /// The round's phase on a day. The result date wins over the matching period, which the round form lets end on
+    /// the same day: the pairings are public from the result date. Before this, a round whose matching ended on its
+    /// result date published nothing that day.
+    /// </summary>
     public static RoundPhase PhaseOn(DispatchRound r, DateOnly today) =>
         today < r.RequestOpensOn ? RoundPhase.BeforeRequests
+        : today >= r.ResultDate ? RoundPhase.Published
         : today <= r.RequestClosesOn ? RoundPhase.Requests
         : today <= r.MatchingEndsOn ? RoundPhase.Matching
-        : today < r.ResultDate ? RoundPhase.AwaitingResults
-        : RoundPhase.Published;
+        : RoundPhase.AwaitingResults;
 
     public RoundPhase Phase(DispatchRound r) => PhaseOn(r, Today);
 
