@@ -62,4 +62,36 @@ public class WalkFindingsCallTests(MarketplaceFactory factory)
         Assert.Equal("提案者が1者のみでプレゼンテーションを省略したため", reason);
         Assert.Contains("提案者が1者のみでプレゼンテーションを省略したため", await factory.NewClient().GetStringAsync($"/calls/{callId}"));
     }
+
+    /// <summary>
+    /// Correcting a published call's ceiling from 税込 to 税抜 left each submitted price converted to the old basis, so
+    /// scores and ranks were wrong; a ceiling corrected below a submitted price let that proposal be awarded above it
+    /// (helper review, stop 32).
+    /// </summary>
+    [Fact]
+    public async Task CeilingCorrected_PricesRestatedOnTheNewBasis_AndNoAwardAboveTheCeiling()
+    {
+        var staff = await factory.SignedInAsync(WebClientExtensions.MaibaraStaff);
+        var vendor = await factory.SignedInAsync(WebClientExtensions.Vendor);
+        var callId = await factory.CreateCallAsync(staff, factory.CallForm("上限額訂正確認用業務", taxIncluded: true));
+        Assert.Equal(HttpStatusCode.Redirect, (await vendor.SubmitProposalAsync(callId, "30,000,000", "included", await factory.DistinctStaffingAsync(callId, WebClientExtensions.Vendor))).StatusCode);
+        Assert.Equal(30_000_000, await factory.WithDbAsync(db => db.Proposals.Where(p => p.CallId == callId).Select(p => p.PriceOnCallBasisYen).SingleAsync()));
+
+        var form = factory.CallForm("上限額訂正確認用業務", ceiling: "25,000,000", taxIncluded: false);
+        form.Add(new("Input.ConcurrencyToken", await factory.WithDbAsync(async db => db.ConcurrencyTokenOf(await db.ProposalCalls.SingleAsync(c => c.Id == callId)))));
+        form.Add(new("Input.CorrectionReason", "予算額の確定に伴い上限額を税抜で示し直しました。"));
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"/manage/calls/{callId}/edit", form, "/manage/calls")).StatusCode);
+        // 30,000,000円 税込 is 27,272,728円 税抜 (rounded up, as the proposal form converts it).
+        var onBasis = await factory.WithDbAsync(db => db.Proposals.Where(p => p.CallId == callId).Select(p => p.PriceOnCallBasisYen).SingleAsync());
+        Assert.Equal(Marketplace.Web.Features.Calls.ConsumptionTax.OnBasis(30_000_000, true, false), onBasis);
+        Assert.NotEqual(30_000_000, onBasis);
+
+        var proposal = await factory.ScoreSoleProposalAsync(staff, callId);
+        string Token() => factory.WithDbAsync(async db => db.ConcurrencyTokenOf(await db.ProposalCalls.SingleAsync(c => c.Id == callId))).GetAwaiter().GetResult();
+        var refused = await staff.PostFormAsync($"/manage/calls/{callId}/evaluation?handler=Award",
+            [new("proposalId", proposal.ToString(CultureInfo.InvariantCulture)), new("amount", "25,000,000"), new("earlyReason", "提案者が1者のみのため"), new("token", Token())], "/manage/calls");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("上限額（25,000,000円）を超えているため", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(CallStatus.Published, await factory.WithDbAsync(db => db.ProposalCalls.Where(c => c.Id == callId).Select(c => c.Status).SingleAsync()));
+    }
 }

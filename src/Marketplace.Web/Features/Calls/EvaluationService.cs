@@ -223,6 +223,12 @@ public sealed class EvaluationService(MarketplaceDbContext db, ConflictOfInteres
         var chosen = ranking.Rows.FirstOrDefault(r => r.Proposal.Id == proposalId);
         if (chosen is null) return ServiceResult<bool>.Invalid(new Dictionary<string, string> { ["proposalId"] = t["Val_Choose", t["Eval_Winner"]] });
         if (chosen.Result.Rank != 1) return ServiceResult<bool>.Invalid(new Dictionary<string, string> { ["proposalId"] = t["Eval_Val_NotFirst"] });
+        // A ceiling corrected below a price already submitted leaves that proposal over it: it cannot be awarded.
+        if (chosen.Proposal.PriceOnCallBasisYen > call.CeilingYen)
+        {
+            return ServiceResult<bool>.Invalid(new Dictionary<string, string> { ["proposalId"] = t["Eval_Val_OverCeiling",
+                chosen.Proposal.PriceOnCallBasisYen.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), call.CeilingYen.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)] });
+        }
         if (string.IsNullOrWhiteSpace(amountText) || !JapaneseText.TryParseYen(amountText, out var amount) || amount <= 0)
         {
             return ServiceResult<bool>.Invalid(new Dictionary<string, string> { ["amount"] = t["Val_Yen", t["Eval_ContractAmount"]] });
