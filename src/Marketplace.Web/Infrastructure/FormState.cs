@@ -16,11 +16,16 @@ public static class FormState
     /// is its handler (as in <c>?handler=</c>), so a page with several forms fills each from its own post.
     /// </summary>
     public static string? Typed(HttpRequest request, string handler, string field, string? initial = null) =>
+        IsPostOf(request, handler) && request.Form.TryGetValue(field, out var typed) ? typed.ToString() : initial;
+
+    /// <summary>Like <see cref="Typed"/> for a field posted several times (ticked boxes): what was posted, or null when the form was not.</summary>
+    public static IReadOnlyCollection<string>? TypedValues(HttpRequest request, string handler, string field) =>
+        IsPostOf(request, handler) ? [.. request.Form[field].Where(v => v is not null).Select(v => v!)] : null;
+
+    /// <summary>Whether the request posts the form of <paramref name="handler"/> ("" for the page's own <c>OnPost</c>).</summary>
+    private static bool IsPostOf(HttpRequest request, string handler) =>
         HttpMethods.IsPost(request.Method) && request.HasFormContentType
-            && string.Equals(request.Query["handler"], handler, StringComparison.OrdinalIgnoreCase)
-            && request.Form.TryGetValue(field, out var typed)
-            ? typed.ToString()
-            : initial;
+        && string.Equals(request.Query["handler"].ToString(), handler, StringComparison.OrdinalIgnoreCase);
 
     public static string Id(string key) => key.Replace('.', '_').Replace('[', '_').Replace(']', '_');
 

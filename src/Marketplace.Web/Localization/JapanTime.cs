@@ -5,11 +5,18 @@ public static class JapanTime
 {
     public static readonly TimeOnly DefaultDeadlineTime = new(17, 0);
 
-    /// <summary>Accepts 2026-12-01T17:00, 2026/12/01 17:00, 2026年12月1日 17時00分 and a date alone (17:00), full-width digits too.</summary>
+    /// <summary>
+    /// Accepts 2026-12-01T17:00, 2026/12/01 17:00, 2026年12月1日 17時00分, 2026年12月1日17時, 令和8年12月1日 17時 and a date alone
+    /// (17:00), full-width digits too.
+    /// </summary>
     public static bool TryParse(string? text, out DateTime utc)
     {
         utc = default;
-        var s = (text ?? "").Normalize(System.Text.NormalizationForm.FormKC).Trim().Replace('T', ' ').Replace("時", ":").Replace("分", "");
+        var s = (text ?? "").Normalize(System.Text.NormalizationForm.FormKC).Trim().Replace('T', ' ');
+        // 2027年1月25日17時, 2027年1月25日 17時00分: a space after the day, and 17時 alone is 17:00.
+        if (s.IndexOf('日') is var day and >= 0 && day < s.Length - 1 && s[day + 1] != ' ') s = s.Insert(day + 1, " ");
+        s = s.Replace("時", ":").Replace("分", "");
+        if (s.EndsWith(':')) s += "00";
         var parts = s.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length == 0 || !Features.Openings.OpeningService.TryParseDate(parts[0], out var date)) return false;
         var time = DefaultDeadlineTime;

@@ -94,4 +94,18 @@ public class WalkFindingsCallTests(MarketplaceFactory factory)
         Assert.Contains("上限額（25,000,000円）を超えているため", await refused.Content.ReadAsStringAsync());
         Assert.Equal(CallStatus.Published, await factory.WithDbAsync(db => db.ProposalCalls.Where(c => c.Id == callId).Select(c => c.Status).SingleAsync()));
     }
+
+    /// <summary>A refused committee save (no chair) came back with every box unticked (helper review, stop 32).</summary>
+    [Fact]
+    public async Task Committee_RefusedWithoutAChair_KeepsTheTickedMembers()
+    {
+        var staff = await factory.SignedInAsync(WebClientExtensions.MaibaraStaff);
+        var callId = await factory.CreateCallAsync(staff, factory.CallForm("委員会入力保持確認用業務"));
+        var me = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == WebClientExtensions.MaibaraStaff).Select(u => u.Id).SingleAsync());
+        var refused = await staff.PostFormAsync($"/manage/calls/{callId}/committee", [new("members", me)], "/manage/calls");
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("委員長を1人選んでください", html);
+        Assert.Contains($"id=\"m-{me}\" name=\"members\" value=\"{me}\" checked=\"checked\"", html);
+        Assert.False(await factory.WithDbAsync(db => db.CommitteeMembers.AnyAsync(m => m.CallId == callId)));
+    }
 }

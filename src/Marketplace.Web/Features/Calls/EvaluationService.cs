@@ -15,7 +15,8 @@ public sealed record OwnResult(ProposalResult Result, int ProposalCount, bool Wo
 /// the award. Staff methods take the caller's government; another government's call is not found.
 /// Proposals stay sealed — not even counted — until the submission deadline passes.
 /// </summary>
-public sealed class EvaluationService(MarketplaceDbContext db, ConflictOfInterest conflicts, IStringLocalizer<SharedResource> t, TimeProvider clock, ProposalNotifications notify)
+public sealed class EvaluationService(MarketplaceDbContext db, ConflictOfInterest conflicts, IStringLocalizer<SharedResource> t, TimeProvider clock, ProposalNotifications notify,
+    DisplayFormatter fmt)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -265,13 +266,16 @@ public sealed class EvaluationService(MarketplaceDbContext db, ConflictOfInteres
 
     public string TokenOf(ProposalCall call) => db.ConcurrencyTokenOf(call);
 
-    /// <summary>The call's own dates (presentation, result) still ahead today in Japan, as "label date" for a message; empty when none.</summary>
+    /// <summary>
+    /// The call's own dates (presentation, result) still ahead today in Japan, as "label: date" in the page's language
+    /// (Gregorian with 和暦 beside it) for a message; empty when none.
+    /// </summary>
     public List<string> EarlyAwardDates(ProposalCall call)
     {
         var today = DisplayFormatter.TodayInJapan(clock);
         var dates = new List<string>();
-        if (call.PresentationDate is { } p && p > today) dates.Add($"{t["Call_Field_PresentationDate"]}（{DisplayFormatter.Wareki(p)}）");
-        if (call.ResultDate is { } r && r > today) dates.Add($"{t["Call_Field_ResultDate"]}（{DisplayFormatter.Wareki(r)}）");
+        if (call.PresentationDate is { } p && p > today) dates.Add($"{t["Call_Field_PresentationDate"]}: {fmt.Date(p)}");
+        if (call.ResultDate is { } r && r > today) dates.Add($"{t["Call_Field_ResultDate"]}: {fmt.Date(r)}");
         return dates;
     }
 

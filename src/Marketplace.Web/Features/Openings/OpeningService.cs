@@ -7,7 +7,7 @@ namespace Marketplace.Web.Features.Openings;
 /// Everything staff do to openings. Every method takes the caller's government and treats another
 /// government's opening as not found, so no page or crafted request can reach it.
 /// </summary>
-public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxonomy, IStringLocalizer<SharedResource> t, TimeProvider clock, PostingCorrections corrections,
+public sealed partial class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxonomy, IStringLocalizer<SharedResource> t, TimeProvider clock, PostingCorrections corrections,
     Quotas.DailyQuotas quotas)
 {
     public const int MaxDutyLines = 50;
@@ -354,10 +354,21 @@ public sealed class OpeningService(MarketplaceDbContext db, TaxonomyCatalog taxo
     /// <summary>Accepts 2026-12-01, 2026/12/01, 2026年12月1日 and 20261201, in full-width digits too.</summary>
     public static bool TryParseDate(string? text, out DateOnly date)
     {
-        var s = (text ?? "").Normalize(System.Text.NormalizationForm.FormKC).Trim()
-            .Replace('/', '-').Replace('.', '-').Replace('年', '-').Replace('月', '-').Replace("日", "");
+        var s = (text ?? "").Normalize(System.Text.NormalizationForm.FormKC).Trim();
+        // Notices date in the Japanese era too: 令和9年4月1日, 令和元年5月1日, 平成31年4月30日.
+        if (EraDate().Match(s) is { Success: true } era)
+        {
+            date = default;
+            var year = era.Groups["y"].Value == "元" ? 1 : int.Parse(era.Groups["y"].Value, CultureInfo.InvariantCulture);
+            var gregorian = (era.Groups["era"].Value == "令和" ? 2018 : 1988) + year;
+            return DateOnly.TryParseExact($"{gregorian}-{era.Groups["m"].Value}-{era.Groups["d"].Value}", "yyyy-M-d", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        }
+        s = s.Replace('/', '-').Replace('.', '-').Replace('年', '-').Replace('月', '-').Replace("日", "");
         return DateOnly.TryParseExact(s, ["yyyy-MM-dd", "yyyy-M-d", "yyyyMMdd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<era>令和|平成)\s*(?<y>元|\d{1,2})年\s*(?<m>\d{1,2})月\s*(?<d>\d{1,2})日?$")]
+    private static partial System.Text.RegularExpressions.Regex EraDate();
 
     private static List<string> Lines(string? text) =>
         (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
