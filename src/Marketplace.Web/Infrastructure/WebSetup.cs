@@ -14,6 +14,7 @@ public static class WebSetup
 
     public static IServiceCollection AddMarketplaceWeb(this IServiceCollection services, IConfiguration config)
     {
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new UtcDateTimeJsonConverter()));
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Manage", IdentitySetup.StaffPolicy);

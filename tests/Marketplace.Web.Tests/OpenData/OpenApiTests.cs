@@ -49,6 +49,20 @@ public partial class OpenApiTests(MarketplaceFactory factory)
         else Assert.True(doc.TryGetProperty("releases", out _));
     }
 
+    /// <summary>Times in the JSON APIs carry their UTC "Z"; without it a client took the UTC time for Japan time.</summary>
+    [Fact]
+    public async Task JsonApis_TimesCarryTheirOffset()
+    {
+        var client = factory.NewClient();
+        var call = JsonDocument.Parse(await client.GetStringAsync("/api/calls")).RootElement.GetProperty("items").EnumerateArray().First();
+        var id = call.GetProperty("id").GetInt32();
+        var detail = JsonDocument.Parse(await client.GetStringAsync($"/api/calls/{id}")).RootElement;
+        var deadline = detail.GetProperty("call").GetProperty("submissionDeadline").GetString()!;
+        Assert.EndsWith("Z", deadline);
+        var opening = JsonDocument.Parse(await client.GetStringAsync("/api/openings")).RootElement.GetProperty("items").EnumerateArray().First();
+        Assert.EndsWith("Z", opening.GetProperty("publishedAt").GetString()!);
+    }
+
     [Fact]
     public async Task ScalarReference_Answers()
     {
