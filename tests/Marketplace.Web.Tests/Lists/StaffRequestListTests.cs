@@ -37,6 +37,19 @@ public partial class StaffRequestListTests(MarketplaceFactory factory)
 
     private static string Tag() => "sr" + Guid.NewGuid().ToString("N")[..8];
 
+    /// <summary>A name as typed with an IME: a full-width space, or none (helper review, stop 32: no hits).</summary>
+    [Fact]
+    public async Task Search_FullWidthSpaceAndDigits_FindTheRequest()
+    {
+        var tag = Tag();
+        var ids = await AddPendingAsync(tag, 1, confirmed: true);
+        var office = await factory.SignedInAsync(WebClientExtensions.Office);
+        foreach (var q in new[] { $"{tag}　職員0", $"{tag}職員0" })
+        {
+            Assert.Contains(ids[0], UserIds(await office.GetStringAsync("/admin/staff-requests?q=" + Uri.EscapeDataString(q))));
+        }
+    }
+
     [Fact]
     public async Task List_ManyRequests_PagedWithFilterKeptInPageLinks()
     {

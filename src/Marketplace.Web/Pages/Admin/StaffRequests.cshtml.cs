@@ -23,9 +23,12 @@ public sealed class StaffRequestsModel(AccountService accounts, MarketplaceDbCon
         var q = db.Users.AsNoTracking().Include(u => u.Organization).Where(u => u.Status == AccountStatus.PendingApproval && u.OrganizationId != null);
         if (Keyword is { } text)
         {
+            // As typed: full-width digits of a code (３８４２２４), a name with or without its space (内子　次郎).
             var upper = text.ToUpperInvariant();
-            q = q.Where(u => u.DisplayName.Contains(text) || u.NormalizedEmail!.Contains(upper)
-                || u.Organization!.NameJa.Contains(text) || u.Organization.NameEn.Contains(text) || u.Organization.Code == text);
+            var code = JapaneseText.NormalizeCode(text);
+            var compact = Features.Dispatch.CertificationService.Compact(text);
+            q = q.Where(u => u.DisplayName.Replace(" ", "").Replace("\u3000", "").Contains(compact) || u.NormalizedEmail!.Contains(upper)
+                || u.Organization!.NameJa.Contains(compact) || u.Organization.NameEn.Contains(text) || u.Organization.Code == code);
         }
         if (Email == "confirmed") q = q.Where(u => u.EmailConfirmed);
         if (Email == "unconfirmed") q = q.Where(u => !u.EmailConfirmed);
