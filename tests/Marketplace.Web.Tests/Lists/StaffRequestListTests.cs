@@ -39,7 +39,7 @@ public partial class StaffRequestListTests(MarketplaceFactory factory)
 
     /// <summary>A name as typed with an IME: a full-width space, or none (helper review, stop 32: no hits).</summary>
     [Fact]
-    public async Task Search_FullWidthSpaceAndDigits_FindTheRequest()
+    public async Task Search_NameWithAFullWidthSpaceOrNone_FindsTheRequest()
     {
         var tag = Tag();
         var ids = await AddPendingAsync(tag, 1, confirmed: true);
