@@ -20,6 +20,9 @@ public static partial class JapaneseAmount
     [GeneratedRegex(@"^(?:(?<oku>\d+(?:\.\d+)?)億)?(?:(?<man>\d+(?:\.\d+)?)万)?(?:(?<sen>\d+(?:\.\d+)?)千)?(?<rest>\d+)?$")]
     private static partial Regex AmountPattern();
 
+    [GeneratedRegex(@"(\d{1,6}(?:\.\d{1,3})?)千万")]
+    private static partial Regex TenMillions();
+
     [GeneratedRegex(@"^(?:(?<y>\d+(?:\.\d+)?)年)?(?:(?<m>\d+)(?:か|ヶ|ケ|カ|箇|ヵ|ゕ)?月)?(?<rest>\d+)?$")]
     private static partial Regex TermPattern();
 
@@ -71,6 +74,8 @@ public static partial class JapaneseAmount
         s = s.Replace("円", "").Replace("¥", "").Replace("\\", "");
         s = StripSuffixes(s, ref approx);
         if (s.Length is 0 or > 64) return Reading.Unreadable;
+        // 千万 is a unit of its own in notices (3千万円, 1億2千万円): 3千万 is 3000万.
+        s = TenMillions().Replace(s, t => (decimal.Parse(t.Groups[1].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) * 1000m).ToString(CultureInfo.InvariantCulture) + "万");
         var m = AmountPattern().Match(s);
         if (!m.Success) return Reading.Unreadable;
         if (s.Length > 24) return Reading.TooLarge;

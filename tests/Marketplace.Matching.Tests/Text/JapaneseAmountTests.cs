@@ -17,6 +17,9 @@ public class JapaneseAmountTests
     [InlineData("1.5万円", 15_000, false)]
     [InlineData("３３，０００，０００", 33_000_000, false)]
     [InlineData("およそ 30 万円", 300_000, true)]
+    [InlineData("３千万円", 30_000_000, false)]
+    [InlineData("1億2千万円", 120_000_000, false)]
+    [InlineData("約1.5千万円", 15_000_000, true)]
     public void TryParse_AsPeopleWriteIt_ReadsTheNumber(string input, long expected, bool approx)
     {
         Assert.True(JapaneseAmount.TryParse(input, out var a));
