@@ -93,6 +93,13 @@ public static class JapaneseText
             && double.IsFinite(value);
     }
 
+    /// <summary>
+    /// Folds width (NFKC) and removes every space: for a name people type to search, with or without the space between
+    /// family and given name, half- or full-width (山田　花子).
+    /// </summary>
+    public static string WithoutSpaces(string? input) =>
+        string.IsNullOrEmpty(input) ? "" : new string(input.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)).ToArray());
+
     /// <summary>Folds full-width digits and letters to ASCII and removes spaces and hyphens: for codes people type.</summary>
     public static string NormalizeCode(string? input) =>
         string.IsNullOrEmpty(input)

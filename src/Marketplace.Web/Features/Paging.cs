@@ -20,9 +20,12 @@ public static class Paging
 {
     public const int PageSize = 20;
 
-    /// <summary>A page number from a query string as anyone may type it: anything but a whole number from 1 is page 1.</summary>
+    /// <summary>
+    /// A page number from a query string as anyone may type it: anything but a whole number from 1 is page 1, and at
+    /// most 100,000, so (page - 1) × page size cannot overflow where a list does not clamp it to its pages.
+    /// </summary>
     public static int PageNumber(string? text) =>
-        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1;
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) && page > 0 ? Math.Min(page, 100_000) : 1;
 
     public static int PageCountOf(int total, int pageSize) => Math.Max(1, (total + pageSize - 1) / pageSize);
 

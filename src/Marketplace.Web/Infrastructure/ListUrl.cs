@@ -25,8 +25,7 @@ public static class ListUrl
     /// The page asked for in the query string. Read from the query alone: Razor Pages keep the page's own path under
     /// the route value "page", which model binding would try (and fail) to read as a number on a POST.
     /// </summary>
-    public static int PageOf(HttpRequest request) =>
-        int.TryParse(request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? Math.Min(p, 100_000) : 1;
+    public static int PageOf(HttpRequest request) => Paging.PageNumber(request.Query["page"]);
 
     public static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

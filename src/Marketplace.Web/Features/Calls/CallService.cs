@@ -302,6 +302,7 @@ public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<Shared
                 return e;
             }
             Reconcile(c.Roles, roles, (row, from) => { row.Name = from.Name; row.MustBeOwnEmployee = from.MustBeOwnEmployee; row.MayCombine = from.MayCombine; row.SortOrder = from.SortOrder; }, r => r.SortOrder);
+            Reconcile(c.Criteria, criteria, (row, from) => { row.Name = from.Name; row.Description = from.Description; row.Weight = from.Weight; row.SortOrder = from.SortOrder; }, r => r.SortOrder);
             // Every submitted price restated on the ceiling's (possibly corrected) tax basis, which scoring and the award
             // read: correcting 税込 to 税抜 left each proposal's converted price as it was (helper review, stop 32).
             foreach (var proposal in await db.Proposals.Where(p => p.CallId == c.Id).ToListAsync(ct))
@@ -309,7 +310,6 @@ public sealed class CallService(MarketplaceDbContext db, IStringLocalizer<Shared
                 var onBasis = ConsumptionTax.OnBasis(proposal.PriceYen, proposal.PriceTaxIncluded, c.CeilingTaxIncluded);
                 if (proposal.PriceOnCallBasisYen != onBasis) proposal.PriceOnCallBasisYen = onBasis;
             }
-            Reconcile(c.Criteria, criteria, (row, from) => { row.Name = from.Name; row.Description = from.Description; row.Weight = from.Weight; row.SortOrder = from.SortOrder; }, r => r.SortOrder);
         }
         var orgNames = await db.Organizations.Where(x => x.Id == organizationId).Select(x => x.NameJa + " " + x.NameEn + " " + x.Prefecture!.NameJa).FirstOrDefaultAsync(ct);
         c.SearchText = JapaneseText.Normalize(string.Join('\n', title, orgNames, purpose, scope));

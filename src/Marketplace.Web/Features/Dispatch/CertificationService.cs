@@ -102,15 +102,11 @@ public sealed class CertificationService(MarketplaceDbContext db, DispatchNotifi
         if (!string.IsNullOrWhiteSpace(q))
         {
             // A name as typed, with or without a space between family and given name, half- or full-width (山田　花子).
-            var compact = Compact(q);
+            var compact = JapaneseText.WithoutSpaces(q);
             query = query.Where(a => a.Expert!.FullName.Replace(" ", "").Replace("\u3000", "").Contains(compact));
         }
         return await query.OrderByDescending(a => a.SubmittedAt).ThenByDescending(a => a.Id).ToPagedAsync(page, pageSize, ct);
     }
-
-    /// <summary>A name typed for a search: width folded (NFKC) and every space taken out, as stored names are compared.</summary>
-    public static string Compact(string text) =>
-        new(text.Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)).ToArray());
 
     /// <summary>One application with everything the office needs to decide (office only).</summary>
     public async Task<(CertificationApplication Application, CertificationStatus Status)?> ApplicationForOfficeAsync(int id, CancellationToken ct = default)

@@ -21,21 +21,17 @@ public sealed class OpeningDisplay(IStringLocalizer<SharedResource> t, DisplayFo
 
     public string PayUnitLabel(PayUnit unit) => TaxonomyCatalog.Label(tax.PayUnits, TaxonomyCatalog.PayUnitCode(unit));
 
-    /// <summary>月額 273,800円 / 年額 11,400,000円 / 契約総額 33,000,000円（税抜）.</summary>
-    public string PostedPay(long amount, PayUnit unit, bool taxIncluded = false)
+    /// <summary>月額 273,800円 / 年額 約11,400,000円 / 契約総額 33,000,000円（税抜）.</summary>
+    public string PostedPay(long amount, PayUnit unit, bool taxIncluded = false, bool approximate = false)
     {
-        var text = $"{PayUnitLabel(unit)} {fmt.Yen(amount)}";
+        var yen = fmt.Yen(amount);
+        var text = $"{PayUnitLabel(unit)} {(approximate ? t["Approx_Prefix", yen] : yen)}";
         return unit == PayUnit.ContractTotal ? $"{text} {(taxIncluded ? t["Pay_TaxIncluded"] : t["Pay_TaxExcluded"])}" : text;
     }
 
     /// <summary>The posted pay as the opening states it: 約 when approximate, 記載なし when not given.</summary>
-    public string PostedPay(Opening o)
-    {
-        if (o.PayNotStated) return t["NotStated"];
-        if (!o.PayApproximate) return PostedPay(o.PayAmountYen, o.PayUnit, o.PayTaxIncluded);
-        var text = $"{PayUnitLabel(o.PayUnit)} {t["Approx_Prefix", fmt.Yen(o.PayAmountYen)]}";
-        return o.PayUnit == PayUnit.ContractTotal ? $"{text} {(o.PayTaxIncluded ? t["Pay_TaxIncluded"] : t["Pay_TaxExcluded"])}" : text;
-    }
+    public string PostedPay(Opening o) =>
+        o.PayNotStated ? t["NotStated"] : PostedPay(o.PayAmountYen, o.PayUnit, o.PayTaxIncluded, o.PayApproximate);
 
     /// <summary>One day rate, or a range with the workload assumed in words, or why there is none.</summary>
     public string DayRate(Opening o)
@@ -106,7 +102,7 @@ public sealed class OpeningDisplay(IStringLocalizer<SharedResource> t, DisplayFo
     /// <summary>A result card's pay: as posted, 約 when approximate, 記載なし when the notice gives none.</summary>
     public string PostedPay(OpeningSummary o) => o.PayNotStated
         ? t["Card_PayNotStated"]
-        : o.PayApproximate ? $"{PayUnitLabel(o.PayUnit)} {t["Approx_Prefix", fmt.Yen(o.PayAmountYen)]}" : PostedPay(o.PayAmountYen, o.PayUnit);
+        : PostedPay(o.PayAmountYen, o.PayUnit, approximate: o.PayApproximate);
 
     /// <summary>A result card's day rate, or 記載なし when there is no pay to compute it from.</summary>
     public string DayRate(OpeningSummary o) => o.PayNotStated ? t["NotStated"] : fmt.Yen(o.DayRateYen);

@@ -26,7 +26,7 @@ public sealed class StaffRequestsModel(AccountService accounts, MarketplaceDbCon
             // As typed: full-width digits of a code (３８４２２４), a name with or without its space (内子　次郎).
             var upper = text.ToUpperInvariant();
             var code = JapaneseText.NormalizeCode(text);
-            var compact = Features.Dispatch.CertificationService.Compact(text);
+            var compact = JapaneseText.WithoutSpaces(text);
             q = q.Where(u => u.DisplayName.Replace(" ", "").Replace("\u3000", "").Contains(compact) || u.NormalizedEmail!.Contains(upper)
                 || u.Organization!.NameJa.Contains(compact) || u.Organization.NameEn.Contains(text) || u.Organization.Code == code);
         }

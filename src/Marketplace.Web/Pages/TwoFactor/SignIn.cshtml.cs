@@ -12,9 +12,6 @@ namespace Marketplace.Web.Pages.TwoFactor;
 public sealed class SignInModel(MarketplaceSignInManager signIn, PasskeyService passkeys, AccountThrottle throttle, SignInDevices devices,
     IStringLocalizer<SharedResource> t) : PageModel
 {
-    /// <summary>The throttle key of this second step (<see cref="SignInDevices.ThrottleKey"/>).</summary>
-    private string _throttleKey = "";
-
     [BindProperty]
     public string? CredentialJson { get; set; }
 
@@ -66,7 +63,7 @@ public sealed class SignInModel(MarketplaceSignInManager signIn, PasskeyService 
         var result = await passkeys.SecondStepSignInAsync(CredentialJson, RememberDevice);
         if (!result.Succeeded)
         {
-            throttle.Failed(_throttleKey);
+            throttle.Failed(ThrottleKey(user));
             ModelState.AddModelError("", t["Passkey_SignIn_Failed"]);
             return Page();
         }
@@ -82,14 +79,16 @@ public sealed class SignInModel(MarketplaceSignInManager signIn, PasskeyService 
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null) return (null, LocalRedirect("/account/login"));
         await LoadAsync(user);
-        _throttleKey = devices.ThrottleKey(Request, user.Email);
-        if (!throttle.MayTry(_throttleKey))
+        if (!throttle.MayTry(ThrottleKey(user)))
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return (null, Refuse("", t["Login_Throttled"]));
         }
         return (user, null);
     }
+
+    /// <summary>The throttle key of this second step: the account's, or this browser's own (<see cref="SignInDevices.ThrottleKey"/>).</summary>
+    private string ThrottleKey(AppUser user) => devices.ThrottleKey(Request, user.Email);
 
     private LocalRedirectResult SignedIn(AppUser user)
     {
@@ -129,7 +128,7 @@ public sealed class SignInModel(MarketplaceSignInManager signIn, PasskeyService 
             : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: RememberDevice);
         if (!result.Succeeded)
         {
-            throttle.Failed(_throttleKey);
+            throttle.Failed(ThrottleKey(user));
             return Refuse(field, t[recovery ? "TwoFactor_RecoveryWrong" : "TwoFactor_CodeWrong"]);
         }
         return SignedIn(user);
